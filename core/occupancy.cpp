@@ -1,0 +1,71 @@
+#include "occupancy.hpp"
+
+#include "json_fields.hpp"
+#include "time_text.hpp"
+#include "topic.hpp"
+
+namespace platslage {
+
+namespace {
+constexpr Millis max_clock_ahead{std::chrono::minutes(10)};
+}
+
+Checked<OccupancySample> parse_occupancy_sample(std::string_view payload, const ZoneMap& zones, TimePoint now) {
+    auto doc = parse_object(payload, max_sample_bytes);
+    if (!doc) return doc.rejection();
+    FieldReader f(*doc);
+    f.only({"sensor", "zone", "ts", "count"});
+    auto sensor = f.text("sensor", 64);
+    auto zone = f.text("zone", 64);
+    auto ts = f.timestamp("ts", now, max_clock_ahead);
+    auto count = f.integer("count", 0, max_occupancy);
+    if (f.failed()) return f.failure();
+    if (!is_actor_id(*sensor))
+        return Rejection{RejectReason::bad_value, "field 'sensor' must be 1-32 of A-Z a-z 0-9 _ -"};
+    if (!zones.find(*zone)) return Rejection{RejectReason::unknown_zone, "zone '" + *zone + "' is not in the maps"};
+    return OccupancySample{*sensor, *zone, *ts, static_cast<int>(*count)};
+}
+
+nlohmann::json to_json(const OccupancySample& s) {
+    return {{"sensor", s.sensor}, {"zone", s.zone}, {"ts", format_rfc3339(s.ts)}, {"count", s.count}};
+}
+
+std::string_view health_name(SensorHealth h) {
+    switch (h) {
+    case SensorHealth::none: return "none";
+    case SensorHealth::ok: return "ok";
+    case SensorHealth::silent: return "silent";
+    }
+    return "none";
+}
+
+bool OccupancyBoard::apply(const OccupancySample& s, TimePoint heard) {
+    auto& z = zones_[s.zone];
+    bool was_silent = z.health != SensorHealth::ok;
+    z.heard = heard;
+    z.health = SensorHealth::ok;
+    if (!was_silent && s.ts < z.measured) return false;
+    bool changed = was_silent || z.count != s.count || z.sensor != s.sensor;
+    z.count = s.count;
+    z.measured = s.ts;
+    z.sensor = s.sensor;
+    return changed;
+}
+
+std::vector<std::string> OccupancyBoard::mark_silent(TimePoint now) {
+    std::vector<std::string> turned;
+    for (auto& [zone, z] : zones_) {
+        if (z.health == SensorHealth::ok && now - z.heard >= silent_after_) {
+            z.health = SensorHealth::silent;
+            turned.push_back(zone);
+        }
+    }
+    return turned;
+}
+
+const ZoneOccupancy* OccupancyBoard::find(const std::string& zone) const {
+    auto it = zones_.find(zone);
+    return it == zones_.end() ? nullptr : &it->second;
+}
+
+} // namespace platslage

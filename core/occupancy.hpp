@@ -1,0 +1,59 @@
+#pragma once
+// Occupancy samples from people counters, and the board of the latest count per zone.
+// Samples are state, not events to add up: the newest count for a zone replaces the last.
+#include "checked.hpp"
+#include "clock.hpp"
+#include "zone_map.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace platslage {
+
+inline constexpr std::size_t max_sample_bytes = 1024;
+inline constexpr int max_occupancy = 100000;
+
+struct OccupancySample {
+    std::string sensor; // counter id, e.g. "axis-cent-hall-1"
+    std::string zone;
+    TimePoint ts;
+    int count = 0;      // people in the zone now
+};
+
+Checked<OccupancySample> parse_occupancy_sample(std::string_view payload, const ZoneMap& zones, TimePoint now);
+nlohmann::json to_json(const OccupancySample& s);
+
+enum class SensorHealth { none, ok, silent };
+std::string_view health_name(SensorHealth h);
+
+struct ZoneOccupancy {
+    int count = 0;
+    TimePoint measured;   // sample time
+    std::string sensor;
+    TimePoint heard;      // when the hub last heard from that sensor
+    SensorHealth health = SensorHealth::none;
+};
+
+class OccupancyBoard {
+public:
+    explicit OccupancyBoard(Millis silent_after) : silent_after_(silent_after) {}
+
+    // Returns true when the zone's visible state changed. An older sample than the one
+    // shown does not replace it (counters may deliver out of order after a reconnect).
+    bool apply(const OccupancySample& s, TimePoint heard);
+    // Zones whose sensor has just gone silent (nothing heard for `silent_after`).
+    std::vector<std::string> mark_silent(TimePoint now);
+
+    const ZoneOccupancy* find(const std::string& zone) const;
+    const std::map<std::string, ZoneOccupancy>& zones() const { return zones_; }
+
+private:
+    Millis silent_after_;
+    std::map<std::string, ZoneOccupancy> zones_;
+};
+
+} // namespace platslage

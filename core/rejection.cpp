@@ -1,0 +1,40 @@
+#include "rejection.hpp"
+
+#include <numeric>
+
+namespace platslage {
+
+namespace {
+constexpr std::array<std::string_view, reject_reason_count> names{
+    "malformed_json", "not_an_object", "missing_field",   "unknown_field",  "wrong_type",
+    "bad_value",      "bad_timestamp", "unknown_station", "unknown_zone",   "unknown_category",
+    "topic_mismatch", "unknown_topic", "wrong_version",   "oversize",
+};
+static_assert(static_cast<std::size_t>(RejectReason::oversize) + 1 == reject_reason_count);
+} // namespace
+
+std::string_view reason_name(RejectReason r) { return names[static_cast<std::size_t>(r)]; }
+
+std::optional<RejectReason> reason_from_name(std::string_view name) {
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == name) return static_cast<RejectReason>(i);
+    return std::nullopt;
+}
+
+std::uint64_t RejectionCounters::total() const {
+    return std::accumulate(counts_.begin(), counts_.end(), std::uint64_t{0});
+}
+
+std::string RejectionCounters::summary() const {
+    std::string out;
+    for (std::size_t i = 0; i < counts_.size(); ++i) {
+        if (counts_[i] == 0) continue;
+        if (!out.empty()) out += ' ';
+        out += names[i];
+        out += '=';
+        out += std::to_string(counts_[i]);
+    }
+    return out.empty() ? "none" : out;
+}
+
+} // namespace platslage

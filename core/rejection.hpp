@@ -1,0 +1,51 @@
+#pragma once
+// Why an input from outside was refused. Every refusal has one of these reasons, is logged
+// with a detail line, and is counted, so an operator can see what handhelds or sensors get wrong.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace platslage {
+
+enum class RejectReason : std::uint8_t {
+    malformed_json,   // not parseable JSON, or not valid UTF-8
+    not_an_object,    // JSON, but not an object
+    missing_field,    // a required field is absent
+    unknown_field,    // a field the protocol does not define (refused so nothing unplanned is stored)
+    wrong_type,       // a field has the wrong JSON type
+    bad_value,        // right type, value out of range or inconsistent
+    bad_timestamp,    // not RFC 3339 with an offset, or too far in the future
+    unknown_station,  // station id not in the maps
+    unknown_zone,     // zone id not in the maps
+    unknown_category, // category outside the documented list
+    topic_mismatch,   // topic and payload disagree (e.g. zone of another station)
+    unknown_topic,    // topic not part of the protocol
+    wrong_version,    // protocol version not spoken by this hub
+    oversize,         // payload larger than the protocol allows
+};
+
+inline constexpr std::size_t reject_reason_count = 14;
+
+std::string_view reason_name(RejectReason r);
+std::optional<RejectReason> reason_from_name(std::string_view name);
+
+struct Rejection {
+    RejectReason reason;
+    std::string detail; // one line, never the payload itself (it may hold what we must not keep)
+};
+
+class RejectionCounters {
+public:
+    void count(RejectReason r) { ++counts_[static_cast<std::size_t>(r)]; }
+    std::uint64_t of(RejectReason r) const { return counts_[static_cast<std::size_t>(r)]; }
+    std::uint64_t total() const;
+    // "malformed_json=2 unknown_zone=1", or "none".
+    std::string summary() const;
+
+private:
+    std::array<std::uint64_t, reject_reason_count> counts_{};
+};
+
+} // namespace platslage

@@ -1,0 +1,73 @@
+#include "topic.hpp"
+
+#include <array>
+#include <vector>
+
+namespace platslage {
+
+namespace {
+
+struct Leaf {
+    std::string_view role;
+    std::string_view leaf;
+    TopicKind kind;
+};
+
+constexpr std::array<Leaf, 6> leaves{{
+    {"guard", "report", TopicKind::guard_report},
+    {"guard", "shift", TopicKind::guard_shift},
+    {"guard", "receipt", TopicKind::guard_receipt},
+    {"outreach", "status", TopicKind::outreach_status},
+    {"outreach", "dispatch", TopicKind::outreach_dispatch},
+    {"device", "online", TopicKind::device_online},
+}};
+
+std::vector<std::string_view> split(std::string_view s) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (true) {
+        auto slash = s.find('/', start);
+        parts.push_back(s.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
+        if (slash == std::string_view::npos) break;
+        start = slash + 1;
+    }
+    return parts;
+}
+
+} // namespace
+
+bool is_actor_id(std::string_view id) {
+    if (id.empty() || id.size() > 32) return false;
+    for (char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+            return false;
+    return true;
+}
+
+Checked<Topic> parse_topic(std::string_view topic) {
+    auto parts = split(topic);
+    if (parts.size() < 2 || parts[0] != mqtt_root)
+        return Rejection{RejectReason::unknown_topic, "topic is not under platslage/"};
+    if (parts[1] != mqtt_version)
+        return Rejection{RejectReason::wrong_version,
+                         "protocol version '" + std::string(parts[1]) + "' is not spoken here (expected v1)"};
+    if (parts.size() != 6) return Rejection{RejectReason::unknown_topic, "expected platslage/v1/<station>/<role>/<id>/<leaf>"};
+    for (const auto& l : leaves) {
+        if (parts[3] != l.role || parts[5] != l.leaf) continue;
+        if (!is_actor_id(parts[4]))
+            return Rejection{RejectReason::unknown_topic, "device or team id must be 1-32 of A-Z a-z 0-9 _ -"};
+        return Topic{std::string(parts[2]), l.kind, std::string(parts[4])};
+    }
+    return Rejection{RejectReason::unknown_topic,
+                     "no message '" + std::string(parts[3]) + "/…/" + std::string(parts[5]) + "' in protocol v1"};
+}
+
+std::string topic_string(const Topic& t) {
+    for (const auto& l : leaves)
+        if (l.kind == t.kind)
+            return std::string(mqtt_root) + "/" + std::string(mqtt_version) + "/" + t.station + "/" +
+                   std::string(l.role) + "/" + t.actor + "/" + std::string(l.leaf);
+    return {};
+}
+
+} // namespace platslage

@@ -1,0 +1,110 @@
+#include "wire.hpp"
+
+#include <charconv>
+
+namespace platslage {
+
+namespace {
+Rejection bad(std::string detail) { return Rejection{RejectReason::bad_value, std::move(detail)}; }
+
+std::optional<Rejection> check_version(const Frames& f, std::size_t at) {
+    if (f.size() <= at) return Rejection{RejectReason::missing_field, "message has no version frame"};
+    if (f[at] != wire_version)
+        return Rejection{RejectReason::wrong_version, "version frame must be PLS1"};
+    return std::nullopt;
+}
+} // namespace
+
+std::optional<std::uint64_t> parse_decimal(std::string_view s) {
+    std::uint64_t v = 0;
+    if (s.empty() || s.size() > 20) return std::nullopt;
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+Frames encode_update(const Update& u) {
+    return {u.key, std::string(wire_version), std::to_string(u.seq), u.body};
+}
+
+Frames encode_heartbeat(const Heartbeat& hb) {
+    return {std::string(heartbeat_key), std::string(wire_version), std::to_string(hb.seq), std::to_string(hb.epoch)};
+}
+
+Checked<Published> decode_published(const Frames& f) {
+    if (auto r = check_version(f, 1)) return *r;
+    if (f.size() != 4) return bad("a published message has four frames");
+    auto seq = parse_decimal(f[2]);
+    if (!seq) return bad("sequence frame is not a decimal number");
+    Published p;
+    if (f[0] == heartbeat_key) {
+        auto epoch = parse_decimal(f[3]);
+        if (!epoch) return bad("heartbeat epoch is not a decimal number");
+        p.heartbeat = true;
+        p.beat = Heartbeat{*seq, *epoch};
+    } else {
+        p.update = Update{*seq, f[0], f[3]};
+    }
+    return p;
+}
+
+Checked<Request> decode_request(const Frames& f) {
+    if (auto r = check_version(f, 0)) return *r;
+    if (f.size() < 2) return Rejection{RejectReason::missing_field, "request has no verb"};
+    if (f[1] == "SNAPSHOT") return Request{Verb::snapshot, f.size() > 2 ? f[2] : std::string()};
+    if (f[1] == "STATUS") return Request{Verb::status, {}};
+    return Rejection{RejectReason::unknown_topic, "unknown verb '" + f[1] + "'"};
+}
+
+Frames encode_snapshot_request(std::string_view prefix) {
+    return {std::string(wire_version), "SNAPSHOT", std::string(prefix)};
+}
+Frames encode_status_request() { return {std::string(wire_version), "STATUS"}; }
+
+Frames encode_snapshot_item(const std::string& key, std::uint64_t seq, const std::string& body) {
+    return {std::string(wire_version), "KV", key, std::to_string(seq), body};
+}
+Frames encode_snapshot_end(std::uint64_t seq, std::uint64_t epoch) {
+    return {std::string(wire_version), "END", std::to_string(seq), std::to_string(epoch)};
+}
+Frames encode_status(const std::string& json) { return {std::string(wire_version), "STATUS", json}; }
+Frames encode_error(std::string_view reason) { return {std::string(wire_version), "ERROR", std::string(reason)}; }
+
+Checked<Reply> decode_reply(const Frames& f) {
+    if (auto r = check_version(f, 0)) return *r;
+    if (f.size() < 2) return bad("reply has no kind");
+    Reply r{};
+    if (f[1] == "KV" && f.size() == 5) {
+        auto seq = parse_decimal(f[3]);
+        if (!seq) return bad("KV sequence is not a decimal number");
+        r.kind = Reply::Kind::item;
+        r.item = Update{*seq, f[2], f[4]};
+    } else if (f[1] == "END" && f.size() == 4) {
+        auto seq = parse_decimal(f[2]);
+        auto epoch = parse_decimal(f[3]);
+        if (!seq || !epoch) return bad("END frames are not decimal numbers");
+        r.kind = Reply::Kind::end;
+        r.seq = *seq;
+        r.epoch = *epoch;
+    } else if (f[1] == "STATUS" && f.size() == 3) {
+        r.kind = Reply::Kind::status;
+        r.text = f[2];
+    } else if (f[1] == "ERROR" && f.size() == 3) {
+        r.kind = Reply::Kind::error;
+        r.text = f[2];
+    } else {
+        return bad("unknown reply '" + f[1] + "'");
+    }
+    return r;
+}
+
+Frames encode_occupancy(const std::string& json) { return {std::string(wire_version), "OCCUPANCY", json}; }
+
+Checked<std::string> decode_occupancy(const Frames& f) {
+    if (auto r = check_version(f, 0)) return *r;
+    if (f.size() != 3 || f[1] != "OCCUPANCY")
+        return Rejection{RejectReason::unknown_topic, "ingest accepts [PLS1] [OCCUPANCY] [json]"};
+    return f[2];
+}
+
+} // namespace platslage

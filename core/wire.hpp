@@ -1,0 +1,68 @@
+#pragma once
+// ZeroMQ message frames of protocol PLS1, as plain data (no sockets here).
+// docs/protocol.md is the contract; this file must agree with it.
+#include "checked.hpp"
+#include "live_state.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace platslage {
+
+using Frames = std::vector<std::string>;
+
+inline constexpr std::string_view wire_version = "PLS1";
+inline constexpr std::string_view heartbeat_key = "HUGZ"; // as in the Clone pattern
+
+// PUB: [key] [PLS1] [seq, decimal] [body]
+Frames encode_update(const Update& u);
+
+struct Heartbeat {
+    std::uint64_t seq = 0;   // the last update published: a client behind it has missed some
+    std::uint64_t epoch = 0; // changes when the hub restarts: a client must resync
+};
+Frames encode_heartbeat(const Heartbeat& hb);
+
+// What a subscriber receives: an update or a heartbeat.
+struct Published {
+    bool heartbeat = false;
+    Update update;
+    Heartbeat beat;
+};
+Checked<Published> decode_published(const Frames& frames);
+
+// Requests to the ROUTER (frames after the routing envelope): [PLS1] [verb] [args…]
+enum class Verb { snapshot, status };
+struct Request {
+    Verb verb;
+    std::string arg; // SNAPSHOT: the key prefix wanted ("" for all)
+};
+Checked<Request> decode_request(const Frames& body);
+Frames encode_snapshot_request(std::string_view prefix);
+Frames encode_status_request();
+
+// Replies: [PLS1] [KV] [key] [seq] [body] … then [PLS1] [END] [seq] [epoch];
+// [PLS1] [STATUS] [json]; [PLS1] [ERROR] [reason]
+Frames encode_snapshot_item(const std::string& key, std::uint64_t seq, const std::string& body);
+Frames encode_snapshot_end(std::uint64_t seq, std::uint64_t epoch);
+Frames encode_status(const std::string& json);
+Frames encode_error(std::string_view reason);
+
+struct Reply {
+    enum class Kind { item, end, status, error } kind;
+    Update item;                 // kind == item
+    std::uint64_t seq = 0;       // kind == end
+    std::uint64_t epoch = 0;     // kind == end
+    std::string text;            // status JSON or error reason
+};
+Checked<Reply> decode_reply(const Frames& body);
+
+// Sensor ingest (PUSH → hub PULL): [PLS1] [OCCUPANCY] [json]
+Frames encode_occupancy(const std::string& json);
+Checked<std::string> decode_occupancy(const Frames& frames);
+
+std::optional<std::uint64_t> parse_decimal(std::string_view s);
+
+} // namespace platslage
