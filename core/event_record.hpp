@@ -1,0 +1,33 @@
+#pragma once
+// Every accepted input is an Event. The hub writes each as an EventRecord (one row of the
+// event log) and rebuilds the picture at start-up by reading records back through the very
+// same checks the wire uses: the log can only ever hold what the protocol allows.
+#include "checked.hpp"
+#include "guard_report.hpp"
+#include "occupancy.hpp"
+#include "presence.hpp"
+
+#include <string>
+#include <variant>
+
+namespace platslage {
+
+using Event = std::variant<GuardReport, ShiftEvent, OutreachStatus, DeviceOnline, OccupancySample>;
+
+struct EventRecord {
+    std::string kind;    // guard_report | guard_shift | outreach_status | device_online | occupancy
+    std::string station;
+    std::string actor;   // device, team or sensor id
+    std::string zone;    // empty when the event has no zone
+    std::string body;    // the message in its wire form (JSON)
+    TimePoint heard;     // when the hub received it
+};
+
+// An MQTT message from a handheld: topic and payload checked together.
+Checked<Event> parse_handheld_message(std::string_view topic, std::string_view payload, const ZoneMap& zones,
+                                      TimePoint now);
+
+EventRecord to_record(const Event& e, const ZoneMap& zones, TimePoint heard);
+Checked<Event> from_record(const EventRecord& r, const ZoneMap& zones);
+
+} // namespace platslage

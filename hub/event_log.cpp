@@ -1,0 +1,230 @@
+#include "event_log.hpp"
+
+#include "time_text.hpp"
+
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include <stdexcept>
+
+namespace platslage {
+
+namespace {
+
+// Each entry moves the schema one version up. Never edit a shipped entry: add one.
+const char* const migrations[] = {
+    // v1: the event log, guard reports for deduplication and follow-up, refusals.
+    R"sql(
+    CREATE TABLE events(
+        id        INTEGER PRIMARY KEY,
+        heard_ms  INTEGER NOT NULL,          -- when the hub received it (Unix ms)
+        kind      TEXT NOT NULL CHECK (kind IN
+                  ('guard_report','guard_shift','outreach_status','device_online','occupancy')),
+        station   TEXT NOT NULL,
+        actor     TEXT NOT NULL,             -- device, team or sensor id: equipment, never a person
+        zone      TEXT,
+        body      TEXT NOT NULL              -- the checked message in its wire form (JSON)
+    );
+    CREATE INDEX events_by_time ON events(heard_ms);
+    CREATE TABLE guard_reports(
+        device     TEXT NOT NULL,
+        report_id  TEXT NOT NULL,
+        event_id   INTEGER NOT NULL REFERENCES events(id),
+        station    TEXT NOT NULL,
+        zone       TEXT NOT NULL,
+        ts_ms      INTEGER NOT NULL,
+        kind       TEXT NOT NULL,
+        persons    INTEGER NOT NULL,
+        categories TEXT NOT NULL,            -- JSON array of category names
+        note       TEXT,                     -- scrubbed of identity and phone numbers
+        PRIMARY KEY (device, report_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX guard_reports_by_zone ON guard_reports(zone, ts_ms);
+    CREATE TABLE refusals(
+        id        INTEGER PRIMARY KEY,
+        heard_ms  INTEGER NOT NULL,
+        source    TEXT NOT NULL,
+        reason    TEXT NOT NULL,
+        topic     TEXT,
+        detail    TEXT NOT NULL              -- why; the refused payload itself is not kept
+    );
+    )sql",
+};
+constexpr int schema_versions = static_cast<int>(sizeof migrations / sizeof migrations[0]);
+
+sqlite3_stmt* prepare(sqlite3* db, const char* sql) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, nullptr) != SQLITE_OK)
+        throw std::runtime_error(std::string("SQLite prepare: ") + sqlite3_errmsg(db));
+    return st;
+}
+
+void bind_text(sqlite3_stmt* st, int i, const std::string& s) {
+    sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+}
+
+void step_done(sqlite3* db, sqlite3_stmt* st) {
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) throw std::runtime_error(std::string("SQLite write: ") + sqlite3_errmsg(db));
+}
+
+std::string column_text(sqlite3_stmt* st, int i) {
+    auto p = sqlite3_column_text(st, i);
+    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(st, i))) : std::string();
+}
+
+} // namespace
+
+EventLog::EventLog(const std::string& path) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) !=
+        SQLITE_OK) {
+        std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        throw std::runtime_error("cannot open database " + path + ": " + msg);
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA synchronous=FULL");
+    exec("PRAGMA foreign_keys=ON");
+    migrate();
+    insert_event_ = prepare(db_, "INSERT INTO events(heard_ms,kind,station,actor,zone,body) VALUES(?,?,?,?,?,?)");
+    find_report_ = prepare(db_, "SELECT 1 FROM guard_reports WHERE device=? AND report_id=?");
+    insert_report_ = prepare(db_, "INSERT INTO guard_reports(device,report_id,event_id,station,zone,ts_ms,kind,persons,"
+                                  "categories,note) VALUES(?,?,?,?,?,?,?,?,?,?)");
+    insert_refusal_ = prepare(db_, "INSERT INTO refusals(heard_ms,source,reason,topic,detail) VALUES(?,?,?,?,?)");
+}
+
+EventLog::~EventLog() {
+    for (auto* st : {insert_event_, find_report_, insert_report_, insert_refusal_}) sqlite3_finalize(st);
+    sqlite3_close(db_);
+}
+
+void EventLog::exec(const char* sql) const {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : "unknown error";
+        sqlite3_free(err);
+        throw std::runtime_error(std::string("SQLite: ") + msg);
+    }
+}
+
+int EventLog::current_schema_version() { return schema_versions; }
+
+int EventLog::schema_version() const {
+    sqlite3_stmt* st = prepare(db_, "PRAGMA user_version");
+    int v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    sqlite3_finalize(st);
+    return v;
+}
+
+void EventLog::migrate() {
+    int v = schema_version();
+    if (v > schema_versions)
+        throw std::runtime_error("the database has schema v" + std::to_string(v) + ", newer than this hub (v" +
+                                 std::to_string(schema_versions) + ")");
+    for (; v < schema_versions; ++v) {
+        exec("BEGIN IMMEDIATE");
+        try {
+            exec(migrations[v]);
+            exec(("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
+            exec("COMMIT");
+        } catch (...) {
+            exec("ROLLBACK");
+            throw;
+        }
+    }
+}
+
+std::vector<std::int64_t> EventLog::append(const std::vector<EventRecord>& events,
+                                           const std::vector<RefusalRecord>& refusals) {
+    std::vector<std::int64_t> ids;
+    ids.reserve(events.size());
+    exec("BEGIN IMMEDIATE");
+    try {
+        for (const auto& e : events) {
+            std::string report_id;
+            nlohmann::json body;
+            if (e.kind == "guard_report") {
+                body = nlohmann::json::parse(e.body);
+                report_id = body.at("id").get<std::string>();
+                bind_text(find_report_, 1, e.actor);
+                bind_text(find_report_, 2, report_id);
+                bool seen = sqlite3_step(find_report_) == SQLITE_ROW;
+                sqlite3_reset(find_report_);
+                if (seen) {
+                    ids.push_back(0);
+                    continue;
+                }
+            }
+            sqlite3_bind_int64(insert_event_, 1, to_epoch_ms(e.heard));
+            bind_text(insert_event_, 2, e.kind);
+            bind_text(insert_event_, 3, e.station);
+            bind_text(insert_event_, 4, e.actor);
+            if (e.zone.empty())
+                sqlite3_bind_null(insert_event_, 5);
+            else
+                bind_text(insert_event_, 5, e.zone);
+            bind_text(insert_event_, 6, e.body);
+            step_done(db_, insert_event_);
+            auto id = sqlite3_last_insert_rowid(db_);
+            ids.push_back(id);
+            if (e.kind != "guard_report") continue;
+
+            bind_text(insert_report_, 1, e.actor);
+            bind_text(insert_report_, 2, report_id);
+            sqlite3_bind_int64(insert_report_, 3, id);
+            bind_text(insert_report_, 4, e.station);
+            bind_text(insert_report_, 5, e.zone);
+            sqlite3_bind_int64(insert_report_, 6, to_epoch_ms(*parse_rfc3339(body.at("ts").get<std::string>())));
+            bind_text(insert_report_, 7, body.at("kind").get<std::string>());
+            sqlite3_bind_int64(insert_report_, 8, body.at("persons").get<std::int64_t>());
+            bind_text(insert_report_, 9, body.at("categories").dump());
+            if (body.contains("note"))
+                bind_text(insert_report_, 10, body["note"].get<std::string>());
+            else
+                sqlite3_bind_null(insert_report_, 10);
+            step_done(db_, insert_report_);
+        }
+        for (const auto& r : refusals) {
+            sqlite3_bind_int64(insert_refusal_, 1, to_epoch_ms(r.heard));
+            bind_text(insert_refusal_, 2, r.source);
+            bind_text(insert_refusal_, 3, r.reason);
+            bind_text(insert_refusal_, 4, r.topic);
+            bind_text(insert_refusal_, 5, r.detail);
+            step_done(db_, insert_refusal_);
+        }
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+    return ids;
+}
+
+void EventLog::replay(TimePoint since, const std::function<void(std::int64_t, const EventRecord&)>& visit) const {
+    sqlite3_stmt* st = prepare(db_, "SELECT id,heard_ms,kind,station,actor,zone,body FROM events WHERE heard_ms>=? ORDER BY id");
+    sqlite3_bind_int64(st, 1, to_epoch_ms(since));
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        EventRecord r{column_text(st, 2), column_text(st, 3), column_text(st, 4), column_text(st, 5),
+                      column_text(st, 6), from_epoch_ms(sqlite3_column_int64(st, 1))};
+        visit(sqlite3_column_int64(st, 0), r);
+    }
+    sqlite3_finalize(st);
+}
+
+std::int64_t EventLog::event_count() const {
+    sqlite3_stmt* st = prepare(db_, "SELECT count(*) FROM events");
+    std::int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return n;
+}
+
+std::int64_t EventLog::report_count() const {
+    sqlite3_stmt* st = prepare(db_, "SELECT count(*) FROM guard_reports");
+    std::int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return n;
+}
+
+} // namespace platslage

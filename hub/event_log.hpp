@@ -1,0 +1,58 @@
+#pragma once
+// The SQLite event log: every accepted event, every refusal, guard reports deduplicated
+// on (device, id). WAL with synchronous=FULL: a committed report survives a killed hub
+// and a lost power supply. The schema is versioned (PRAGMA user_version) and migrated
+// forward at open.
+#include "event_record.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace platslage {
+
+struct RefusalRecord {
+    TimePoint heard;
+    std::string source; // "mqtt" | "ingest"
+    std::string reason; // a RejectReason name
+    std::string topic;  // MQTT topic, or empty
+    std::string detail; // never the payload
+};
+
+class EventLog {
+public:
+    explicit EventLog(const std::string& path);
+    ~EventLog();
+    EventLog(const EventLog&) = delete;
+    EventLog& operator=(const EventLog&) = delete;
+
+    static int current_schema_version();
+    int schema_version() const;
+
+    // One transaction for the whole batch. For each event: its log id, or 0 when it is a
+    // guard report already stored (a duplicate delivery). Throws on failure; then nothing
+    // of the batch is stored.
+    std::vector<std::int64_t> append(const std::vector<EventRecord>& events, const std::vector<RefusalRecord>& refusals);
+
+    // Events heard at or after `since`, in log order.
+    void replay(TimePoint since, const std::function<void(std::int64_t id, const EventRecord&)>& visit) const;
+
+    std::int64_t event_count() const;
+    std::int64_t report_count() const;
+
+private:
+    void migrate();
+    void exec(const char* sql) const;
+
+    sqlite3* db_ = nullptr;
+    sqlite3_stmt* insert_event_ = nullptr;
+    sqlite3_stmt* find_report_ = nullptr;
+    sqlite3_stmt* insert_report_ = nullptr;
+    sqlite3_stmt* insert_refusal_ = nullptr;
+};
+
+} // namespace platslage

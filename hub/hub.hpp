@@ -1,0 +1,60 @@
+#pragma once
+// The hub's loop. Each turn, in this order: wait on the sockets and the MQTT mailbox;
+// check every input; commit the batch to SQLite in one transaction; only then fold it into
+// the picture, publish the numbered updates and send the receipts; answer snapshot and
+// status requests; time-driven work (silent sensors, heartbeat, status line).
+#include "event_log.hpp"
+#include "hub_config.hpp"
+#include "mailbox.hpp"
+#include "mqtt_link.hpp"
+#include "rejection.hpp"
+#include "situation.hpp"
+
+#include <zmq.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+namespace platslage {
+
+class Hub {
+public:
+    Hub(const HubConfig& cfg, const ZoneMap& zones, EventLog& log, const Clock& clock, zmq::context_t& ctx);
+
+    // Rebuilds the picture from the last `replay_hours` of the event log.
+    void rebuild();
+    void run(const std::atomic<bool>& stop, Mailbox<MqttMessage>& inbox, MqttLink& mqtt);
+
+    std::string status_json(bool mqtt_connected) const;
+    std::string status_line(bool mqtt_connected) const;
+
+private:
+    struct Pending; // an input being checked and committed this turn
+
+    void take_inputs(Mailbox<MqttMessage>& inbox, std::vector<Pending>& batch);
+    void commit(std::vector<Pending>& batch, MqttLink& mqtt);
+    void serve_requests(bool mqtt_connected);
+    void publish(const std::vector<Update>& updates);
+    void heartbeat_if_idle();
+
+    const HubConfig& cfg_;
+    const ZoneMap& zones_;
+    EventLog& log_;
+    const Clock& clock_;
+    Situation situation_;
+    zmq::socket_t ingest_;
+    zmq::socket_t pub_;
+    zmq::socket_t router_;
+    std::uint64_t epoch_;
+    TimePoint started_;
+    TimePoint last_publish_{};
+    TimePoint last_tick_{};
+    TimePoint last_status_{};
+    RejectionCounters refused_;
+    std::uint64_t accepted_ = 0;
+    std::uint64_t duplicates_ = 0;
+    std::uint64_t store_failures_ = 0;
+};
+
+} // namespace platslage

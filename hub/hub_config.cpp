@@ -1,0 +1,92 @@
+#include "hub_config.hpp"
+
+#include <CLI/CLI.hpp>
+#include <toml++/toml.h>
+
+#include <iostream>
+#include <set>
+#include <string_view>
+
+namespace platslage {
+
+namespace {
+
+std::optional<std::string> config_path(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        std::string_view a = argv[i];
+        if (a == "--config" && i + 1 < argc) return argv[i + 1];
+        if (a.rfind("--config=", 0) == 0) return std::string(a.substr(9));
+    }
+    return std::nullopt;
+}
+
+// Settings by name, so the file, the command line and the docs use the same names.
+template <class F>
+void each_setting(HubConfig& c, F&& f) {
+    f("db", c.db, "SQLite event log (created if missing)");
+    f("mqtt", c.mqtt, "MQTT broker URL");
+    f("mqtt-client-id", c.mqtt_client_id, "MQTT client id; the broker keeps this session while the hub is away");
+    f("maps", c.maps, "folder of station GeoJSON files");
+    f("ingest", c.ingest, "ZeroMQ PULL endpoint for sensor samples");
+    f("pub", c.pub, "ZeroMQ PUB endpoint for numbered updates");
+    f("router", c.router, "ZeroMQ ROUTER endpoint for snapshots and commands");
+    f("heartbeat-ms", c.heartbeat_ms, "heartbeat interval on the PUB socket when idle");
+    f("sensor-silent-s", c.sensor_silent_s, "a sensor unheard this long is marked silent");
+    f("status-every-s", c.status_every_s, "seconds between status lines in the log (0: never)");
+    f("recent-reports", c.recent_reports, "guard reports kept in the live picture");
+    f("replay-hours", c.replay_hours, "hours of the event log replayed at start-up");
+    f("log-level", c.log_level, "trace, debug, info, warn, error");
+}
+
+void apply_file(HubConfig& cfg, const std::string& path) {
+    toml::table table;
+    try {
+        table = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+        throw std::runtime_error(path + ": " + std::string(e.description()) + " (line " +
+                                 std::to_string(e.source().begin.line) + ")");
+    }
+    std::set<std::string> known;
+    each_setting(cfg, [&](const char* name, auto& field, const char*) {
+        known.insert(name);
+        auto node = table[name];
+        if (!node) return;
+        using T = std::decay_t<decltype(field)>;
+        if constexpr (std::is_same_v<T, std::string>) {
+            if (!node.is_string()) throw std::runtime_error(path + ": '" + name + "' must be a string");
+            field = *node.value<std::string>();
+        } else {
+            if (!node.is_integer()) throw std::runtime_error(path + ": '" + name + "' must be an integer");
+            field = static_cast<int>(*node.value<std::int64_t>());
+        }
+    });
+    for (const auto& [key, value] : table)
+        if (!known.contains(std::string(key.str())))
+            throw std::runtime_error(path + ": unknown setting '" + std::string(key.str()) + "'");
+}
+
+} // namespace
+
+std::optional<HubConfig> load_hub_config(int argc, char** argv, int& exit_code) {
+    HubConfig cfg;
+    auto file = config_path(argc, argv);
+    if (file) apply_file(cfg, *file);
+
+    CLI::App app{"platslage-hub: combines guard reports, outreach presence and occupancy into one live picture"};
+    std::string config_unused;
+    app.add_option("--config", config_unused, "TOML config file; command-line options override it");
+    each_setting(cfg, [&](const char* name, auto& field, const char* help) {
+        app.add_option(std::string("--") + name, field, help)->capture_default_str();
+    });
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        exit_code = app.exit(e, std::cout, std::cerr);
+        return std::nullopt;
+    }
+    if (cfg.heartbeat_ms < 50 || cfg.sensor_silent_s < 1 || cfg.recent_reports < 1 || cfg.replay_hours < 0)
+        throw std::runtime_error("heartbeat-ms ≥ 50, sensor-silent-s ≥ 1, recent-reports ≥ 1, replay-hours ≥ 0");
+    return cfg;
+}
+
+} // namespace platslage

@@ -1,0 +1,28 @@
+#pragma once
+// The hub's settings: defaults, then the config file (--config, TOML), then the command
+// line. platslage-hub.toml documents every setting at its default.
+#include <optional>
+#include <string>
+
+namespace platslage {
+
+struct HubConfig {
+    std::string db = "platslage.db";
+    std::string mqtt = "tcp://127.0.0.1:1883";
+    std::string mqtt_client_id = "platslage-hub";
+    std::string maps = "maps";
+    std::string ingest = "tcp://127.0.0.1:7700";
+    std::string pub = "tcp://127.0.0.1:7701";
+    std::string router = "tcp://127.0.0.1:7702";
+    int heartbeat_ms = 1000;
+    int sensor_silent_s = 120;
+    int status_every_s = 5;
+    int recent_reports = 200;
+    int replay_hours = 24;
+    std::string log_level = "info";
+};
+
+// Returns nullopt when the program should exit (after --help), with `exit_code` set.
+std::optional<HubConfig> load_hub_config(int argc, char** argv, int& exit_code);
+
+} // namespace platslage

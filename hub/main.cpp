@@ -1,0 +1,66 @@
+// platslage-hub: start-up reads in order: settings, logging, maps, database, picture,
+// sockets, MQTT, loop, shutdown.
+#include "event_log.hpp"
+#include "hub.hpp"
+#include "hub_config.hpp"
+#include "mailbox.hpp"
+#include "mqtt_link.hpp"
+#include "system_clock.hpp"
+#include "zone_map.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <csignal>
+#include <iostream>
+
+namespace {
+std::atomic<bool> stop_requested{false};
+int wake_fd = -1;
+
+// Signal handlers only set a flag and wake the loop; the loop does the rest.
+extern "C" void on_stop_signal(int) {
+    stop_requested = true;
+    std::uint64_t one = 1;
+    if (wake_fd >= 0) [[maybe_unused]] auto n = ::write(wake_fd, &one, sizeof one);
+}
+} // namespace
+
+int main(int argc, char** argv) {
+    using namespace platslage;
+    try {
+        int exit_code = 0;
+        auto cfg = load_hub_config(argc, argv, exit_code);
+        if (!cfg) return exit_code;
+
+        spdlog::set_level(spdlog::level::from_str(cfg->log_level));
+        spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ hub: %v");
+
+        ZoneMap zones = ZoneMap::load_dir(cfg->maps);
+        spdlog::info("maps: {} zones in {} stations from {}", zones.zones().size(), zones.stations().size(), cfg->maps);
+
+        EventLog log(cfg->db);
+        spdlog::info("event log: {} (schema v{}, {} events)", cfg->db, log.schema_version(), log.event_count());
+
+        SystemClock clock;
+        zmq::context_t ctx(1);
+        Hub hub(*cfg, zones, log, clock, ctx);
+        hub.rebuild();
+        spdlog::info("listening: ingest {} pub {} router {}", cfg->ingest, cfg->pub, cfg->router);
+
+        Mailbox<MqttMessage> inbox;
+        wake_fd = inbox.fd();
+        std::signal(SIGINT, on_stop_signal);
+        std::signal(SIGTERM, on_stop_signal);
+
+        MqttLink mqtt(cfg->mqtt, cfg->mqtt_client_id, inbox);
+        hub.run(stop_requested, inbox, mqtt);
+
+        spdlog::info("stopping: {}", hub.status_line(mqtt.connected()));
+        mqtt.stop();
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "platslage-hub: " << e.what() << "\n";
+        return 1;
+    }
+}

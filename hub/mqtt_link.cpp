@@ -1,0 +1,88 @@
+#include "mqtt_link.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace platslage {
+
+namespace {
+// What the hub listens to. The version level is a wildcard on purpose: a handheld speaking
+// another version is heard, refused as wrong_version and counted, not silently ignored.
+const std::vector<std::string> subscriptions{
+    "platslage/+/+/guard/+/report",
+    "platslage/+/+/guard/+/shift",
+    "platslage/+/+/outreach/+/status",
+    "platslage/+/+/device/+/online",
+};
+} // namespace
+
+MqttLink::MqttLink(const std::string& uri, const std::string& client_id, Mailbox<MqttMessage>& inbox)
+    : uri_(uri), client_(uri, client_id, static_cast<mqtt::iclient_persistence*>(nullptr)), inbox_(inbox) {
+    options_ = mqtt::connect_options_builder()
+                   .clean_session(false)
+                   .keep_alive_interval(std::chrono::seconds(10))
+                   .automatic_reconnect(std::chrono::seconds(1), std::chrono::seconds(8))
+                   .connect_timeout(std::chrono::seconds(5))
+                   .finalize();
+    client_.set_callback(*this);
+}
+
+MqttLink::~MqttLink() { stop(); }
+
+void MqttLink::maintain() {
+    if (ever_connected_) return; // Paho's automatic reconnect takes over
+    if (pending_connect_) {
+        if (!pending_connect_->is_complete()) return;
+        pending_connect_.reset();
+        if (connected_) {
+            ever_connected_ = true;
+            return;
+        }
+    }
+    auto now = std::chrono::steady_clock::now();
+    if (now < next_attempt_) return;
+    next_attempt_ = now + std::chrono::seconds(2);
+    try {
+        pending_connect_ = client_.connect(options_);
+    } catch (const mqtt::exception& e) {
+        spdlog::warn("mqtt: cannot connect to {}: {}", uri_, e.what());
+    }
+}
+
+void MqttLink::connected(const std::string&) {
+    connected_ = true;
+    ever_connected_ = true;
+    spdlog::info("mqtt: connected to {}", uri_);
+    try {
+        for (const auto& topic : subscriptions) client_.subscribe(topic, 1);
+    } catch (const mqtt::exception& e) {
+        spdlog::error("mqtt: subscribe failed: {}", e.what());
+    }
+}
+
+void MqttLink::connection_lost(const std::string& cause) {
+    connected_ = false;
+    spdlog::warn("mqtt: connection lost{}{}; reconnecting", cause.empty() ? "" : ": ", cause);
+}
+
+void MqttLink::message_arrived(mqtt::const_message_ptr msg) {
+    inbox_.push(MqttMessage{msg->get_topic(), msg->to_string()});
+}
+
+void MqttLink::publish(const std::string& topic, const std::string& payload, int qos) {
+    try {
+        client_.publish(topic, payload.data(), payload.size(), qos, false);
+    } catch (const mqtt::exception& e) {
+        spdlog::warn("mqtt: publish to {} failed: {}", topic, e.what());
+    }
+}
+
+void MqttLink::stop() {
+    try {
+        if (client_.is_connected()) client_.disconnect(std::chrono::milliseconds(500))->wait_for(std::chrono::seconds(2));
+    } catch (const mqtt::exception&) {
+        // shutting down: nothing more to do with a broker that is gone
+    }
+    connected_ = false;
+}
+
+} // namespace platslage

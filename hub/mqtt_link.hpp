@@ -1,0 +1,51 @@
+#pragma once
+// The hub's MQTT side (Eclipse Paho C++). A persistent session (clean_session=false,
+// QoS 1 subscriptions) makes the broker keep handhelds' messages while the hub is away.
+// Paho acknowledges a QoS 1 message to the broker before the application has seen it,
+// so the PUBACK cannot mean "stored": the hub answers each report with a receipt after
+// its SQLite commit instead (docs/protocol.md, "Delivery").
+#include "mailbox.hpp"
+
+#include <mqtt/async_client.h>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <string>
+
+namespace platslage {
+
+struct MqttMessage {
+    std::string topic;
+    std::string payload;
+};
+
+class MqttLink final : public virtual mqtt::callback {
+public:
+    MqttLink(const std::string& uri, const std::string& client_id, Mailbox<MqttMessage>& inbox);
+    ~MqttLink() override;
+
+    // Connects, and keeps trying until it succeeds; Paho reconnects by itself afterwards.
+    void maintain();
+    bool connected() const { return connected_; }
+    // Never blocks: Paho queues the message while the broker is away.
+    void publish(const std::string& topic, const std::string& payload, int qos);
+    void stop();
+
+private:
+    void connected(const std::string& cause) override;
+    void connection_lost(const std::string& cause) override;
+    void message_arrived(mqtt::const_message_ptr msg) override;
+    void delivery_complete(mqtt::delivery_token_ptr) override {}
+
+    std::string uri_;
+    mqtt::async_client client_;
+    mqtt::connect_options options_;
+    Mailbox<MqttMessage>& inbox_;
+    std::atomic<bool> connected_{false};
+    bool ever_connected_ = false;
+    mqtt::token_ptr pending_connect_;
+    std::chrono::steady_clock::time_point next_attempt_{};
+};
+
+} // namespace platslage
