@@ -1,0 +1,98 @@
+#include "fixtures.hpp"
+#include "situation.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace platslage;
+using nlohmann::json;
+
+namespace {
+const TimePoint t0 = test::at("2026-11-23T23:00:00Z");
+
+GuardReport report(const char* id, const char* zone, int persons, std::vector<Category> cats, TimePoint ts = t0) {
+    GuardReport r;
+    r.station = "centralen";
+    r.device = "hh-01";
+    r.id = id;
+    r.ts = ts;
+    r.zone = zone;
+    r.persons = persons;
+    r.categories = std::move(cats);
+    return r;
+}
+json entry(const Situation& s, const std::string& key) {
+    const auto* body = s.state().find(key);
+    REQUIRE(body);
+    return json::parse(*body);
+}
+} // namespace
+
+TEST_CASE("live state numbers every change and skips unchanged values") {
+    LiveState st;
+    auto a = st.set("zone/x", "1");
+    REQUIRE(a);
+    CHECK(a->seq == 1);
+    CHECK_FALSE(st.set("zone/x", "1"));
+    CHECK(st.set("zone/x", "2")->seq == 2);
+    auto del = st.erase("zone/x");
+    REQUIRE(del);
+    CHECK(del->body.empty());
+    CHECK(del->seq == 3);
+    CHECK_FALSE(st.erase("zone/x"));
+}
+
+TEST_CASE("every zone and station is in the picture from the start") {
+    Situation s(test::real_maps(), {});
+    CHECK(entry(s, "zone/centralen.centralhallen")["occupancy"].is_null());
+    CHECK(entry(s, "station/cityterminalen")["zones"] == 7);
+}
+
+TEST_CASE("a guard report enters the picture, its zone and its device") {
+    Situation s(test::real_maps(), {});
+    auto updates = s.record(report("r1", "centralen.vantytor", 2, {Category::sleeping}), 42, t0);
+    REQUIRE(updates.size() == 3);
+    for (std::size_t i = 1; i < updates.size(); ++i) CHECK(updates[i].seq == updates[i - 1].seq + 1);
+    auto r = entry(s, "report/000000000042");
+    CHECK(r["device"] == "hh-01");
+    CHECK(r["persons"] == 2);
+    auto z = entry(s, "zone/centralen.vantytor");
+    CHECK(z["last_report"]["categories"] == json::array({"sleeping"}));
+    CHECK(entry(s, "device/hh-01")["role"] == "guard");
+}
+
+TEST_CASE("only the most recent reports stay in the live picture") {
+    Situation s(test::real_maps(), SituationSettings{std::chrono::minutes(2), 3});
+    for (int i = 1; i <= 5; ++i) s.record(report(("r" + std::to_string(i)).c_str(), "centralen.vantytor", 0, {}), i, t0);
+    CHECK_FALSE(s.state().find("report/000000000002"));
+    CHECK(s.state().find("report/000000000003"));
+    CHECK(s.state().find("report/000000000005"));
+}
+
+TEST_CASE("occupancy rolls up to the station; a silent sensor shows on zone and station") {
+    Situation s(test::real_maps(), SituationSettings{std::chrono::minutes(2), 10});
+    s.record(OccupancySample{"a", "centralen.centralhallen", t0, 300}, t0);
+    s.record(OccupancySample{"b", "centralen.vantytor", t0, 40}, t0);
+    CHECK(s.station_occupancy("centralen") == 340);
+    CHECK(entry(s, "station/centralen")["occupancy"] == 340);
+    ManualClock clock(t0 + std::chrono::minutes(3));
+    auto updates = s.tick(clock);
+    CHECK_FALSE(updates.empty());
+    CHECK(entry(s, "zone/centralen.vantytor")["sensor"] == "silent");
+    CHECK(entry(s, "station/centralen")["sensors_silent"] == 2);
+    CHECK(s.tick(clock).empty());
+}
+
+TEST_CASE("shifts and outreach presence count who is on site") {
+    Situation s(test::real_maps(), {});
+    s.record(ShiftEvent{"centralen", "hh-01", t0, true, 2}, t0);
+    s.record(OutreachStatus{"centralen", "team-1", t0, TeamStatus::on_scene, "centralen.vantytor", 2, "capio"}, t0);
+    auto st = entry(s, "station/centralen");
+    CHECK(st["guards_on_shift"] == 2);
+    CHECK(st["teams_on_site"] == 1);
+    s.record(ShiftEvent{"centralen", "hh-01", t0, false, 2}, t0);
+    s.record(OutreachStatus{"centralen", "team-1", t0, TeamStatus::off_duty, "", 2, "capio"}, t0);
+    st = entry(s, "station/centralen");
+    CHECK(st["guards_on_shift"] == 0);
+    CHECK(st["teams_on_site"] == 0);
+    CHECK(entry(s, "team/team-1")["zone"].is_null());
+}

@@ -1,0 +1,46 @@
+#include "wire.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace platslage;
+
+TEST_CASE("updates and heartbeats round-trip through their frames") {
+    Update u{17, "zone/centralen.vantytor", R"({"occupancy":3})"};
+    auto frames = encode_update(u);
+    CHECK(frames == Frames{"zone/centralen.vantytor", "PLS1", "17", R"({"occupancy":3})"});
+    auto p = decode_published(frames);
+    REQUIRE(p);
+    CHECK_FALSE(p->heartbeat);
+    CHECK(p->update == u);
+    auto hb = decode_published(encode_heartbeat({17, 99}));
+    REQUIRE(hb);
+    CHECK(hb->heartbeat);
+    CHECK(hb->beat.seq == 17);
+    CHECK(hb->beat.epoch == 99);
+}
+
+TEST_CASE("requests and replies") {
+    auto r = decode_request(encode_snapshot_request("zone/"));
+    REQUIRE(r);
+    CHECK(r->verb == Verb::snapshot);
+    CHECK(r->arg == "zone/");
+    CHECK(decode_request({"PLS0", "SNAPSHOT"}).rejection().reason == RejectReason::wrong_version);
+    CHECK(decode_request({"PLS1", "DANCE"}).rejection().reason == RejectReason::unknown_topic);
+    auto end = decode_reply(encode_snapshot_end(40, 7));
+    REQUIRE(end);
+    CHECK(end->kind == Reply::Kind::end);
+    CHECK(end->seq == 40);
+    auto item = decode_reply(encode_snapshot_item("k", 40, "{}"));
+    REQUIRE(item);
+    CHECK(item->item.key == "k");
+}
+
+TEST_CASE("malformed frames are refused, not misread") {
+    CHECK_FALSE(decode_published({"k", "PLS1", "12x", "{}"}));
+    CHECK_FALSE(decode_published({"k", "PLS1", "12"}));
+    CHECK(decode_published({"k", "PLS2", "1", "{}"}).rejection().reason == RejectReason::wrong_version);
+    CHECK_FALSE(decode_occupancy({"{\"count\":1}"}));
+    CHECK(decode_occupancy(encode_occupancy("{}")).value() == "{}");
+    CHECK_FALSE(parse_decimal("-1"));
+    CHECK_FALSE(parse_decimal("99999999999999999999999"));
+}

@@ -1,0 +1,203 @@
+#include "system_under_test.hpp"
+
+#include "time_text.hpp"
+#include "zmq_frames.hpp"
+
+#include <sqlite3.h>
+
+#include <fstream>
+#include <stdexcept>
+#include <thread>
+
+namespace platslage::test {
+
+Broker::Broker(const std::filesystem::path& dir) : port_(free_port()) {
+    auto data = dir / "mosquitto";
+    std::filesystem::create_directories(data);
+    auto conf = data / "mosquitto.conf";
+    std::ofstream(conf) << "listener " << port_ << " 127.0.0.1\n"
+                        << "allow_anonymous true\n"
+                        << "persistence true\n"
+                        << "persistence_location " << data.string() << "/\n"
+                        << "max_queued_messages 100000\n"
+                        << "log_dest stdout\n";
+    process_ = std::make_unique<ChildProcess>(std::vector<std::string>{"/usr/sbin/mosquitto", "-c", conf.string()},
+                                              data / "mosquitto.log");
+    if (!eventually([&] { return port_accepts(port_); }))
+        throw std::runtime_error("mosquitto did not start: " + process_->log_text());
+}
+
+Hub::Hub(const std::filesystem::path& dir, const std::string& mqtt_url, HubPorts ports, std::vector<std::string> extra)
+    : dir_(dir), db_(dir / "platslage.db"), mqtt_(mqtt_url), ports_(ports), extra_(std::move(extra)) {
+    start();
+}
+
+Hub::~Hub() = default;
+
+void Hub::start() {
+    process_.reset(); // a previous run ends first (SIGTERM, by PID)
+    std::vector<std::string> argv{PLATSLAGE_HUB_BIN,
+                                  "--db", db_.string(),
+                                  "--maps", PLATSLAGE_MAPS_DIR,
+                                  "--mqtt", mqtt_,
+                                  "--mqtt-client-id", "platslage-hub-test",
+                                  "--ingest", loopback(ports_.ingest),
+                                  "--pub", loopback(ports_.pub),
+                                  "--router", loopback(ports_.router),
+                                  "--heartbeat-ms", "200",
+                                  "--status-every-s", "0",
+                                  "--log-level", "debug"};
+    argv.insert(argv.end(), extra_.begin(), extra_.end());
+    process_ = std::make_unique<ChildProcess>(argv, dir_ / ("hub-" + std::to_string(++starts_) + ".log"));
+    bool up = eventually([&] {
+        try {
+            status();
+            return true;
+        } catch (const std::exception&) {
+            return false;
+        }
+    });
+    if (!up) throw std::runtime_error("the hub did not start: " + process_->log_text());
+}
+
+nlohmann::json Hub::status() {
+    zmq::context_t ctx(1);
+    zmq::socket_t dealer(ctx, zmq::socket_type::dealer);
+    dealer.set(zmq::sockopt::linger, 0);
+    dealer.connect(loopback(ports_.router));
+    send_frames(dealer, encode_status_request());
+    zmq::pollitem_t items[] = {{dealer.handle(), 0, ZMQ_POLLIN, 0}};
+    if (zmq::poll(items, 1, std::chrono::milliseconds(500)) == 0) throw std::runtime_error("no STATUS reply");
+    auto reply = decode_reply(*recv_frames(dealer, false));
+    if (!reply || reply->kind != Reply::Kind::status) throw std::runtime_error("bad STATUS reply");
+    return nlohmann::json::parse(reply->text);
+}
+
+bool Hub::wait_mqtt_up() {
+    return eventually([&] { return status()["mqtt"] == "connected"; });
+}
+
+std::int64_t sql_count(const std::filesystem::path& db, const std::string& sql) {
+    sqlite3* h = nullptr;
+    if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(h);
+        return -1;
+    }
+    sqlite3_busy_timeout(h, 2000);
+    sqlite3_stmt* st = nullptr;
+    std::int64_t n = -1;
+    if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return n;
+}
+
+Subscriber::Subscriber(zmq::context_t& ctx, const HubPorts& ports)
+    : ctx_(ctx), ports_(ports), sub_(ctx, zmq::socket_type::sub) {
+    sub_.set(zmq::sockopt::linger, 0);
+    sub_.set(zmq::sockopt::subscribe, "");
+    sub_.connect(loopback(ports.pub));
+    // A SUB's subscription needs a moment to reach the PUB; the Clone pattern covers the
+    // rest, since anything missed before the snapshot is in the snapshot.
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    sync();
+}
+
+void Subscriber::sync() {
+    dealer_ = std::make_unique<zmq::socket_t>(ctx_, zmq::socket_type::dealer);
+    dealer_->set(zmq::sockopt::linger, 0);
+    dealer_->connect(loopback(ports_.router));
+    replica_.begin_sync(from_epoch_ms(std::chrono::duration_cast<Millis>(std::chrono::system_clock::now().time_since_epoch()).count()));
+    send_frames(*dealer_, encode_snapshot_request(""));
+}
+
+void Subscriber::pump(std::chrono::milliseconds for_ms) {
+    auto until = std::chrono::steady_clock::now() + for_ms;
+    while (std::chrono::steady_clock::now() < until) {
+        zmq::pollitem_t items[] = {{sub_.handle(), 0, ZMQ_POLLIN, 0}, {dealer_->handle(), 0, ZMQ_POLLIN, 0}};
+        zmq::poll(items, 2, std::chrono::milliseconds(20));
+        auto now = TimePoint{std::chrono::duration_cast<Millis>(std::chrono::system_clock::now().time_since_epoch())};
+        while (auto f = recv_frames(sub_, true)) {
+            auto p = decode_published(*f);
+            if (!p) continue;
+            if (!p->heartbeat) received.push_back(p->update);
+            replica_.on_published(p.value(), now);
+        }
+        while (auto f = recv_frames(*dealer_, true)) {
+            auto r = decode_reply(*f);
+            if (!r) continue;
+            if (r->kind == Reply::Kind::item) replica_.on_snapshot_item(r->item);
+            if (r->kind == Reply::Kind::end) replica_.on_snapshot_end(r->seq, r->epoch, now);
+        }
+        replica_.check(now);
+        if (replica_.needs_resync()) sync();
+    }
+}
+
+class ReceiptCollector final : public virtual mqtt::callback {
+public:
+    ReceiptCollector(std::mutex& m, std::vector<nlohmann::json>& out) : m_(m), out_(out) {}
+    void message_arrived(mqtt::const_message_ptr msg) override {
+        std::lock_guard lock(m_);
+        out_.push_back(nlohmann::json::parse(msg->to_string()));
+    }
+
+private:
+    std::mutex& m_;
+    std::vector<nlohmann::json>& out_;
+};
+
+namespace {
+std::mutex collectors_mutex;
+std::vector<std::unique_ptr<ReceiptCollector>> collectors; // live as long as the test process
+} // namespace
+
+Handheld::Handheld(const std::string& broker_url, std::string station, std::string device)
+    : station_(std::move(station)), device_(std::move(device)),
+      client_(broker_url, "test-" + device_, static_cast<mqtt::iclient_persistence*>(nullptr)) {
+    {
+        std::lock_guard lock(collectors_mutex);
+        collectors.push_back(std::make_unique<ReceiptCollector>(mutex_, receipts_));
+        client_.set_callback(*collectors.back());
+    }
+    auto opts = mqtt::connect_options_builder().clean_session(true).finalize();
+    client_.connect(opts)->wait();
+    client_.subscribe("platslage/v1/" + station_ + "/guard/" + device_ + "/receipt", 1)->wait();
+}
+
+Handheld::~Handheld() {
+    try {
+        client_.disconnect()->wait_for(std::chrono::seconds(2));
+    } catch (const mqtt::exception&) {
+    }
+}
+
+std::string Handheld::report_topic() const { return "platslage/v1/" + station_ + "/guard/" + device_ + "/report"; }
+
+bool Handheld::publish_report(const std::string& payload, std::chrono::milliseconds wait) {
+    auto tok = client_.publish(report_topic(), payload.data(), payload.size(), 1, false);
+    return tok->wait_for(wait);
+}
+
+bool Handheld::publish(const std::string& topic, const std::string& payload) {
+    return client_.publish(topic, payload.data(), payload.size(), 1, false)->wait_for(std::chrono::seconds(5));
+}
+
+std::vector<nlohmann::json> Handheld::receipts() {
+    std::lock_guard lock(mutex_);
+    return receipts_;
+}
+
+std::string now_rfc3339() {
+    return format_rfc3339(TimePoint{std::chrono::duration_cast<Millis>(std::chrono::system_clock::now().time_since_epoch())});
+}
+
+std::string report_json(const std::string& id, const std::string& zone, int persons,
+                        const std::vector<std::string>& categories, const std::string& kind) {
+    return nlohmann::json{{"id", id}, {"ts", now_rfc3339()}, {"zone", zone}, {"kind", kind}, {"persons", persons},
+                          {"categories", categories}}
+        .dump();
+}
+
+} // namespace platslage::test

@@ -1,0 +1,103 @@
+#pragma once
+// The real system on loopback for a test: a Mosquitto broker with a generated config, the
+// hub on free ports, and clients that speak the protocol the way handhelds and consoles do.
+#include "processes.hpp"
+#include "replica.hpp"
+
+#include <mqtt/async_client.h>
+#include <nlohmann/json.hpp>
+#include <zmq.hpp>
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace platslage::test {
+
+class Broker {
+public:
+    explicit Broker(const std::filesystem::path& dir);
+    int port() const { return port_; }
+    std::string url() const { return loopback(port_); }
+
+private:
+    int port_;
+    std::unique_ptr<ChildProcess> process_;
+};
+
+struct HubPorts {
+    int ingest = free_port();
+    int pub = free_port();
+    int router = free_port();
+};
+
+class Hub {
+public:
+    Hub(const std::filesystem::path& dir, const std::string& mqtt_url, HubPorts ports = {},
+        std::vector<std::string> extra = {});
+    ~Hub();
+    const HubPorts& ports() const { return ports_; }
+    std::filesystem::path db() const { return db_; }
+    ChildProcess& process() { return *process_; }
+    void start();
+    // STATUS over the ROUTER, as JSON; throws if the hub does not answer.
+    nlohmann::json status();
+    // Waits until the hub reports its MQTT link up.
+    bool wait_mqtt_up();
+
+private:
+    std::filesystem::path dir_;
+    std::filesystem::path db_;
+    std::string mqtt_;
+    HubPorts ports_;
+    std::vector<std::string> extra_;
+    std::unique_ptr<ChildProcess> process_;
+    int starts_ = 0;
+};
+
+// Read-only access to the hub's database, as a partner's tool would have.
+std::int64_t sql_count(const std::filesystem::path& db, const std::string& sql);
+
+// A console-like subscriber: SUB first, then SNAPSHOT over a DEALER, kept in a Replica.
+class Subscriber {
+public:
+    Subscriber(zmq::context_t& ctx, const HubPorts& ports);
+    // Reads whatever is waiting for up to `for_ms`, resyncing when the replica asks.
+    void pump(std::chrono::milliseconds for_ms);
+    const Replica& replica() const { return replica_; }
+    std::vector<Update> received; // every update seen on the PUB socket, in order
+
+private:
+    void sync();
+    zmq::context_t& ctx_;
+    HubPorts ports_;
+    zmq::socket_t sub_;
+    std::unique_ptr<zmq::socket_t> dealer_;
+    Replica replica_{std::chrono::seconds(5)};
+};
+
+// A guard handheld speaking MQTT through Paho: QoS 1 publish, receipts collected.
+class Handheld {
+public:
+    Handheld(const std::string& broker_url, std::string station, std::string device);
+    ~Handheld();
+    // Publishes and waits for the broker's PUBACK; returns false if none came.
+    bool publish_report(const std::string& payload, std::chrono::milliseconds wait = std::chrono::seconds(5));
+    bool publish(const std::string& topic, const std::string& payload);
+    std::vector<nlohmann::json> receipts();
+    std::string report_topic() const;
+
+private:
+    std::string station_, device_;
+    mqtt::async_client client_;
+    std::mutex mutex_;
+    std::vector<nlohmann::json> receipts_;
+};
+
+std::string now_rfc3339();
+std::string report_json(const std::string& id, const std::string& zone, int persons,
+                        const std::vector<std::string>& categories = {}, const std::string& kind = "observation");
+
+} // namespace platslage::test

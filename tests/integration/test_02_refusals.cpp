@@ -1,0 +1,81 @@
+// Every bad input is refused with a reason and counted; the hub keeps running and keeps
+// what it accepted before.
+#include "system_under_test.hpp"
+#include "wire.hpp"
+#include "zmq_frames.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace platslage;
+using namespace platslage::test;
+using namespace std::chrono_literals;
+
+TEST_CASE("malformed and wrong reports are refused, counted by reason, answered, and nothing is lost") {
+    TempDir dir("platslage-it02");
+    Broker broker(dir.path());
+    Hub hub(dir.path(), broker.url());
+    REQUIRE(hub.wait_mqtt_up());
+    Handheld hh(broker.url(), "centralen", "hh-01");
+    REQUIRE(hh.publish_report(report_json("good-1", "centralen.vantytor", 1, {"sleeping"})));
+
+    const std::string ts = now_rfc3339();
+    struct Bad {
+        std::string topic, payload, reason;
+    };
+    const std::string report = "platslage/v1/centralen/guard/hh-01/report";
+    std::vector<Bad> bad{
+        {report, "{this is not json", "malformed_json"},
+        {report, R"({"id":"b2","ts":")" + ts + R"(","zone":"centralen.vantytor","kind":"observation","persons":"two"})", "wrong_type"},
+        {report, R"({"id":"b3","ts":")" + ts + R"(","zone":"centralen.biljardhallen","kind":"observation","persons":1})", "unknown_zone"},
+        {report, R"({"id":"b4","ts":")" + ts + R"(","zone":"cityterminalen.vanthall","kind":"observation","persons":1})", "topic_mismatch"},
+        {report, std::string(5000, '{'), "oversize"},
+        {report, R"({"id":"b6","ts":")" + ts + R"(","zone":"centralen.vantytor","kind":"observation","persons":1,"name":"x"})", "unknown_field"},
+        {"platslage/v1/odenplan/guard/hh-01/report", R"({"id":"b7","ts":")" + ts + R"(","zone":"centralen.vantytor","kind":"patrol","persons":0})", "unknown_station"},
+        {"platslage/v2/centralen/guard/hh-01/report", R"({"id":"b8"})", "wrong_version"},
+    };
+    for (const auto& b : bad) REQUIRE(hh.publish(b.topic, b.payload));
+
+    auto status = hub.status();
+    REQUIRE(eventually([&] {
+        status = hub.status();
+        return status["rejected"]["total"] == bad.size();
+    }));
+    for (const auto& b : bad) {
+        INFO(b.reason);
+        CHECK(status["rejected"]["by_reason"][b.reason] >= 1);
+    }
+    CHECK(hub.process().running());
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM refusals") == static_cast<std::int64_t>(bad.size()));
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM guard_reports WHERE report_id='good-1'") == 1);
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM guard_reports") == 1);
+
+    // The handheld learns why: refused receipts carry the id where it could be read.
+    REQUIRE(eventually([&] { return hh.receipts().size() >= 7; }));
+    bool told_zone = false;
+    for (const auto& r : hh.receipts())
+        if (r["id"] == "b3" && r["status"] == "refused" && r["reason"] == "unknown_zone") told_zone = true;
+    CHECK(told_zone);
+
+    // Still working afterwards.
+    REQUIRE(hh.publish_report(report_json("good-2", "centralen.vantytor", 0, {}, "patrol")));
+    CHECK(eventually([&] { return sql_count(hub.db(), "SELECT count(*) FROM guard_reports") == 2; }));
+}
+
+TEST_CASE("bad sensor samples over ZeroMQ are refused and counted") {
+    TempDir dir("platslage-it02b");
+    Broker broker(dir.path());
+    Hub hub(dir.path(), broker.url());
+    zmq::context_t ctx(1);
+    zmq::socket_t push(ctx, zmq::socket_type::push);
+    push.set(zmq::sockopt::linger, 1000);
+    push.connect(loopback(hub.ports().ingest));
+    send_frames(push, {"just one frame"});
+    send_frames(push, {"PLS9", "OCCUPANCY", "{}"});
+    send_frames(push, encode_occupancy(R"({"sensor":"s1","zone":"centralen.centralhallen","ts":")" + now_rfc3339() + R"(","count":-5})"));
+    send_frames(push, encode_occupancy(R"({"sensor":"s1","zone":"centralen.centralhallen","ts":")" + now_rfc3339() + R"(","count":250})"));
+    REQUIRE(eventually([&] { return hub.status()["rejected"]["total"] == 3; }));
+    auto st = hub.status();
+    CHECK(st["rejected"]["by_reason"]["wrong_version"] == 2);
+    CHECK(st["rejected"]["by_reason"]["bad_value"] == 1);
+    CHECK(eventually([&] { return hub.status()["stations"]["centralen"]["occupancy"] == 250; }));
+}
