@@ -20,6 +20,8 @@ struct HubConfig {
     int recent_reports = 200;
     int replay_hours = 24;
     std::string log_level = "info";
+
+    bool operator==(const HubConfig&) const = default;
 };
 
 // Returns nullopt when the program should exit (after --help), with `exit_code` set.

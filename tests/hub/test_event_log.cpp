@@ -1,0 +1,83 @@
+#include "event_log.hpp"
+#include "time_text.hpp"
+
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+
+using namespace platslage;
+
+namespace {
+struct TempDb {
+    std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                 ("platslage-eventlog-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".db");
+    ~TempDb() {
+        for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+    }
+    static inline int counter = 0;
+};
+
+const TimePoint t0 = *parse_rfc3339("2026-11-23T23:00:00Z");
+
+EventRecord report(const std::string& device, const std::string& id, TimePoint heard = t0) {
+    return EventRecord{"guard_report", "centralen", device, "centralen.vantytor",
+                       R"({"id":")" + id + R"(","ts":"2026-11-23T22:59:00Z","zone":"centralen.vantytor","kind":"observation","persons":1,"categories":["sleeping"]})",
+                       heard};
+}
+} // namespace
+
+TEST_CASE("a new database is created at the current schema version, in WAL mode") {
+    TempDb db;
+    EventLog log(db.path.string());
+    CHECK(log.schema_version() == EventLog::current_schema_version());
+    sqlite3* h = nullptr;
+    sqlite3_open(db.path.c_str(), &h);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st, nullptr);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "wal");
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+}
+
+TEST_CASE("a report is stored once per device and id, also within one batch") {
+    TempDb db;
+    EventLog log(db.path.string());
+    auto ids = log.append({report("hh-1", "a"), report("hh-1", "a"), report("hh-2", "a")}, {});
+    REQUIRE(ids.size() == 3);
+    CHECK(ids[0] > 0);
+    CHECK(ids[1] == 0);
+    CHECK(ids[2] > ids[0]);
+    CHECK(log.append({report("hh-1", "a")}, {})[0] == 0);
+    CHECK(log.report_count() == 2);
+    CHECK(log.event_count() == 2);
+}
+
+TEST_CASE("the log reopens with its contents and replays in order from a point in time") {
+    TempDb db;
+    {
+        EventLog log(db.path.string());
+        log.append({report("hh-1", "old", t0 - std::chrono::hours(30)), report("hh-1", "new", t0)},
+                   {RefusalRecord{t0, "mqtt", "unknown_zone", "platslage/v1/centralen/guard/hh-1/report", "zone 'x'"}});
+    }
+    EventLog again(db.path.string());
+    std::vector<std::int64_t> seen;
+    again.replay(t0 - std::chrono::hours(24), [&](std::int64_t id, const EventRecord& r) {
+        seen.push_back(id);
+        CHECK(r.actor == "hh-1");
+        CHECK(r.heard == t0);
+    });
+    CHECK(seen == std::vector<std::int64_t>{2});
+    CHECK(again.event_count() == 2);
+}
+
+TEST_CASE("a database from a newer hub is refused rather than damaged") {
+    TempDb db;
+    { EventLog log(db.path.string()); }
+    sqlite3* h = nullptr;
+    sqlite3_open(db.path.c_str(), &h);
+    sqlite3_exec(h, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
+    sqlite3_close(h);
+    CHECK_THROWS_WITH(EventLog(db.path.string()), doctest::Contains("newer than this hub"));
+}
