@@ -1,0 +1,124 @@
+#include "day_curve.hpp"
+
+#include "seeded_draw.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace platslage::sim {
+
+namespace {
+
+// Crowd share at each full hour 00..24 (24 repeats 00); linear in between.
+constexpr std::array<double, 25> crowd_by_hour{
+    0.18, 0.08, 0.04, 0.03, 0.03, 0.07, 0.30, 0.75, 0.95, 0.65, 0.42, 0.45, 0.52,
+    0.48, 0.46, 0.58, 0.85, 0.95, 0.72, 0.50, 0.40, 0.33, 0.28, 0.22, 0.18};
+
+double wrap_hour(double hour) {
+    double h = std::fmod(hour, 24.0);
+    return h < 0 ? h + 24.0 : h;
+}
+
+// Where people settle to rest: halls, waiting areas, the sheltered lower level.
+bool resting_place(std::string_view kind, int level) {
+    return kind == "hall" || kind == "waiting" || level < 0;
+}
+
+// 0 in the morning, rising through the evening to 1 at midnight: when intoxication and
+// young people alone at the station are more common.
+double evening_share(double hour) {
+    double h = wrap_hour(hour);
+    if (h >= 18) return (h - 18) / 6.0;
+    if (h < 4) return 1.0;
+    if (h < 6) return (6 - h) / 2.0;
+    return 0;
+}
+
+} // namespace
+
+double night_share(double hour) {
+    double h = wrap_hour(hour);
+    if (h >= 23 || h < 5) return 1;
+    if (h >= 21) return (h - 21) / 2.0;
+    if (h < 7) return (7 - h) / 2.0;
+    return 0;
+}
+
+double crowd_profile(double hour) {
+    double h = wrap_hour(hour);
+    auto i = static_cast<std::size_t>(h);
+    double f = h - static_cast<double>(i);
+    return crowd_by_hour[i] * (1 - f) + crowd_by_hour[i + 1] * f;
+}
+
+double peak_share(std::string_view kind) {
+    if (kind == "platform") return 0.85;
+    if (kind == "waiting") return 0.60;
+    if (kind == "hall" || kind == "tunnel") return 0.55;
+    if (kind == "entrance" || kind == "passage" || kind == "restroom") return 0.45;
+    if (kind == "service") return 0.30;
+    return 0.40;
+}
+
+double resting_count(std::string_view kind, int capacity, double hour) {
+    double share = kind == "waiting" ? 0.04 : kind == "hall" ? 0.01 : kind == "tunnel" || kind == "passage" ? 0.005 : 0;
+    return share * capacity * night_share(hour);
+}
+
+double expected_count(std::string_view kind, int capacity, double hour) {
+    return capacity * peak_share(kind) * crowd_profile(hour) + resting_count(kind, capacity, hour);
+}
+
+double CountNoise::next(std::mt19937& rng) {
+    // Stationary deviation 0.06 / sqrt(1 - 0.8²) = 0.10.
+    level_ = 0.8 * level_ + 0.06 * normal(rng);
+    return level_;
+}
+
+int sample_count(std::string_view kind, int capacity, double hour, CountNoise& noise, std::mt19937& rng) {
+    double mean = expected_count(kind, capacity, hour);
+    double relative = noise.next(rng);
+    // Counting error of a few people on top, which matters for small rooms.
+    double jitter = normal(rng) * 0.5 * std::sqrt(mean);
+    double count = mean * std::max(0.0, 1.0 + relative) + jitter;
+    return static_cast<int>(std::lround(std::clamp(count, 0.0, 1.5 * capacity)));
+}
+
+CategoryWeights category_weights(std::string_view kind, int level, double hour, ReportKind report) {
+    double n = night_share(hour);
+    double e = evening_share(hour);
+    double sleeping = kind == "platform" ? 0.05 + 0.15 * n : resting_place(kind, level) ? 1.0 + 6.0 * n : 0.4 + 1.5 * n;
+    CategoryWeights w{
+        sleeping,
+        1.5 + 1.0 * e,         // intoxicated
+        1.2,                   // distress
+        0.35,                  // needs_care
+        0.15 + 0.2 * e,        // minor
+        0.05 + 0.3 * (1 - n),  // family_with_children: rarely at night
+        0.35,                  // elderly
+    };
+    if (report == ReportKind::incident) { // incidents are about acute states, seldom sleep
+        w[0] *= 0.3;
+        w[1] *= 2;
+        w[2] *= 2;
+        w[3] *= 3;
+    }
+    return w;
+}
+
+std::array<double, 3> report_kind_weights(double hour) {
+    double n = night_share(hour);
+    return {5.0, 0.5 + 0.5 * n, 5.0}; // observation, incident, patrol
+}
+
+double observation_zone_weight(std::string_view kind, int level, double hour) {
+    double base = kind == "hall" || kind == "waiting" ? 3.0
+                  : kind == "service"                 ? 0.7
+                  : kind == "passage" || kind == "restroom" ? 1.0
+                                                      : 1.5;
+    return resting_place(kind, level) ? base * (1 + 3 * night_share(hour)) : base;
+}
+
+double reports_per_hour(double hour) { return 12.0 + 6.0 * night_share(hour); }
+
+} // namespace platslage::sim

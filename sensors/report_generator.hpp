@@ -1,0 +1,39 @@
+#pragma once
+// The reports one simulated handheld produces: patrol rounds, observations and now and
+// then an incident, drawn from a seeded generator so a seed replays the same shift.
+// Pure: the caller hands in the time stamp and the local hour.
+#include "guard_report.hpp"
+#include "zone_map.hpp"
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace platslage::sim {
+
+class ReportGenerator {
+public:
+    // `zones` are the handheld's station's zones; they must outlive the generator.
+    ReportGenerator(std::string station, std::string device, std::vector<const Zone*> zones, std::uint32_t seed);
+
+    // The next report, stamped `ts`; `local_hour` (0..24) shapes what is seen where.
+    GuardReport next(TimePoint ts, double local_hour);
+    // Simulated time until the handheld reports again.
+    Millis gap_after(double local_hour);
+
+    const std::string& station() const { return station_; }
+    const std::string& device() const { return device_; }
+
+private:
+    const Zone& pick_zone(ReportKind kind, double hour);
+    std::string pick_note(const GuardReport& r);
+
+    std::string station_;
+    std::string device_;
+    std::vector<const Zone*> zones_;
+    std::mt19937 rng_;
+    std::uint64_t sequence_ = 0;
+};
+
+} // namespace platslage::sim

@@ -1,0 +1,49 @@
+// platslage-sim: start-up reads in order: options, logging, maps, sockets and devices,
+// loop, goodbye. Summary lines go to stdout, log lines to stderr.
+#include "sim_options.hpp"
+#include "simulation.hpp"
+#include "zone_map.hpp"
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <csignal>
+#include <iostream>
+
+namespace {
+std::atomic<bool> stop_requested{false};
+
+// Signal handlers only set a flag; the loop sees it within a turn and says goodbye.
+extern "C" void on_stop_signal(int) { stop_requested = true; }
+} // namespace
+
+int main(int argc, char** argv) {
+    using namespace platslage;
+    try {
+        int exit_code = 0;
+        auto options = sim::parse_sim_options(argc, argv, exit_code);
+        if (!options) return exit_code;
+
+        spdlog::set_default_logger(spdlog::stderr_color_mt("sim"));
+        spdlog::set_level(spdlog::level::from_str(options->log_level));
+        spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ sim: %v");
+
+        ZoneMap zones = ZoneMap::load_dir(options->maps);
+        spdlog::info("maps: {} zones in {} stations from {}", zones.zones().size(), zones.stations().size(),
+                     options->maps);
+
+        std::signal(SIGINT, on_stop_signal);
+        std::signal(SIGTERM, on_stop_signal);
+
+        zmq::context_t ctx(1);
+        sim::Simulation simulation(*options, zones, ctx);
+        simulation.run(stop_requested);
+        spdlog::info("stopping: every device ends its shift and goes offline");
+        simulation.close();
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "platslage-sim: " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,47 @@
+#include "sim_options.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace platslage::sim {
+
+std::optional<SimOptions> parse_sim_options(int argc, char** argv, int& exit_code) {
+    SimOptions o;
+    CLI::App app{"platslage-sim: simulated people counters, guard handhelds and outreach teams for "
+                 "Centralen and Cityterminalen. Time stamps are real wall-clock time; --speed only "
+                 "makes reports and status changes come more often."};
+    app.add_option("--mqtt", o.mqtt, "MQTT broker URL")->capture_default_str();
+    app.add_option("--ingest", o.ingest, "the hub's ZeroMQ PULL endpoint for occupancy samples")->capture_default_str();
+    app.add_option("--maps", o.maps, "folder of station GeoJSON files")->capture_default_str();
+    app.add_option("--speed", o.speed, "simulated seconds per real second")->capture_default_str()->check(
+        CLI::Range(0.01, 100000.0));
+    app.add_option("--seed", o.seed, "same seed, same sequence of simulated events")->capture_default_str();
+    app.add_option("--duration", o.duration_s, "real seconds to run; 0 runs until SIGINT or SIGTERM")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    app.add_option("--guards", o.guards, "guard handhelds, assigned to the stations in turn")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 99));
+    app.add_option("--teams", o.teams, "outreach pairs, assigned to the stations in turn")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 99));
+    app.add_option("--sample-every-s", o.sample_every_s, "real seconds between a counter's samples")
+        ->capture_default_str()
+        ->check(CLI::Range(0.1, 3600.0));
+    app.add_option("--summary-every-s", o.summary_every_s, "real seconds between summary lines on stdout")
+        ->capture_default_str()
+        ->check(CLI::Range(1.0, 3600.0));
+    app.add_option("--resend-after-s", o.resend_after_s, "real seconds before a report without receipt is resent")
+        ->capture_default_str()
+        ->check(CLI::Range(1.0, 3600.0));
+    app.add_option("--log-level", o.log_level, "trace, debug, info, warn, error (log lines go to stderr)")
+        ->capture_default_str();
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        exit_code = app.exit(e);
+        return std::nullopt;
+    }
+    return o;
+}
+
+} // namespace platslage::sim

@@ -1,0 +1,27 @@
+#pragma once
+// platslage-sim's command line. Every option is documented at its default in --help.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace platslage::sim {
+
+struct SimOptions {
+    std::string mqtt = "tcp://127.0.0.1:1883";
+    std::string ingest = "tcp://127.0.0.1:7700";
+    std::string maps = "maps";
+    double speed = 1.0;         // simulated seconds per real second
+    std::uint32_t seed = 1;
+    double duration_s = 0;      // real seconds; 0 runs until SIGINT or SIGTERM
+    int guards = 4;             // handhelds, shared round-robin between the stations
+    int teams = 3;              // outreach pairs, likewise
+    double sample_every_s = 5;  // real seconds between one counter's samples
+    double summary_every_s = 10;
+    double resend_after_s = 10; // a report without a receipt this long is sent again
+    std::string log_level = "info";
+};
+
+// The options, or nullopt with `exit_code` set (help shown, or a bad option).
+std::optional<SimOptions> parse_sim_options(int argc, char** argv, int& exit_code);
+
+} // namespace platslage::sim

@@ -1,0 +1,26 @@
+#include "stockholm_time.hpp"
+
+namespace platslage::sim {
+
+namespace {
+using namespace std::chrono;
+
+sys_seconds last_sunday_0100_utc(year y, month m) {
+    return sys_seconds{sys_days{year_month_weekday_last{y, m, weekday_last{Sunday}}}} + hours(1);
+}
+} // namespace
+
+hours stockholm_offset(TimePoint utc) {
+    auto y = year_month_day{floor<days>(utc)}.year();
+    auto summer_from = last_sunday_0100_utc(y, March);
+    auto summer_to = last_sunday_0100_utc(y, October);
+    return utc >= summer_from && utc < summer_to ? hours(2) : hours(1);
+}
+
+double stockholm_hour(TimePoint utc) {
+    auto local = utc + stockholm_offset(utc);
+    auto since_midnight = local - floor<days>(local);
+    return duration<double, std::ratio<3600>>(since_midnight).count();
+}
+
+} // namespace platslage::sim
