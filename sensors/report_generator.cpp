@@ -37,8 +37,9 @@ constexpr std::array<double, 4> persons_weights{50, 28, 14, 8}; // 1..4 people s
 } // namespace
 
 ReportGenerator::ReportGenerator(std::string station, std::string device, std::vector<const Zone*> zones,
-                                 std::uint32_t seed)
-    : station_(std::move(station)), device_(std::move(device)), zones_(std::move(zones)), rng_(seed) {
+                                 std::uint32_t seed, std::string run)
+    : station_(std::move(station)), device_(std::move(device)),
+      id_prefix_(device_ + (run.empty() ? "" : "-" + run) + "-"), zones_(std::move(zones)), rng_(seed) {
     if (zones_.empty()) throw std::invalid_argument("station '" + station_ + "' has no zones to report from");
 }
 
@@ -46,9 +47,9 @@ GuardReport ReportGenerator::next(TimePoint ts, double hour) {
     GuardReport r;
     r.station = station_;
     r.device = device_;
-    char id[48];
-    std::snprintf(id, sizeof id, "%s-%06llu", device_.c_str(), static_cast<unsigned long long>(++sequence_));
-    r.id = id;
+    char number[24];
+    std::snprintf(number, sizeof number, "%06llu", static_cast<unsigned long long>(++sequence_));
+    r.id = id_prefix_ + number;
     r.ts = ts;
 
     auto kinds = report_kind_weights(hour);

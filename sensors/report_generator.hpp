@@ -15,7 +15,10 @@ namespace platslage::sim {
 class ReportGenerator {
 public:
     // `zones` are the handheld's station's zones; they must outlive the generator.
-    ReportGenerator(std::string station, std::string device, std::vector<const Zone*> zones, std::uint32_t seed);
+    // `run` goes into every id ("hh-01-<run>-000042"): the hub keeps ids for good and takes
+    // a reused one as a duplicate, so a rerun with the same seed must not repeat them.
+    ReportGenerator(std::string station, std::string device, std::vector<const Zone*> zones, std::uint32_t seed,
+                    std::string run = {});
 
     // The next report, stamped `ts`; `local_hour` (0..24) shapes what is seen where.
     GuardReport next(TimePoint ts, double local_hour);
@@ -31,6 +34,7 @@ private:
 
     std::string station_;
     std::string device_;
+    std::string id_prefix_;
     std::vector<const Zone*> zones_;
     std::mt19937 rng_;
     std::uint64_t sequence_ = 0;

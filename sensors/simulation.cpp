@@ -3,6 +3,7 @@
 #include "seeded_draw.hpp"
 #include "stockholm_time.hpp"
 #include "system_clock.hpp"
+#include "time_text.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -20,6 +21,15 @@ constexpr std::uint32_t handheld_role = 1, team_role = 2, counter_role = 3;
 
 Millis seconds(double s) { return Millis{static_cast<Millis::rep>(s * 1000)}; }
 
+// This run's start, "20261123T232634": keeps report ids of reruns apart.
+std::string run_tag(TimePoint start) {
+    auto text = format_rfc3339(start); // "2026-11-23T23:26:34.000Z"
+    std::string tag;
+    for (char c : text.substr(0, 19))
+        if (c != '-' && c != ':') tag += c;
+    return tag;
+}
+
 std::string numbered(const char* prefix, int n) {
     char id[16];
     std::snprintf(id, sizeof id, "%s-%02d", prefix, n);
@@ -32,10 +42,11 @@ Simulation::Simulation(const SimOptions& o, const ZoneMap& zones, zmq::context_t
     : options_(o), feed_(ctx, o.ingest, zones, actor_seed(o.seed, counter_role, 0), seconds(o.sample_every_s)) {
     auto stations = zones.stations();
     if (stations.empty()) throw std::runtime_error("the maps hold no stations");
+    const std::string run = run_tag(SystemClock().now());
     for (int i = 0; i < o.guards; ++i) {
         const auto& station = stations[static_cast<std::size_t>(i) % stations.size()];
         ReportGenerator reports(station, numbered("hh", i + 1), zones.zones_of(station),
-                                actor_seed(o.seed, handheld_role, static_cast<std::uint32_t>(i)));
+                                actor_seed(o.seed, handheld_role, static_cast<std::uint32_t>(i)), run);
         handhelds_.push_back(std::make_unique<GuardHandheld>(o.mqtt, std::move(reports), 2, seconds(o.resend_after_s)));
     }
     for (int i = 0; i < o.teams; ++i) {

@@ -16,6 +16,7 @@
 #include "zone_map.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 using namespace platslage;
@@ -23,8 +24,12 @@ using namespace platslage::sim;
 
 namespace {
 
+// The repository's maps; PLATSLAGE_MAPS_DIR in the environment points the tests at another set.
 const ZoneMap& real_maps() {
-    static const ZoneMap zones = ZoneMap::load_dir(PLATSLAGE_MAPS_DIR);
+    static const ZoneMap zones = [] {
+        const char* dir = std::getenv("PLATSLAGE_MAPS_DIR");
+        return ZoneMap::load_dir(dir && *dir ? dir : PLATSLAGE_MAPS_DIR);
+    }();
     return zones;
 }
 
@@ -168,12 +173,14 @@ TEST_SUITE("guard reports") {
                 CHECK(r.persons >= 2);
         }
     }
-    TEST_CASE("ids are unique per device and numbered") {
+    TEST_CASE("ids are unique per device, numbered, and carry the run so reruns do not repeat them") {
         auto rs = reports_of(2, "cityterminalen", 100, 12.0);
         CHECK(rs.front().id == "hh-01-000001");
         std::set<std::string> ids;
         for (const auto& r : rs) ids.insert(r.id);
         CHECK(ids.size() == rs.size());
+        ReportGenerator rerun("cityterminalen", "hh-01", real_maps().zones_of("cityterminalen"), 2, "20261123T232634");
+        CHECK(rerun.next(some_night, 12.0).id == "hh-01-20261123T232634-000001");
     }
     TEST_CASE("a shift is mostly patrols and observations, with some incidents and few notes") {
         int patrol = 0, observation = 0, incident = 0, notes = 0;
