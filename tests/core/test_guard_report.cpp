@@ -7,7 +7,7 @@ using namespace platslage;
 
 namespace {
 const Topic centralen_hh{"centralen", TopicKind::guard_report, "hh-01"};
-const TimePoint now = test::at("2026-11-23T23:30:00+01:00");
+const TimePoint now = test::at("2026-11-23T23:30:00Z");
 
 Checked<GuardReport> check(const std::string& payload, const Topic& topic = centralen_hh) {
     return parse_guard_report(topic, payload, test::real_maps(), now);
