@@ -52,6 +52,7 @@ void MqttDevice::maintain(TimePoint now) {
     // After Paho says connected (first time or automatic reconnect): renew what a clean session forgot.
     std::uint64_t connects = connects_;
     if (!connected_ || connects == announced_) return;
+    if (announced_ > 0) spdlog::info("{}: connected again; renewing subscriptions and online flag", device_);
     announced_ = connects;
     ever_connected_ = true;
     try {
