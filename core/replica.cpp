@@ -40,12 +40,12 @@ void Replica::apply(const Update& u) {
 void Replica::on_published(const Published& p, TimePoint now) {
     last_heard_ = now;
     if (syncing_) {
-        if (!p.heartbeat) queued_.push_back(p.update);
+        if (!p.heartbeat) queued_.push_back(p);
         return;
     }
     if (link_ != LinkState::live) return; // waiting for a resync to begin
+    if (p.beat.epoch != epoch_) return go_stale("the hub restarted");
     if (p.heartbeat) {
-        if (p.beat.epoch != epoch_) return go_stale("the hub restarted");
         if (p.beat.seq > seq_) return go_stale("missed updates " + std::to_string(seq_ + 1) + "…" + std::to_string(p.beat.seq));
         return;
     }
@@ -70,7 +70,9 @@ void Replica::on_snapshot_end(std::uint64_t seq, std::uint64_t epoch, TimePoint 
     link_ = LinkState::live;
     why_.clear();
     ++version_;
-    for (const auto& u : queued_) {
+    for (const auto& q : queued_) {
+        if (q.beat.epoch != epoch_) continue; // from the hub's previous life
+        const auto& u = q.update;
         if (u.seq <= seq_) continue; // already in the snapshot
         if (u.seq != seq_ + 1) {
             go_stale("gap after snapshot: expected " + std::to_string(seq_ + 1) + ", got " + std::to_string(u.seq));

@@ -61,7 +61,7 @@ private:
     TimePoint last_heard_{};
     std::map<std::string, std::string> entries_;
     std::map<std::string, std::string> incoming_; // snapshot being received
-    std::vector<Update> queued_;                  // updates that arrived during the sync
+    std::vector<Published> queued_;               // updates that arrived during the sync
 };
 
 } // namespace platslage

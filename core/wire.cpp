@@ -23,28 +23,24 @@ std::optional<std::uint64_t> parse_decimal(std::string_view s) {
     return v;
 }
 
-Frames encode_update(const Update& u) {
-    return {u.key, std::string(wire_version), std::to_string(u.seq), u.body};
+Frames encode_update(const Update& u, std::uint64_t epoch) {
+    return {u.key, std::string(wire_version), std::to_string(u.seq), std::to_string(epoch), u.body};
 }
 
 Frames encode_heartbeat(const Heartbeat& hb) {
-    return {std::string(heartbeat_key), std::string(wire_version), std::to_string(hb.seq), std::to_string(hb.epoch)};
+    return {std::string(heartbeat_key), std::string(wire_version), std::to_string(hb.seq), std::to_string(hb.epoch), ""};
 }
 
 Checked<Published> decode_published(const Frames& f) {
     if (auto r = check_version(f, 1)) return *r;
-    if (f.size() != 4) return bad("a published message has four frames");
+    if (f.size() != 5) return bad("a published message has five frames");
     auto seq = parse_decimal(f[2]);
-    if (!seq) return bad("sequence frame is not a decimal number");
+    auto epoch = parse_decimal(f[3]);
+    if (!seq || !epoch) return bad("sequence and epoch frames must be decimal numbers");
     Published p;
-    if (f[0] == heartbeat_key) {
-        auto epoch = parse_decimal(f[3]);
-        if (!epoch) return bad("heartbeat epoch is not a decimal number");
-        p.heartbeat = true;
-        p.beat = Heartbeat{*seq, *epoch};
-    } else {
-        p.update = Update{*seq, f[0], f[3]};
-    }
+    p.heartbeat = f[0] == heartbeat_key;
+    p.beat = Heartbeat{*seq, *epoch};
+    if (!p.heartbeat) p.update = Update{*seq, f[0], f[4]};
     return p;
 }
 

@@ -16,8 +16,9 @@ using Frames = std::vector<std::string>;
 inline constexpr std::string_view wire_version = "PLS1";
 inline constexpr std::string_view heartbeat_key = "HUGZ"; // as in the Clone pattern
 
-// PUB: [key] [PLS1] [seq, decimal] [body]
-Frames encode_update(const Update& u);
+// PUB: [key] [PLS1] [seq] [epoch] [body]. The epoch rides on every update, so a client
+// can never mistake a restarted hub's numbers for a continuation of the old ones.
+Frames encode_update(const Update& u, std::uint64_t epoch);
 
 struct Heartbeat {
     std::uint64_t seq = 0;   // the last update published: a client behind it has missed some
@@ -28,8 +29,8 @@ Frames encode_heartbeat(const Heartbeat& hb);
 // What a subscriber receives: an update or a heartbeat.
 struct Published {
     bool heartbeat = false;
-    Update update;
-    Heartbeat beat;
+    Update update;  // when not a heartbeat
+    Heartbeat beat; // seq and epoch of either kind
 };
 Checked<Published> decode_published(const Frames& frames);
 

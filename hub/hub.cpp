@@ -142,7 +142,7 @@ void Hub::commit(std::vector<Pending>& batch, MqttLink& mqtt) {
 }
 
 void Hub::publish(const std::vector<Update>& updates) {
-    for (const auto& u : updates) send_frames(pub_, encode_update(u));
+    for (const auto& u : updates) send_frames(pub_, encode_update(u, epoch_));
     if (!updates.empty()) last_publish_ = clock_.now();
 }
 
@@ -233,7 +233,12 @@ void Hub::run(const std::atomic<bool>& stop, Mailbox<MqttMessage>& inbox, MqttLi
             {router_.handle(), 0, ZMQ_POLLIN, 0},
             {nullptr, inbox.fd(), ZMQ_POLLIN, 0},
         };
-        zmq::poll(items, 3, std::chrono::milliseconds(std::min(cfg_.heartbeat_ms, 250)));
+        try {
+            zmq::poll(items, 3, std::chrono::milliseconds(std::min(cfg_.heartbeat_ms, 250)));
+        } catch (const zmq::error_t& e) {
+            if (e.num() != EINTR) throw;
+            continue; // a signal: the loop condition decides
+        }
 
         batch.clear();
         take_inputs(inbox, batch);

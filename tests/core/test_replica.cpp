@@ -6,7 +6,9 @@ using namespace platslage;
 
 namespace {
 const TimePoint t0{Millis{1'000'000}};
-Published upd(std::uint64_t seq, std::string key, std::string body) { return Published{false, Update{seq, std::move(key), std::move(body)}, {}}; }
+Published upd(std::uint64_t seq, std::string key, std::string body, std::uint64_t epoch = 5) {
+    return Published{false, Update{seq, std::move(key), std::move(body)}, Heartbeat{seq, epoch}};
+}
 Published beat(std::uint64_t seq, std::uint64_t epoch) { return Published{true, {}, Heartbeat{seq, epoch}}; }
 
 // A replica synced to a snapshot at seq 10 holding a=1.
@@ -71,6 +73,13 @@ TEST_CASE("a heartbeat ahead of us, or from a restarted hub, means stale") {
     restarted.on_published(beat(3, 6), t0);
     CHECK(restarted.link() == LinkState::stale);
     CHECK(restarted.why() == "the hub restarted");
+}
+
+TEST_CASE("an update from a restarted hub is never taken for the next one, even with the right number") {
+    auto r = synced();
+    r.on_published(upd(11, "a", "from a new life", 6), t0);
+    CHECK(r.link() == LinkState::stale);
+    CHECK(r.entries().at("a") == "1");
 }
 
 TEST_CASE("silence: no heartbeat means stale, no snapshot reply means disconnected") {

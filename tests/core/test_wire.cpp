@@ -6,12 +6,13 @@ using namespace platslage;
 
 TEST_CASE("updates and heartbeats round-trip through their frames") {
     Update u{17, "zone/centralen.vantytor", R"({"occupancy":3})"};
-    auto frames = encode_update(u);
-    CHECK(frames == Frames{"zone/centralen.vantytor", "PLS1", "17", R"({"occupancy":3})"});
+    auto frames = encode_update(u, 99);
+    CHECK(frames == Frames{"zone/centralen.vantytor", "PLS1", "17", "99", R"({"occupancy":3})"});
     auto p = decode_published(frames);
     REQUIRE(p);
     CHECK_FALSE(p->heartbeat);
     CHECK(p->update == u);
+    CHECK(p->beat.epoch == 99);
     auto hb = decode_published(encode_heartbeat({17, 99}));
     REQUIRE(hb);
     CHECK(hb->heartbeat);
@@ -36,9 +37,10 @@ TEST_CASE("requests and replies") {
 }
 
 TEST_CASE("malformed frames are refused, not misread") {
-    CHECK_FALSE(decode_published({"k", "PLS1", "12x", "{}"}));
-    CHECK_FALSE(decode_published({"k", "PLS1", "12"}));
-    CHECK(decode_published({"k", "PLS2", "1", "{}"}).rejection().reason == RejectReason::wrong_version);
+    CHECK_FALSE(decode_published({"k", "PLS1", "12x", "1", "{}"}));
+    CHECK_FALSE(decode_published({"k", "PLS1", "12", "{}"}));
+    CHECK_FALSE(decode_published({"k", "PLS1", "12", "-", "{}"}));
+    CHECK(decode_published({"k", "PLS2", "1", "1", "{}"}).rejection().reason == RejectReason::wrong_version);
     CHECK_FALSE(decode_occupancy({"{\"count\":1}"}));
     CHECK(decode_occupancy(encode_occupancy("{}")).value() == "{}");
     CHECK_FALSE(parse_decimal("-1"));
