@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <fstream>
+#include <unistd.h>
 #include <stdexcept>
 #include <thread>
 
@@ -21,6 +22,8 @@ Broker::Broker(const std::filesystem::path& dir) : port_(free_port()) {
                         << "persistence_location " << data.string() << "/\n"
                         << "max_queued_messages 100000\n"
                         << "log_dest stdout\n";
+    // Started as root, mosquitto switches to its own user and cannot write to our folder.
+    if (::getuid() == 0) std::ofstream(conf, std::ios::app) << "user root\n";
     process_ = std::make_unique<ChildProcess>(std::vector<std::string>{"/usr/sbin/mosquitto", "-c", conf.string()},
                                               data / "mosquitto.log");
     if (!eventually([&] { return port_accepts(port_); }))
