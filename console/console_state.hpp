@@ -1,0 +1,18 @@
+#pragma once
+// What the operator has chosen on screen: station, level, selection, view. Owned by the UI
+// thread; panels read and change it, nothing else does.
+#include <string>
+
+namespace platslage::console {
+
+struct ConsoleState {
+    int station_tab = 0;          // index into the map's stations
+    int level = 0;                // 1 upper, 0 street level, -1 lower
+    std::string selected_zone;    // zone id, or empty
+    double zoom = 1.0;            // on top of the fitted view
+    double pan_x = 0, pan_y = 0;  // pixels
+    bool show_help = false;
+    int report_station_filter = 0; // 0 all, then stations in map order
+};
+
+} // namespace platslage::console

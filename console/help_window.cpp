@@ -1,0 +1,33 @@
+#include "help_window.hpp"
+
+#include <imgui.h>
+
+namespace platslage::console {
+
+void HelpWindow::draw(bool& open) {
+    if (!open) return;
+    ImGui::SetNextWindowSize(ImVec2(520, 0), ImGuiCond_FirstUseEver);
+    ImGui::Begin("Help and legend (F1)", &open);
+    ImGui::TextUnformatted("Keyboard");
+    ImGui::BulletText("1 / 0 / minus: upper, street and lower level");
+    ImGui::BulletText("Tab: next station");
+    ImGui::BulletText("F: fit the map; mouse wheel zooms, drag pans");
+    ImGui::BulletText("Esc: clear the selected zone");
+    ImGui::BulletText("Ctrl+R: reconnect (fresh snapshot from the hub)");
+    ImGui::BulletText("F1: this window; Ctrl+Q: quit");
+    ImGui::Separator();
+    ImGui::TextUnformatted("Zone colours: people now against the zone's capacity");
+    ImGui::BulletText("green: calm, under 60 %%; amber: busy; red: at or over capacity");
+    ImGui::BulletText("grey: no people counter for this zone; dimmed: the counter is silent,");
+    ImGui::TextUnformatted("     the last count is shown but may be old");
+    ImGui::BulletText("blue dot: the last guard report here was about people");
+    ImGui::Separator();
+    ImGui::TextUnformatted("Connection (top bar)");
+    ImGui::BulletText("LIVE: in step with the hub");
+    ImGui::BulletText("STALE: an update was missed, the hub restarted or went quiet;");
+    ImGui::TextUnformatted("     the picture may be old and the console is resyncing by itself");
+    ImGui::BulletText("DISCONNECTED: the hub does not answer");
+    ImGui::End();
+}
+
+} // namespace platslage::console

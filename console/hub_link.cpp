@@ -1,0 +1,100 @@
+#include "hub_link.hpp"
+
+#include "system_clock.hpp"
+#include "zmq_frames.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace platslage::console {
+
+namespace {
+// Three heartbeats (1 s each by default) without a word: the hub is silent.
+constexpr Millis silence_limit{3500};
+// A busy hub can change the picture thousands of times a second; an operator needs it
+// at most this often (the UI still wakes at once for the first change).
+constexpr Millis min_picture_interval{50};
+} // namespace
+
+HubLink::HubLink(std::string router, std::string pub, std::function<void()> changed)
+    : router_(std::move(router)), pub_(std::move(pub)), changed_(std::move(changed)),
+      picture_(std::make_shared<const Picture>()) {
+    thread_ = std::thread([this] { run(); });
+}
+
+HubLink::~HubLink() {
+    stop_ = true;
+    if (thread_.joinable()) thread_.join();
+}
+
+std::shared_ptr<const Picture> HubLink::picture() const {
+    std::lock_guard lock(mutex_);
+    return picture_;
+}
+
+void HubLink::publish_picture(const Replica& replica) {
+    auto next = std::make_shared<const Picture>(make_picture(replica));
+    {
+        std::lock_guard lock(mutex_);
+        picture_ = std::move(next);
+    }
+    if (changed_) changed_();
+}
+
+void HubLink::run() {
+    SystemClock clock;
+    zmq::context_t ctx(1);
+    zmq::socket_t sub(ctx, zmq::socket_type::sub);
+    sub.set(zmq::sockopt::linger, 0);
+    sub.set(zmq::sockopt::subscribe, "");
+    sub.connect(pub_);
+    std::unique_ptr<zmq::socket_t> dealer;
+    Replica replica(silence_limit);
+
+    auto start_sync = [&] {
+        // A fresh DEALER each time: replies to an abandoned request must not be mistaken
+        // for the new snapshot.
+        dealer = std::make_unique<zmq::socket_t>(ctx, zmq::socket_type::dealer);
+        dealer->set(zmq::sockopt::linger, 0);
+        dealer->connect(router_);
+        replica.begin_sync(clock.now());
+        send_frames(*dealer, encode_snapshot_request(""), /*dont_wait=*/true);
+    };
+
+    std::uint64_t shown = ~std::uint64_t{0};
+    TimePoint last_shown{};
+    start_sync();
+    while (!stop_) {
+        zmq::pollitem_t items[] = {{sub.handle(), 0, ZMQ_POLLIN, 0}, {dealer->handle(), 0, ZMQ_POLLIN, 0}};
+        try {
+            zmq::poll(items, 2, std::chrono::milliseconds(100));
+        } catch (const zmq::error_t& e) {
+            if (e.num() != EINTR) throw;
+        }
+        auto now = clock.now();
+        for (int i = 0; i < 10000; ++i) { // bounded, so a flood cannot starve the checks below
+            auto f = recv_frames(sub, true);
+            if (!f) break;
+            auto p = decode_published(*f);
+            if (p) replica.on_published(p.value(), now);
+        }
+        while (auto f = recv_frames(*dealer, true)) {
+            auto r = decode_reply(*f);
+            if (!r) continue;
+            if (r->kind == Reply::Kind::item) replica.on_snapshot_item(r->item);
+            else if (r->kind == Reply::Kind::end) replica.on_snapshot_end(r->seq, r->epoch, now);
+        }
+        replica.check(now);
+        if (replica.needs_resync() || resync_requested_.exchange(false)) {
+            if (replica.needs_resync()) spdlog::info("console: resync ({})", replica.why());
+            publish_picture(replica); // show "stale" before the new snapshot arrives
+            start_sync();
+        }
+        if (replica.version() != shown && now - last_shown >= min_picture_interval) {
+            shown = replica.version();
+            last_shown = now;
+            publish_picture(replica);
+        }
+    }
+}
+
+} // namespace platslage::console

@@ -1,0 +1,10 @@
+#pragma once
+// Times on screen are the control room's local time, "23:15:07".
+#include <string>
+
+namespace platslage::console {
+
+std::string local_clock_time(const std::string& rfc3339);
+long long seconds_since(const std::string& rfc3339);
+
+} // namespace platslage::console

@@ -1,0 +1,230 @@
+// platslage-console: the control-room console. Start-up: options, maps, window, ImGui,
+// the hub link (its own thread), then the frame loop, which sleeps until something changes.
+#include "connection_bar.hpp"
+#include "console_state.hpp"
+#include "help_window.hpp"
+#include "hub_link.hpp"
+#include "map_panel.hpp"
+#include "reports_panel.hpp"
+#include "screenshot.hpp"
+#include "stations_panel.hpp"
+#include "zone_map.hpp"
+
+#include <CLI/CLI.hpp>
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+namespace {
+
+struct Options {
+    std::string router = "tcp://127.0.0.1:7702";
+    std::string pub = "tcp://127.0.0.1:7701";
+    std::string maps = "maps";
+    std::string screenshot;
+    double screenshot_wait_s = 8;
+    int width = 1600;
+    int height = 900;
+    std::string ini;
+    std::string font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+};
+
+std::string default_ini() {
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    std::filesystem::path base = xdg && *xdg ? xdg : (home ? std::filesystem::path(home) / ".config" : ".");
+    return (base / "platslage" / "console.ini").string();
+}
+
+void default_layout(float w, float h) {
+    const float top = 34;
+    const float upper = (h - top) * 0.66f;
+    ImGui::SetNextWindowPos(ImVec2(0, top), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(w * 0.64f, upper), ImGuiCond_FirstUseEver);
+}
+
+void side_layout(float w, float h) {
+    const float top = 34;
+    const float upper = (h - top) * 0.66f;
+    ImGui::SetNextWindowPos(ImVec2(w * 0.64f, top), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(w * 0.36f, upper), ImGuiCond_FirstUseEver);
+}
+
+void bottom_layout(float w, float h) {
+    const float top = 34;
+    const float upper = (h - top) * 0.66f;
+    ImGui::SetNextWindowPos(ImVec2(0, top + upper), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(w, h - top - upper), ImGuiCond_FirstUseEver);
+}
+
+// Keyboard shortcuts (ImGui 1.86 with the GLFW backend indexes keys by GLFW key codes).
+bool handle_keys(platslage::console::ConsoleState& s, platslage::console::HubLink& link, GLFWwindow* window,
+                 std::size_t stations) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return false;
+    bool changed = false;
+    if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) s.show_help = !s.show_help, changed = true;
+    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) glfwSetWindowShouldClose(window, GLFW_TRUE);
+    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_R, false)) link.resync();
+    if (io.KeyCtrl) return changed;
+    if (ImGui::IsKeyPressed(GLFW_KEY_1, false)) s.level = 1;
+    if (ImGui::IsKeyPressed(GLFW_KEY_0, false)) s.level = 0;
+    if (ImGui::IsKeyPressed(GLFW_KEY_MINUS, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT, false)) s.level = -1;
+    if (ImGui::IsKeyPressed(GLFW_KEY_F, false)) s.zoom = 1.0, s.pan_x = s.pan_y = 0;
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) s.selected_zone.clear();
+    if (ImGui::IsKeyPressed(GLFW_KEY_TAB, false) && stations > 0) {
+        s.station_tab = (s.station_tab + 1) % static_cast<int>(stations);
+        s.zoom = 1.0, s.pan_x = s.pan_y = 0;
+    }
+    return changed;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    using namespace platslage;
+    using namespace platslage::console;
+    Options opt;
+    CLI::App app{"platslage-console: the control-room console for Centralen and Cityterminalen"};
+    app.add_option("--router", opt.router, "hub ROUTER endpoint (snapshots)")->capture_default_str();
+    app.add_option("--pub", opt.pub, "hub PUB endpoint (updates)")->capture_default_str();
+    app.add_option("--maps", opt.maps, "folder of station GeoJSON files")->capture_default_str();
+    app.add_option("--screenshot", opt.screenshot, "render, write this PNG and exit (0: live picture, 3: hub not reached)");
+    app.add_option("--screenshot-wait-s", opt.screenshot_wait_s, "how long to wait for a live picture before the screenshot")
+        ->capture_default_str();
+    app.add_option("--width", opt.width, "window width")->capture_default_str();
+    app.add_option("--height", opt.height, "window height")->capture_default_str();
+    app.add_option("--ini", opt.ini, "where the window layout is remembered (default ~/.config/platslage/console.ini)");
+    app.add_option("--font", opt.font, "TTF font with å ä ö")->capture_default_str();
+    CLI11_PARSE(app, argc, argv);
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ console: %v");
+
+    ZoneMap zones;
+    try {
+        zones = ZoneMap::load_dir(opt.maps);
+    } catch (const std::exception& e) {
+        std::cerr << "platslage-console: " << e.what() << "\n";
+        return 1;
+    }
+
+    glfwSetErrorCallback([](int code, const char* what) { spdlog::error("glfw {}: {}", code, what); });
+    if (!glfwInit()) return 1;
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    GLFWwindow* window = glfwCreateWindow(opt.width, opt.height, "Platsläge: Centralen och Cityterminalen", nullptr, nullptr);
+    if (!window) {
+        std::cerr << "platslage-console: cannot open a window (no display? run under xvfb-run)\n";
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    std::string ini = opt.ini.empty() ? default_ini() : opt.ini;
+    if (opt.screenshot.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(std::filesystem::path(ini).parent_path(), ec);
+        io.IniFilename = ini.c_str();
+    } else {
+        io.IniFilename = nullptr; // a screenshot shows the default layout, whatever this user arranged
+    }
+    ImGui::StyleColorsDark();
+    if (std::filesystem::exists(opt.font))
+        io.Fonts->AddFontFromFileTTF(opt.font.c_str(), 16.0f, nullptr, io.Fonts->GetGlyphRangesDefault());
+    else
+        spdlog::warn("font {} not found: å ä ö may not render", opt.font);
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+
+    {
+        HubLink link(opt.router, opt.pub, [] { glfwPostEmptyEvent(); });
+        ConsoleState state;
+        ConnectionBar connection;
+        MapPanel map(zones);
+        ReportsPanel reports(zones);
+        StationsPanel stations;
+        HelpWindow help;
+        std::uint64_t frame_errors = 0;
+
+        auto started = std::chrono::steady_clock::now();
+        int frames_left = 3;          // ImGui settles hover and layout over a couple of frames
+        int screenshot_countdown = -1;
+        int exit_code = 0;
+        while (!glfwWindowShouldClose(window)) {
+            if (!opt.screenshot.empty() || frames_left > 0)
+                glfwPollEvents();
+            else
+                glfwWaitEventsTimeout(1.0); // wakes on input, on new data (glfwPostEmptyEvent), or to age the clocks
+            if (frames_left <= 0) frames_left = 2;
+            --frames_left;
+
+            auto picture = link.picture();
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui_ImplGlfw_NewFrame();
+            ImGui::NewFrame();
+            try {
+                int w = 0, h = 0;
+                glfwGetWindowSize(window, &w, &h);
+                if (handle_keys(state, link, window, zones.stations().size())) frames_left = 2;
+                if (connection.draw(*picture, static_cast<float>(w))) link.resync();
+                default_layout(static_cast<float>(w), static_cast<float>(h));
+                map.draw(*picture, state);
+                side_layout(static_cast<float>(w), static_cast<float>(h));
+                stations.draw(*picture);
+                bottom_layout(static_cast<float>(w), static_cast<float>(h));
+                reports.draw(*picture, state);
+                help.draw(state.show_help);
+            } catch (const std::exception& e) {
+                // One bad frame must not take the control room down: recover ImGui's stack and go on.
+                ImGui::ErrorCheckEndFrameRecover(nullptr);
+                if (++frame_errors < 10) spdlog::error("frame {}: {}", ImGui::GetFrameCount(), e.what());
+            }
+            ImGui::Render();
+            int fb_w = 0, fb_h = 0;
+            glfwGetFramebufferSize(window, &fb_w, &fb_h);
+            glViewport(0, 0, fb_w, fb_h);
+            glClearColor(0.09f, 0.10f, 0.11f, 1.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+            if (!opt.screenshot.empty()) {
+                double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+                bool live = picture->link == LinkState::live;
+                if (screenshot_countdown < 0 && ((live && picture->seq > 0) || waited > opt.screenshot_wait_s)) {
+                    screenshot_countdown = 4; // a few more frames so the layout has settled
+                    exit_code = live ? 0 : 3;
+                }
+                if (screenshot_countdown == 0) {
+                    if (!write_screenshot(opt.screenshot, fb_w, fb_h)) {
+                        std::cerr << "platslage-console: cannot write " << opt.screenshot << "\n";
+                        exit_code = 1;
+                    } else {
+                        std::cout << "screenshot: " << opt.screenshot << " (" << fb_w << "x" << fb_h << ", "
+                                  << link_name(picture->link) << ", update " << picture->seq << ")\n";
+                    }
+                    glfwSetWindowShouldClose(window, GLFW_TRUE);
+                }
+                if (screenshot_countdown > 0) --screenshot_countdown;
+            }
+            glfwSwapBuffers(window);
+        }
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+        glfwDestroyWindow(window);
+        glfwTerminate();
+        if (!opt.screenshot.empty()) return exit_code;
+    }
+    return 0;
+}

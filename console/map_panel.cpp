@@ -1,0 +1,197 @@
+#include "map_panel.hpp"
+
+#include "local_time.hpp"
+#include "ui_colour.hpp"
+#include "view_logic.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+namespace platslage::console {
+
+namespace {
+const char* level_name(int level) {
+    switch (level) {
+    case 1: return "Upper level (1)";
+    case -1: return "Lower level (-1)";
+    default: return "Street level (0)";
+    }
+}
+
+std::string station_title(const std::string& id) {
+    return id == "centralen" ? "Centralen" : id == "cityterminalen" ? "Cityterminalen" : id;
+}
+
+void zone_tooltip(const Zone& z, const ZoneView* v) {
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(z.name.c_str());
+    ImGui::TextDisabled("%s, %s, level %d", z.id.c_str(), z.kind.c_str(), z.level);
+    if (v && v->occupancy)
+        ImGui::Text("%d people of %d (%d %%)%s", *v->occupancy, z.capacity, *v->occupancy * 100 / std::max(1, z.capacity),
+                    v->sensor == "silent" ? ", sensor silent" : "");
+    else
+        ImGui::Text("No count (capacity %d)", z.capacity);
+    if (v && v->last_report_ts) {
+        std::string cats;
+        for (const auto& c : v->last_report_categories) cats += (cats.empty() ? "" : ", ") + c;
+        ImGui::Text("Last report %s: %d %s", local_clock_time(*v->last_report_ts).c_str(), v->last_report_persons,
+                    cats.empty() ? "(patrol)" : cats.c_str());
+    }
+    ImGui::EndTooltip();
+}
+} // namespace
+
+void MapPanel::draw(const Picture& p, ConsoleState& s) {
+    ImGui::Begin("Map");
+    auto stations = zones_.stations();
+    if (ImGui::BeginTabBar("stations")) {
+        for (std::size_t i = 0; i < stations.size(); ++i) {
+            auto title = station_title(stations[i]);
+            ImGuiTabItemFlags flags = 0;
+            if (static_cast<int>(i) == s.station_tab && ImGui::GetFrameCount() < 3) flags |= ImGuiTabItemFlags_SetSelected;
+            if (ImGui::BeginTabItem(title.c_str(), nullptr, flags)) {
+                if (s.station_tab != static_cast<int>(i)) {
+                    s.station_tab = static_cast<int>(i);
+                    s.zoom = 1.0;
+                    s.pan_x = s.pan_y = 0;
+                }
+                for (int level : {1, 0, -1}) {
+                    if (ImGui::RadioButton(level_name(level), s.level == level)) s.level = level;
+                    ImGui::SameLine();
+                }
+                if (ImGui::SmallButton("Fit")) {
+                    s.zoom = 1.0;
+                    s.pan_x = s.pan_y = 0;
+                }
+                draw_canvas(p, s, stations[i]);
+                ImGui::EndTabItem();
+            }
+        }
+        ImGui::EndTabBar();
+    }
+    ImGui::End();
+}
+
+void MapPanel::draw_canvas(const Picture& p, ConsoleState& s, const std::string& station) {
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 size = ImGui::GetContentRegionAvail();
+    float legend_h = ImGui::GetTextLineHeightWithSpacing() * 1.6f;
+    size.y = std::max(size.y - legend_h, 50.0f);
+    size.x = std::max(size.x, 50.0f);
+    ImGui::InvisibleButton("canvas", size, ImGuiButtonFlags_MouseButtonLeft);
+    bool hovered = ImGui::IsItemHovered();
+    auto* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+    dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(24, 27, 31, 255));
+
+    auto all = zones_.zones_of(station);
+    auto fitted = MapProjection::fit(all, {origin.x, origin.y}, {size.x, size.y});
+    MapProjection proj(fitted.centre(), fitted.pixels_per_metre() * s.zoom,
+                       {origin.x + size.x / 2 + s.pan_x, origin.y + size.y / 2 + s.pan_y});
+
+    if (hovered) {
+        ImGuiIO& io = ImGui::GetIO();
+        if (io.MouseWheel != 0) {
+            // Zoom around the mouse: the point under it stays under it.
+            double factor = io.MouseWheel > 0 ? 1.2 : 1 / 1.2;
+            double mx = io.MousePos.x - (origin.x + size.x / 2 + s.pan_x);
+            double my = io.MousePos.y - (origin.y + size.y / 2 + s.pan_y);
+            s.zoom = std::clamp(s.zoom * factor, 0.3, 20.0);
+            s.pan_x -= mx * (factor - 1);
+            s.pan_y -= my * (factor - 1);
+        }
+        if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+            s.pan_x += io.MouseDelta.x;
+            s.pan_y += io.MouseDelta.y;
+        }
+    }
+
+    std::vector<const Zone*> on_level;
+    for (const auto* z : all)
+        if (z->level == s.level) on_level.push_back(z);
+
+    // Other levels faintly, so the operator keeps their bearings.
+    for (const auto* z : all) {
+        if (z->level == s.level) continue;
+        std::vector<ImVec2> pts;
+        for (const auto& ll : z->outline) {
+            auto sp = proj.to_screen(ll);
+            pts.emplace_back(static_cast<float>(sp.x), static_cast<float>(sp.y));
+        }
+        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(90, 96, 104, 110), ImDrawFlags_Closed, 1.0f);
+    }
+
+    const Zone* hover = nullptr;
+    if (hovered) {
+        auto m = ImGui::GetIO().MousePos;
+        hover = zone_at(on_level, proj.to_lonlat({m.x, m.y}));
+        if (hover && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0).x == 0)
+            s.selected_zone = hover->id;
+    }
+
+    for (const auto* z : on_level) {
+        auto it = p.zones.find(z->id);
+        const ZoneView* v = it == p.zones.end() ? nullptr : &it->second;
+        auto colour = occupancy_colour(v ? v->occupancy : std::nullopt, z->capacity, v && v->sensor == "silent");
+        std::vector<ImVec2> pts;
+        for (std::size_t i = 0; i + 1 < z->outline.size(); ++i) {
+            auto sp = proj.to_screen(z->outline[i]);
+            pts.emplace_back(static_cast<float>(sp.x), static_cast<float>(sp.y));
+        }
+        dl->AddConvexPolyFilled(pts.data(), static_cast<int>(pts.size()), to_imgui(colour, z == hover ? 0.95f : 0.75f));
+        bool selected = z->id == s.selected_zone;
+        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), selected ? IM_COL32(255, 255, 255, 255) : IM_COL32(15, 15, 18, 255),
+                        ImDrawFlags_Closed, selected ? 3.0f : 1.0f);
+
+        auto c = proj.to_screen(centroid(z->outline));
+        std::string count = v && v->occupancy ? std::to_string(*v->occupancy) + "/" + std::to_string(z->capacity) : "-";
+        ImVec2 name_size = ImGui::CalcTextSize(z->name.c_str());
+        ImVec2 count_size = ImGui::CalcTextSize(count.c_str());
+        float line = ImGui::GetTextLineHeight();
+        ImVec2 name_at(static_cast<float>(c.x) - name_size.x / 2, static_cast<float>(c.y) - line);
+        ImVec2 count_at(static_cast<float>(c.x) - count_size.x / 2, static_cast<float>(c.y));
+        dl->AddText(ImVec2(name_at.x + 1, name_at.y + 1), IM_COL32(0, 0, 0, 200), z->name.c_str());
+        dl->AddText(name_at, IM_COL32(255, 255, 255, 255), z->name.c_str());
+        dl->AddText(count_at, IM_COL32(235, 235, 235, 255), count.c_str());
+        if (v && v->last_report_ts && v->last_report_persons > 0) {
+            // A marker for people reported here: the operator's cue to look closer.
+            dl->AddCircleFilled(ImVec2(count_at.x + count_size.x + 10, count_at.y + line / 2), 5, IM_COL32(120, 200, 255, 255));
+        }
+    }
+    dl->PopClipRect();
+    if (hover) zone_tooltip(*hover, p.zones.count(hover->id) ? &p.zones.at(hover->id) : nullptr);
+    draw_legend();
+}
+
+void MapPanel::draw_legend() {
+    struct Item {
+        const char* label;
+        Rgba colour;
+    };
+    const Item items[] = {
+        {"calm (<60 %)", occupancy_colour(20, 100, false)},
+        {"busy (60-99 %)", occupancy_colour(80, 100, false)},
+        {"at capacity", occupancy_colour(100, 100, false)},
+        {"silent sensor", occupancy_colour(20, 100, true)},
+        {"no count", occupancy_colour(std::nullopt, 100, false)},
+    };
+    auto* dl = ImGui::GetWindowDrawList();
+    float h = ImGui::GetTextLineHeight();
+    for (const auto& item : items) {
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        dl->AddRectFilled(at, ImVec2(at.x + h * 1.4f, at.y + h), to_imgui(item.colour, 0.85f));
+        ImGui::Dummy(ImVec2(h * 1.5f, h));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(item.label);
+        ImGui::SameLine(0, h);
+    }
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    dl->AddCircleFilled(ImVec2(at.x + h / 2, at.y + h / 2), 5, IM_COL32(120, 200, 255, 255));
+    ImGui::Dummy(ImVec2(h, h));
+    ImGui::SameLine();
+    ImGui::TextUnformatted("people reported");
+}
+
+} // namespace platslage::console

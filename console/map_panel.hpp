@@ -1,0 +1,22 @@
+#pragma once
+// The stations' maps: zones coloured by occupancy against capacity, one level at a time,
+// with hover details, selection, zoom and pan.
+#include "console_state.hpp"
+#include "picture.hpp"
+#include "zone_map.hpp"
+
+namespace platslage::console {
+
+class MapPanel {
+public:
+    explicit MapPanel(const ZoneMap& zones) : zones_(zones) {}
+    void draw(const Picture& p, ConsoleState& s);
+
+private:
+    void draw_canvas(const Picture& p, ConsoleState& s, const std::string& station);
+    void draw_legend();
+
+    const ZoneMap& zones_;
+};
+
+} // namespace platslage::console

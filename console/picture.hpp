@@ -1,0 +1,70 @@
+#pragma once
+// What the console shows, decoded once from the replica's entries into plain structs.
+// Immutable once made: the network thread builds a new Picture for every change and the
+// UI swaps to it at the start of a frame, so drawing never waits on the network.
+#include "clock.hpp"
+#include "replica.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace platslage::console {
+
+struct ZoneView {
+    std::string id;
+    std::string station;
+    int capacity = 0;
+    std::optional<int> occupancy; // none until a counter has reported
+    std::string sensor = "none";  // none | ok | silent
+    std::optional<std::string> last_report_ts;
+    int last_report_persons = 0;
+    std::vector<std::string> last_report_categories;
+};
+
+struct StationView {
+    std::string id;
+    int occupancy = 0;
+    int zones = 0;
+    int zones_counted = 0;
+    int sensors_silent = 0;
+    int guards_on_shift = 0;
+    int teams_on_site = 0;
+};
+
+struct ReportView {
+    std::string key; // report/<log id>: sorts by arrival
+    std::string station, device, id, ts, zone, kind, note, received;
+    int persons = 0;
+    std::vector<std::string> categories;
+};
+
+struct TeamView {
+    std::string id, station, status, zone, org, last_seen;
+    int members = 0;
+};
+
+struct DeviceView {
+    std::string id, station, role, last_seen;
+    std::optional<bool> online, on_shift;
+};
+
+struct Picture {
+    LinkState link = LinkState::connecting;
+    std::string why;
+    std::uint64_t seq = 0;
+    std::uint64_t resyncs = 0;
+    TimePoint last_heard{};
+    std::map<std::string, ZoneView> zones;
+    std::vector<StationView> stations;
+    std::vector<ReportView> reports; // newest first
+    std::vector<TeamView> teams;
+    std::vector<DeviceView> devices;
+    std::size_t undecodable = 0;     // entries the console could not read (shown, not hidden)
+};
+
+Picture make_picture(const Replica& replica);
+Picture make_picture(const std::map<std::string, std::string>& entries);
+
+} // namespace platslage::console

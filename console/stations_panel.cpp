@@ -1,0 +1,65 @@
+#include "stations_panel.hpp"
+
+#include "local_time.hpp"
+#include "view_logic.hpp"
+
+#include <imgui.h>
+
+namespace platslage::console {
+
+void StationsPanel::draw(const Picture& p) {
+    ImGui::Begin("Stations and teams");
+    if (ImGui::BeginTable("stations", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+        for (const char* h : {"Station", "People now", "Zones counted", "Silent sensors", "Guards on shift", "Teams on site"})
+            ImGui::TableSetupColumn(h);
+        ImGui::TableHeadersRow();
+        for (const auto& st : p.stations) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(st.id == "centralen" ? "Centralen" : st.id == "cityterminalen" ? "Cityterminalen" : st.id.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", st.occupancy);
+            ImGui::TableNextColumn();
+            ImGui::Text("%d of %d", st.zones_counted, st.zones);
+            ImGui::TableNextColumn();
+            if (st.sensors_silent)
+                ImGui::TextColored(ImVec4(0.93f, 0.66f, 0.13f, 1), "%d", st.sensors_silent);
+            else
+                ImGui::Text("0");
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", st.guards_on_shift);
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", st.teams_on_site);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("Outreach teams");
+    if (ImGui::BeginTable("teams", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+        for (const char* h : {"Team", "Organisation", "Status", "Zone", "Last contact"}) ImGui::TableSetupColumn(h);
+        ImGui::TableHeadersRow();
+        for (const auto& t : p.teams) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(t.id.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(t.org.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(t.status.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(t.zone.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted((age_text(seconds_since(t.last_seen)) + " ago").c_str());
+        }
+        ImGui::EndTable();
+    }
+    std::size_t online = 0, on_shift = 0;
+    for (const auto& d : p.devices) {
+        if (d.online.value_or(false)) ++online;
+        if (d.on_shift.value_or(false)) ++on_shift;
+    }
+    ImGui::TextDisabled("Handhelds: %zu online, %zu guard handhelds on shift", online, on_shift);
+    ImGui::End();
+}
+
+} // namespace platslage::console

@@ -1,0 +1,107 @@
+#include "view_logic.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace platslage::console {
+
+namespace {
+constexpr double metres_per_deg_lat = 111320.0;
+Rgba mix(Rgba a, Rgba b, float t) {
+    return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, a.a + (b.a - a.a) * t};
+}
+const Rgba calm{0.18f, 0.62f, 0.32f, 1};
+const Rgba busy{0.93f, 0.66f, 0.13f, 1};
+const Rgba full{0.86f, 0.17f, 0.15f, 1};
+const Rgba unknown{0.42f, 0.44f, 0.47f, 1};
+} // namespace
+
+Rgba occupancy_colour(std::optional<int> occupancy, int capacity, bool sensor_silent) {
+    if (!occupancy || capacity <= 0) return unknown;
+    double ratio = static_cast<double>(*occupancy) / capacity;
+    Rgba c = ratio >= 1.0   ? full
+             : ratio >= 0.6 ? mix(busy, full, static_cast<float>((ratio - 0.6) / 0.4))
+                            : mix(calm, busy, static_cast<float>(ratio / 0.6));
+    if (sensor_silent) c = mix(c, unknown, 0.6f);
+    return c;
+}
+
+Rgba link_colour(const std::string& link) {
+    if (link == "live") return calm;
+    if (link == "stale" || link == "connecting") return busy;
+    return full;
+}
+
+MapProjection::MapProjection(LonLat centre, double pixels_per_metre, Point screen_centre)
+    : centre_(centre), ppm_(pixels_per_metre), screen_centre_(screen_centre),
+      metres_per_deg_lon_(metres_per_deg_lat * std::cos(centre.lat * std::numbers::pi / 180.0)) {}
+
+Point MapProjection::to_screen(LonLat p) const {
+    double east = (p.lon - centre_.lon) * metres_per_deg_lon_;
+    double north = (p.lat - centre_.lat) * metres_per_deg_lat;
+    return {screen_centre_.x + east * ppm_, screen_centre_.y - north * ppm_};
+}
+
+LonLat MapProjection::to_lonlat(Point s) const {
+    double east = (s.x - screen_centre_.x) / ppm_;
+    double north = (screen_centre_.y - s.y) / ppm_;
+    return {centre_.lon + east / metres_per_deg_lon_, centre_.lat + north / metres_per_deg_lat};
+}
+
+MapProjection MapProjection::fit(const std::vector<const Zone*>& zones, Point screen_min, Point size) {
+    double min_lon = 180, max_lon = -180, min_lat = 90, max_lat = -90;
+    for (const auto* z : zones)
+        for (const auto& p : z->outline) {
+            min_lon = std::min(min_lon, p.lon);
+            max_lon = std::max(max_lon, p.lon);
+            min_lat = std::min(min_lat, p.lat);
+            max_lat = std::max(max_lat, p.lat);
+        }
+    if (zones.empty()) return MapProjection({18.0575, 59.3303}, 1.0, {screen_min.x + size.x / 2, screen_min.y + size.y / 2});
+    LonLat centre{(min_lon + max_lon) / 2, (min_lat + max_lat) / 2};
+    double width_m = (max_lon - min_lon) * metres_per_deg_lat * std::cos(centre.lat * std::numbers::pi / 180.0);
+    double height_m = (max_lat - min_lat) * metres_per_deg_lat;
+    double ppm = std::min(size.x * 0.9 / std::max(width_m, 1.0), size.y * 0.9 / std::max(height_m, 1.0));
+    return MapProjection(centre, ppm, {screen_min.x + size.x / 2, screen_min.y + size.y / 2});
+}
+
+bool contains(const std::vector<LonLat>& ring, LonLat p) {
+    bool inside = false;
+    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+        const auto& a = ring[i];
+        const auto& b = ring[j];
+        if ((a.lat > p.lat) != (b.lat > p.lat) && p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon)
+            inside = !inside;
+    }
+    return inside;
+}
+
+const Zone* zone_at(const std::vector<const Zone*>& zones, LonLat p) {
+    for (const auto* z : zones)
+        if (contains(z->outline, p)) return z;
+    return nullptr;
+}
+
+LonLat centroid(const std::vector<LonLat>& ring) {
+    LonLat c{0, 0};
+    std::size_t n = ring.size() > 1 ? ring.size() - 1 : ring.size(); // the closing point repeats the first
+    for (std::size_t i = 0; i < n; ++i) {
+        c.lon += ring[i].lon;
+        c.lat += ring[i].lat;
+    }
+    if (n) {
+        c.lon /= static_cast<double>(n);
+        c.lat /= static_cast<double>(n);
+    }
+    return c;
+}
+
+std::string age_text(long long s) {
+    if (s < 0) s = 0;
+    if (s < 90) return std::to_string(s) + " s";
+    if (s < 3600) return std::to_string(s / 60) + " min";
+    return std::to_string(s / 3600) + " h " + std::to_string((s % 3600) / 60) + " min";
+}
+
+} // namespace platslage::console

@@ -1,0 +1,54 @@
+#pragma once
+// The console's decisions that need no window: colours, the map projection, what is under
+// the mouse. Tested on their own.
+#include "zone_map.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace platslage::console {
+
+struct Rgba {
+    float r = 0, g = 0, b = 0, a = 1;
+};
+
+// Occupancy against capacity: green (calm) → amber (busy, from 60 %) → red (at or over
+// capacity). A zone without a count is grey; a silent sensor is a dimmed version of the
+// last known colour, so the operator sees both the count and that it is old.
+Rgba occupancy_colour(std::optional<int> occupancy, int capacity, bool sensor_silent);
+Rgba link_colour(const std::string& link_name);
+
+struct Point {
+    double x = 0, y = 0;
+};
+
+// Lon/lat to screen pixels around a centre, with pan and zoom. Longitudes are scaled by
+// cos(latitude) so shapes keep their true proportions at 59° N.
+class MapProjection {
+public:
+    MapProjection(LonLat centre, double pixels_per_metre, Point screen_centre);
+    Point to_screen(LonLat p) const;
+    LonLat to_lonlat(Point s) const;
+    // Centre and zoom so that `zones` fill `size` with a margin.
+    static MapProjection fit(const std::vector<const Zone*>& zones, Point screen_min, Point size);
+
+    LonLat centre() const { return centre_; }
+    double pixels_per_metre() const { return ppm_; }
+
+private:
+    LonLat centre_;
+    double ppm_;
+    Point screen_centre_;
+    double metres_per_deg_lon_;
+};
+
+bool contains(const std::vector<LonLat>& ring, LonLat p);
+// The zone at `p` among `zones` (the first hit), or nullptr.
+const Zone* zone_at(const std::vector<const Zone*>& zones, LonLat p);
+LonLat centroid(const std::vector<LonLat>& ring);
+
+// "12 s", "4 min", "2 h 5 min": how long ago, for people.
+std::string age_text(long long seconds);
+
+} // namespace platslage::console
