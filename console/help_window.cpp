@@ -22,6 +22,11 @@ void HelpWindow::draw(bool& open) {
     ImGui::TextUnformatted("     the last count is shown but may be old");
     ImGui::BulletText("blue dot: the last guard report here was about people");
     ImGui::Separator();
+    ImGui::TextUnformatted("Stations table");
+    ImGui::BulletText("People: people counted now; Counted: zones whose counter reports");
+    ImGui::BulletText("Silent: counters that stopped reporting; Guards: handhelds on shift");
+    ImGui::BulletText("Teams: outreach teams on site; Heard: since a team's last status");
+    ImGui::Separator();
     ImGui::TextUnformatted("Connection (top bar)");
     ImGui::BulletText("LIVE: in step with the hub");
     ImGui::BulletText("STALE: an update was missed, the hub restarted or went quiet;");

@@ -1,20 +1,13 @@
 #include "local_time.hpp"
 
+#include "stockholm_time.hpp"
 #include "time_text.hpp"
-
-#include <ctime>
 
 namespace platslage::console {
 
 std::string local_clock_time(const std::string& rfc3339) {
     auto t = parse_rfc3339(rfc3339);
-    if (!t) return "?";
-    std::time_t secs = static_cast<std::time_t>(to_epoch_ms(*t) / 1000);
-    std::tm tm{};
-    localtime_r(&secs, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%H:%M:%S", &tm);
-    return buf;
+    return t ? stockholm_clock_text(*t) : "?";
 }
 
 long long seconds_since(const std::string& rfc3339) {

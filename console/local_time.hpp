@@ -1,5 +1,5 @@
 #pragma once
-// Times on screen are the control room's local time, "23:15:07".
+// Times on screen are Stockholm wall-clock time, "23:15:07", whatever the machine's TZ.
 #include <string>
 
 namespace platslage::console {

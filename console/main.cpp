@@ -153,7 +153,7 @@ int main(int argc, char** argv) {
         ConnectionBar connection;
         MapPanel map(zones);
         ReportsPanel reports(zones);
-        StationsPanel stations;
+        StationsPanel stations(zones);
         HelpWindow help;
         std::uint64_t frame_errors = 0;
 
@@ -202,7 +202,7 @@ int main(int argc, char** argv) {
                 double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
                 bool live = picture->link == LinkState::live;
                 if (screenshot_countdown < 0 && ((live && picture->seq > 0) || waited > opt.screenshot_wait_s)) {
-                    screenshot_countdown = 4; // a few more frames so the layout has settled
+                    screenshot_countdown = 8; // a few more frames so the layout has settled
                     exit_code = live ? 0 : 3;
                 }
                 if (screenshot_countdown == 0) {

@@ -136,8 +136,10 @@ void MapPanel::draw_canvas(const Picture& p, ConsoleState& s, const std::string&
         const ZoneView* v = it == p.zones.end() ? nullptr : &it->second;
         auto colour = occupancy_colour(v ? v->occupancy : std::nullopt, z->capacity, v && v->sensor == "silent");
         std::vector<ImVec2> pts;
+        std::vector<Point> ring;
         for (std::size_t i = 0; i + 1 < z->outline.size(); ++i) {
             auto sp = proj.to_screen(z->outline[i]);
+            ring.push_back(sp);
             pts.emplace_back(static_cast<float>(sp.x), static_cast<float>(sp.y));
         }
         dl->AddConvexPolyFilled(pts.data(), static_cast<int>(pts.size()), to_imgui(colour, z == hover ? 0.95f : 0.75f));
@@ -147,14 +149,27 @@ void MapPanel::draw_canvas(const Picture& p, ConsoleState& s, const std::string&
 
         auto c = proj.to_screen(centroid(z->outline));
         std::string count = v && v->occupancy ? std::to_string(*v->occupancy) + "/" + std::to_string(z->capacity) : "-";
-        ImVec2 name_size = ImGui::CalcTextSize(z->name.c_str());
         ImVec2 count_size = ImGui::CalcTextSize(count.c_str());
         float line = ImGui::GetTextLineHeight();
-        ImVec2 name_at(static_cast<float>(c.x) - name_size.x / 2, static_cast<float>(c.y) - line);
-        ImVec2 count_at(static_cast<float>(c.x) - count_size.x / 2, static_cast<float>(c.y));
-        dl->AddText(ImVec2(name_at.x + 1, name_at.y + 1), IM_COL32(0, 0, 0, 200), z->name.c_str());
-        dl->AddText(name_at, IM_COL32(255, 255, 255, 255), z->name.c_str());
-        dl->AddText(count_at, IM_COL32(235, 235, 235, 255), count.c_str());
+        // Labels only where they fit inside the zone, so neighbours' labels never overprint:
+        // the name on one line or broken at a space onto two, else the count alone; the name
+        // is always in the tooltip and appears on zooming in.
+        auto room = static_cast<float>(span_across(ring, c.y)) - 6;
+        auto tall = static_cast<float>(span_down(ring, c.x));
+        auto name_lines = label_lines(z->name, room, [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; });
+        if (line * static_cast<float>(name_lines.size() + 1) > tall) name_lines.clear();
+        bool show_count = count_size.x <= room && line <= tall;
+        float y = static_cast<float>(c.y) - line * static_cast<float>(name_lines.size() + (show_count ? 1 : 0)) / 2;
+        auto centred = [&](const std::string& text, ImU32 text_colour) {
+            float w = ImGui::CalcTextSize(text.c_str()).x;
+            ImVec2 at(static_cast<float>(c.x) - w / 2, y);
+            dl->AddText(ImVec2(at.x + 1, at.y + 1), IM_COL32(0, 0, 0, 200), text.c_str());
+            dl->AddText(at, text_colour, text.c_str());
+            y += line;
+            return at;
+        };
+        for (const auto& l : name_lines) centred(l, IM_COL32(255, 255, 255, 255));
+        ImVec2 count_at = show_count ? centred(count, IM_COL32(235, 235, 235, 255)) : ImVec2(static_cast<float>(c.x), y);
         if (v && v->last_report_ts && v->last_report_persons > 0) {
             // A marker for people reported here: the operator's cue to look closer.
             dl->AddCircleFilled(ImVec2(count_at.x + count_size.x + 10, count_at.y + line / 2), 5, IM_COL32(120, 200, 255, 255));

@@ -29,12 +29,15 @@ void ReportsPanel::draw(const Picture& p, ConsoleState& s) {
                             ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
     if (ImGui::BeginTable("reports", 7, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Time");
-        ImGui::TableSetupColumn("Zone");
-        ImGui::TableSetupColumn("Kind");
-        ImGui::TableSetupColumn("Persons");
-        ImGui::TableSetupColumn("Categories");
-        ImGui::TableSetupColumn("Device");
+        // Widths in ems, not fitted to content: the table usually first appears before any
+        // report has arrived, and a fit to the headers alone would stay too narrow.
+        const float em = ImGui::GetFontSize();
+        ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthFixed, 4.5f * em);
+        ImGui::TableSetupColumn("Zone", ImGuiTableColumnFlags_WidthFixed, 13.0f * em);
+        ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, 6.0f * em);
+        ImGui::TableSetupColumn("Persons", ImGuiTableColumnFlags_WidthFixed, 4.0f * em);
+        ImGui::TableSetupColumn("Categories", ImGuiTableColumnFlags_WidthFixed, 16.0f * em);
+        ImGui::TableSetupColumn("Device", ImGuiTableColumnFlags_WidthFixed, 4.0f * em);
         ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;

@@ -1,17 +1,20 @@
 #include "stations_panel.hpp"
 
 #include "local_time.hpp"
+#include "presence.hpp"
 #include "view_logic.hpp"
 
 #include <imgui.h>
+
+#include <string>
 
 namespace platslage::console {
 
 void StationsPanel::draw(const Picture& p) {
     ImGui::Begin("Stations and teams");
-    if (ImGui::BeginTable("stations", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
-        for (const char* h : {"Station", "People now", "Zones counted", "Silent sensors", "Guards on shift", "Teams on site"})
-            ImGui::TableSetupColumn(h);
+    if (ImGui::BeginTable("stations", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        // Short headers so the panel fits beside the map; the help window explains each.
+        for (const char* h : {"Station", "People", "Counted", "Silent", "Guards", "Teams"}) ImGui::TableSetupColumn(h);
         ImGui::TableHeadersRow();
         for (const auto& st : p.stations) {
             ImGui::TableNextRow();
@@ -35,19 +38,20 @@ void StationsPanel::draw(const Picture& p) {
     }
     ImGui::Separator();
     ImGui::TextDisabled("Outreach teams");
-    if (ImGui::BeginTable("teams", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
-        for (const char* h : {"Team", "Organisation", "Status", "Zone", "Last contact"}) ImGui::TableSetupColumn(h);
+    if (ImGui::BeginTable("teams", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        for (const char* h : {"Team", "Organisation", "Status", "Zone", "Heard"}) ImGui::TableSetupColumn(h);
         ImGui::TableHeadersRow();
         for (const auto& t : p.teams) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(t.id.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(t.org.c_str());
+            ImGui::TextUnformatted(std::string(organisation_title(t.org)).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(t.status.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(t.zone.c_str());
+            const Zone* z = zones_.find(t.zone);
+            ImGui::TextUnformatted(z ? z->name.c_str() : t.zone.c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted((age_text(seconds_since(t.last_seen)) + " ago").c_str());
         }

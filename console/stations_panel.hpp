@@ -1,12 +1,17 @@
 #pragma once
 // Per station: people counted, sensors, guards on shift and outreach teams on site.
 #include "picture.hpp"
+#include "zone_map.hpp"
 
 namespace platslage::console {
 
 class StationsPanel {
 public:
+    explicit StationsPanel(const ZoneMap& zones) : zones_(zones) {}
     void draw(const Picture& p);
+
+private:
+    const ZoneMap& zones_;
 };
 
 } // namespace platslage::console

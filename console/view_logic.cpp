@@ -104,4 +104,48 @@ std::string age_text(long long s) {
     return std::to_string(s / 3600) + " h " + std::to_string((s % 3600) / 60) + " min";
 }
 
+namespace {
+// Outermost crossings of the ring with the line where coordinate `along` == at; `across`
+// is the other coordinate.
+template <class Along, class Across>
+double span(const std::vector<Point>& ring, double at, Along along, Across across) {
+    double lo = 0, hi = 0;
+    bool any = false;
+    for (std::size_t i = 0, n = ring.size(); i < n; ++i) {
+        const Point& a = ring[i];
+        const Point& b = ring[(i + 1) % n];
+        double a1 = along(a), b1 = along(b);
+        if ((a1 <= at && at < b1) || (b1 <= at && at < a1)) {
+            double t = (at - a1) / (b1 - a1);
+            double x = across(a) + t * (across(b) - across(a));
+            lo = any ? std::min(lo, x) : x;
+            hi = any ? std::max(hi, x) : x;
+            any = true;
+        }
+    }
+    return any ? hi - lo : 0;
+}
+} // namespace
+
+double span_across(const std::vector<Point>& ring, double y) {
+    return span(ring, y, [](const Point& p) { return p.y; }, [](const Point& p) { return p.x; });
+}
+
+double span_down(const std::vector<Point>& ring, double x) {
+    return span(ring, x, [](const Point& p) { return p.x; }, [](const Point& p) { return p.y; });
+}
+
+std::vector<std::string> label_lines(const std::string& text, float room,
+                                     const std::function<float(const std::string&)>& width_of) {
+    if (width_of(text) <= room) return {text};
+    std::vector<std::string> best;
+    float best_width = room;
+    for (auto at = text.find(' '); at != std::string::npos; at = text.find(' ', at + 1)) {
+        std::string first = text.substr(0, at), second = text.substr(at + 1);
+        float widest = std::max(width_of(first), width_of(second));
+        if (widest <= best_width) best = {first, second}, best_width = widest;
+    }
+    return best;
+}
+
 } // namespace platslage::console

@@ -3,6 +3,7 @@
 // the mouse. Tested on their own.
 #include "zone_map.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,17 @@ bool contains(const std::vector<LonLat>& ring, LonLat p);
 // The zone at `p` among `zones` (the first hit), or nullptr.
 const Zone* zone_at(const std::vector<const Zone*>& zones, LonLat p);
 LonLat centroid(const std::vector<LonLat>& ring);
+
+// How wide a (screen) polygon is along the horizontal line y, and how tall along the
+// vertical line x: between its outermost crossings, 0 when the line misses it. Labels are
+// drawn only where they fit.
+double span_across(const std::vector<Point>& ring, double y);
+double span_down(const std::vector<Point>& ring, double x);
+
+// A label in at most two lines no wider than `room` (by `width_of`): whole if it fits, else
+// broken at the space that fits best; empty when neither fits.
+std::vector<std::string> label_lines(const std::string& text, float room,
+                                     const std::function<float(const std::string&)>& width_of);
 
 // "12 s", "4 min", "2 h 5 min": how long ago, for people.
 std::string age_text(long long seconds);

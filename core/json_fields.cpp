@@ -115,7 +115,7 @@ std::optional<TimePoint> FieldReader::timestamp(const char* key, TimePoint now, 
     return t;
 }
 
-std::optional<std::string> FieldReader::one_of(const char* key, std::initializer_list<std::string_view> choices,
+std::optional<std::string> FieldReader::one_of(const char* key, std::span<const std::string_view> choices,
                                                bool required) {
     auto s = text(key, 64, required);
     if (!s) return std::nullopt;

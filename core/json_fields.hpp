@@ -8,6 +8,7 @@
 
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -29,8 +30,12 @@ public:
     // RFC 3339 with offset; refused when more than `max_ahead` after `now` (a wrong device clock).
     std::optional<TimePoint> timestamp(const char* key, TimePoint now, Millis max_ahead, bool required = true);
     // A string that must be one of `choices`.
-    std::optional<std::string> one_of(const char* key, std::initializer_list<std::string_view> choices,
+    std::optional<std::string> one_of(const char* key, std::span<const std::string_view> choices,
                                       bool required = true);
+    std::optional<std::string> one_of(const char* key, std::initializer_list<std::string_view> choices,
+                                      bool required = true) {
+        return one_of(key, std::span<const std::string_view>(choices.begin(), choices.size()), required);
+    }
 
     bool failed() const { return failure_.has_value(); }
     const Rejection& failure() const { return *failure_; }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <span>
 #include <string>
 
 namespace platslage {
@@ -43,6 +44,11 @@ struct DeviceOnline {
 };
 
 std::string_view status_name(TeamStatus s);
+
+// The organisations working on site, as ids on the wire (docs/protocol.md).
+std::span<const std::string_view> organisation_ids();
+// How partners write their own names: "Socialförvaltningen", "Capio Vård för hemlösa".
+std::string_view organisation_title(std::string_view id);
 
 Checked<ShiftEvent> parse_shift_event(const Topic& topic, std::string_view payload, const ZoneMap& zones, TimePoint now);
 Checked<OutreachStatus> parse_outreach_status(const Topic& topic, std::string_view payload, const ZoneMap& zones,

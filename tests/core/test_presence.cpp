@@ -35,6 +35,21 @@ TEST_CASE("outreach status needs a zone of its own station unless off duty") {
                                 test::real_maps(), now).rejection().reason == RejectReason::bad_value);
 }
 
+TEST_CASE("every documented organisation is accepted and has a title partners recognise") {
+    Topic t{"centralen", TopicKind::outreach_status, "team-1"};
+    CHECK(organisation_ids().size() == 12);
+    for (auto id : organisation_ids()) {
+        auto body = R"({"ts":"2026-11-23T22:00:00Z","status":"available","zone":"centralen.vantytor","org":")" +
+                    std::string(id) + R"("})";
+        auto s = parse_outreach_status(t, body, test::real_maps(), now);
+        REQUIRE_MESSAGE(s, id);
+        CHECK(s->organisation == id);
+        CHECK(organisation_title(id) != id); // a real title, not the wire id echoed back
+    }
+    CHECK(organisation_title("capio") == "Capio Vård för hemlösa");
+    CHECK(organisation_title("unknown-org") == "unknown-org");
+}
+
 TEST_CASE("online flag, with or without a time (a last will has none)") {
     Topic t{"centralen", TopicKind::device_online, "hh-02"};
     auto will = parse_device_online(t, R"({"online":false})", test::real_maps(), now);

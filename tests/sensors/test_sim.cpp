@@ -1,4 +1,4 @@
-// The simulator's pure parts, as specifications: the day curve, Stockholm time, and the
+// The simulator's pure parts, as specifications: the day curve and the
 // reports and statuses it sends, checked against the real maps with the hub's own parsers.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
@@ -10,7 +10,6 @@
 #include "presence.hpp"
 #include "report_generator.hpp"
 #include "seeded_draw.hpp"
-#include "stockholm_time.hpp"
 #include "team_round.hpp"
 #include "time_text.hpp"
 #include "zone_map.hpp"
@@ -46,21 +45,6 @@ std::vector<GuardReport> reports_of(std::uint32_t seed, const std::string& stati
 }
 
 } // namespace
-
-TEST_SUITE("stockholm time") {
-    TEST_CASE("winter is UTC+1, summer UTC+2, switching at 01:00 UTC on the last Sundays") {
-        CHECK(stockholm_offset(at("2026-01-15T12:00:00Z")) == std::chrono::hours(1));
-        CHECK(stockholm_offset(at("2026-07-01T12:00:00Z")) == std::chrono::hours(2));
-        CHECK(stockholm_offset(at("2026-03-29T00:59:59Z")) == std::chrono::hours(1));
-        CHECK(stockholm_offset(at("2026-03-29T01:00:00Z")) == std::chrono::hours(2));
-        CHECK(stockholm_offset(at("2026-10-25T00:59:59Z")) == std::chrono::hours(2));
-        CHECK(stockholm_offset(at("2026-10-25T01:00:00Z")) == std::chrono::hours(1));
-    }
-    TEST_CASE("the local hour is a fraction of the local day") {
-        CHECK(stockholm_hour(at("2026-01-15T06:30:00Z")) == doctest::Approx(7.5));
-        CHECK(stockholm_hour(at("2026-07-15T22:30:00Z")) == doctest::Approx(0.5));
-    }
-}
 
 TEST_SUITE("day curve") {
     TEST_CASE("a hall is far quieter at night than at rush hour") {

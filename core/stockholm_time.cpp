@@ -1,6 +1,8 @@
 #include "stockholm_time.hpp"
 
-namespace platslage::sim {
+#include <cstdio>
+
+namespace platslage {
 
 namespace {
 using namespace std::chrono;
@@ -23,4 +25,13 @@ double stockholm_hour(TimePoint utc) {
     return duration<double, std::ratio<3600>>(since_midnight).count();
 }
 
-} // namespace platslage::sim
+std::string stockholm_clock_text(TimePoint utc) {
+    auto local = floor<seconds>(utc + stockholm_offset(utc));
+    hh_mm_ss<seconds> t{local - floor<days>(local)};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", static_cast<int>(t.hours().count()),
+                  static_cast<int>(t.minutes().count()), static_cast<int>(t.seconds().count()));
+    return buf;
+}
+
+} // namespace platslage

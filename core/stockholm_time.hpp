@@ -1,0 +1,20 @@
+#pragma once
+// Stockholm local time from the UTC wall clock, without the process's TZ setting: the
+// stations are in Stockholm whatever machine the hub, console or simulator runs on. Sweden follows the EU rule: CEST (UTC+2) from
+// the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC, else CET (UTC+1).
+#include "clock.hpp"
+
+#include <chrono>
+#include <string>
+
+namespace platslage {
+
+std::chrono::hours stockholm_offset(TimePoint utc);
+
+// Hour of the local day as a fraction in [0, 24): 7.5 is half past seven.
+double stockholm_hour(TimePoint utc);
+
+// "HH:MM:SS" on the Stockholm wall clock, as the control room reads it.
+std::string stockholm_clock_text(TimePoint utc);
+
+} // namespace platslage

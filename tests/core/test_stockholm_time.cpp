@@ -1,0 +1,33 @@
+// Stockholm wall-clock time, whatever the machine's TZ: the stations' own clock.
+#include <doctest/doctest.h>
+
+#include "stockholm_time.hpp"
+#include "time_text.hpp"
+
+using namespace platslage;
+
+namespace {
+TimePoint at(const char* rfc3339) { return *parse_rfc3339(rfc3339); }
+} // namespace
+
+TEST_SUITE("stockholm time") {
+    TEST_CASE("winter is UTC+1, summer UTC+2, switching at 01:00 UTC on the last Sundays") {
+        CHECK(stockholm_offset(at("2026-01-15T12:00:00Z")) == std::chrono::hours(1));
+        CHECK(stockholm_offset(at("2026-07-01T12:00:00Z")) == std::chrono::hours(2));
+        CHECK(stockholm_offset(at("2026-03-29T00:59:59Z")) == std::chrono::hours(1));
+        CHECK(stockholm_offset(at("2026-03-29T01:00:00Z")) == std::chrono::hours(2));
+        CHECK(stockholm_offset(at("2026-10-25T00:59:59Z")) == std::chrono::hours(2));
+        CHECK(stockholm_offset(at("2026-10-25T01:00:00Z")) == std::chrono::hours(1));
+    }
+    TEST_CASE("the local hour is a fraction of the local day") {
+        CHECK(stockholm_hour(at("2026-01-15T06:30:00Z")) == doctest::Approx(7.5));
+        CHECK(stockholm_hour(at("2026-07-15T22:30:00Z")) == doctest::Approx(0.5));
+    }
+    TEST_CASE("the control room's clock text is Stockholm time, across midnight and the offset") {
+        CHECK(stockholm_clock_text(at("2026-11-24T21:13:05Z")) == "22:13:05");
+        CHECK(stockholm_clock_text(at("2026-11-24T23:30:00Z")) == "00:30:00");
+        CHECK(stockholm_clock_text(at("2026-07-01T21:59:59.900Z")) == "23:59:59");
+        // A report stamped with another offset is the same instant.
+        CHECK(stockholm_clock_text(at("2026-11-24T22:13:05+01:00")) == "22:13:05");
+    }
+}

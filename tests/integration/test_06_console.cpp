@@ -1,0 +1,136 @@
+// The console as operators run it: a real window (on Xvfb, with Mesa's software OpenGL),
+// fed by a real hub, drawing what the hub says. Its screenshot mode writes the PNG we read.
+#include "system_under_test.hpp"
+#include "wire.hpp"
+#include "zmq_frames.hpp"
+
+#include <doctest/doctest.h>
+#include <stb_image.h>
+
+#include <climits>
+#include <fstream>
+#include <memory>
+#include <random>
+
+using namespace platslage;
+using namespace platslage::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+// An X server of our own on a display nobody uses, ended by its PID with the test.
+class VirtualDisplay {
+public:
+    explicit VirtualDisplay(const std::filesystem::path& dir) {
+        std::mt19937 rng(std::random_device{}());
+        for (int attempt = 0; attempt < 20 && !process_; ++attempt) {
+            int n = 100 + static_cast<int>(rng() % 800);
+            auto socket = std::filesystem::path("/tmp/.X11-unix") / ("X" + std::to_string(n));
+            auto lock = std::filesystem::path("/tmp") / (".X" + std::to_string(n) + "-lock");
+            if (std::filesystem::exists(socket) || std::filesystem::exists(lock)) continue;
+            auto xvfb = std::make_unique<ChildProcess>(
+                std::vector<std::string>{"/usr/bin/Xvfb", ":" + std::to_string(n), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"},
+                dir / ("xvfb-" + std::to_string(n) + ".log"));
+            if (eventually([&] { return std::filesystem::exists(socket) || !xvfb->running(); }, 10s) && xvfb->running()) {
+                process_ = std::move(xvfb);
+                name_ = ":" + std::to_string(n);
+            }
+        }
+        if (!process_) throw std::runtime_error("could not start Xvfb");
+    }
+    const std::string& name() const { return name_; }
+
+private:
+    std::unique_ptr<ChildProcess> process_;
+    std::string name_;
+};
+
+struct Screenshot {
+    int exit_code = INT_MIN;
+    int width = 0, height = 0;
+    std::vector<unsigned char> rgb;
+    std::string log;
+
+    // Pixels that read as the "at capacity" red of the map (not the amber or green ones).
+    std::size_t red_pixels() const {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i + 2 < rgb.size(); i += 3)
+            if (rgb[i] > 140 && rgb[i + 1] < 70 && rgb[i + 2] < 70) ++n;
+        return n;
+    }
+};
+
+Screenshot take_screenshot(const VirtualDisplay& display, const std::filesystem::path& dir, const HubPorts& ports,
+                           const std::string& name, const std::string& wait_s = "8") {
+    auto png = dir / (name + ".png");
+    ChildProcess console({"/usr/bin/env", "DISPLAY=" + display.name(), "LIBGL_ALWAYS_SOFTWARE=1", PLATSLAGE_CONSOLE_BIN,
+                          "--router", loopback(ports.router), "--pub", loopback(ports.pub), "--maps", PLATSLAGE_MAPS_DIR,
+                          "--screenshot", png.string(), "--screenshot-wait-s", wait_s, "--width", "1280", "--height", "800"},
+                         dir / (name + ".log"));
+    Screenshot shot;
+    shot.exit_code = console.wait(60s);
+    shot.log = console.log_text();
+    int channels = 0;
+    if (unsigned char* data = stbi_load(png.c_str(), &shot.width, &shot.height, &channels, 3)) {
+        shot.rgb.assign(data, data + static_cast<std::size_t>(shot.width) * static_cast<std::size_t>(shot.height) * 3);
+        stbi_image_free(data);
+    }
+    return shot;
+}
+
+} // namespace
+
+TEST_CASE("the console shows the hub's picture, and its colours follow the counts") {
+    TempDir dir("platslage-it06");
+    Broker broker(dir.path());
+    Hub hub(dir.path(), broker.url());
+    VirtualDisplay display(dir.path());
+    zmq::context_t ctx(1);
+    zmq::socket_t push(ctx, zmq::socket_type::push);
+    push.set(zmq::sockopt::linger, 1000);
+    push.connect(loopback(hub.ports().ingest));
+    Subscriber watcher(ctx, hub.ports());
+    auto occupancy_is = [&](int count) {
+        return eventually([&] {
+            watcher.pump(20ms);
+            auto it = watcher.replica().entries().find("zone/centralen.centralhallen");
+            return it != watcher.replica().entries().end() && nlohmann::json::parse(it->second)["occupancy"] == count;
+        }, 5s);
+    };
+    auto count = [&](int n) {
+        send_frames(push, encode_occupancy(R"({"sensor":"xovis-c1","zone":"centralen.centralhallen","ts":")" +
+                                           now_rfc3339() + R"(","count":)" + std::to_string(n) + "}"));
+    };
+
+    // Centralhallen (capacity 1500) at capacity: the hall is drawn red on the street level.
+    count(1500);
+    REQUIRE(occupancy_is(1500));
+    auto full = take_screenshot(display, dir.path(), hub.ports(), "full");
+    INFO(full.log);
+    CHECK(full.exit_code == 0); // 0: a live picture
+    CHECK(full.width == 1280);
+    CHECK(full.height == 800);
+    CHECK(full.log.find("live") != std::string::npos);
+
+    // The same hall nearly empty: the red area goes (the legend's swatch stays).
+    count(20);
+    REQUIRE(occupancy_is(20));
+    auto calm = take_screenshot(display, dir.path(), hub.ports(), "calm");
+    INFO(calm.log);
+    CHECK(calm.exit_code == 0);
+    MESSAGE("red pixels at capacity: " << full.red_pixels() << ", calm: " << calm.red_pixels());
+    CHECK(full.red_pixels() > 2000);
+    CHECK(calm.red_pixels() < 1000);
+    CHECK(full.red_pixels() > calm.red_pixels() + 2000);
+}
+
+TEST_CASE("without a hub the console still opens, says so, and the screenshot shows it") {
+    TempDir dir("platslage-it06b");
+    VirtualDisplay display(dir.path());
+    HubPorts nobody; // free ports: nothing listens there
+    auto shot = take_screenshot(display, dir.path(), nobody, "alone", "1");
+    INFO(shot.log);
+    CHECK(shot.exit_code == 3); // 3: written, but the hub was not reached
+    CHECK(shot.width == 1280);
+    CHECK(shot.log.find("live") == std::string::npos);
+}
