@@ -73,8 +73,8 @@ void Situation::publish_station(const std::string& station, std::vector<Update>&
     }
     for (const auto& [id, d] : devices_)
         if (d.station == station && d.role == "guard" && d.on_shift.value_or(false)) guards += d.guards;
-    for (const auto& [id, d] : devices_)
-        if (d.station == station && d.role == "outreach" && team_status_[id] != TeamStatus::off_duty) ++teams;
+    for (const auto& [id, t] : teams_)
+        if (t.station == station && t.status != TeamStatus::off_duty) ++teams;
     put("station/" + station,
         json{{"id", station},
              {"occupancy", station_occupancy(station)},
@@ -86,15 +86,21 @@ void Situation::publish_station(const std::string& station, std::vector<Update>&
         out);
 }
 
-void Situation::publish_device(const std::string& device, std::vector<Update>& out) {
-    const auto& d = devices_.at(device);
+Situation::DeviceSeen& Situation::device_at(const std::string& station, const std::string& device) {
+    auto& d = devices_[station + "/" + device];
+    d.station = station;
+    return d;
+}
+
+void Situation::publish_device(const std::string& station, const std::string& device, std::vector<Update>& out) {
+    const auto& d = devices_.at(station + "/" + device);
     json j{{"id", device}, {"station", d.station}, {"role", d.role}, {"last_seen", format_rfc3339(d.last_seen)}};
     j["online"] = d.online ? json(*d.online) : json(nullptr);
     if (d.role == "guard") {
         j["on_shift"] = d.on_shift ? json(*d.on_shift) : json(nullptr);
         j["guards"] = d.guards;
     }
-    put("device/" + device, j, out);
+    put("device/" + station + "/" + device, j, out);
 }
 
 std::vector<Update> Situation::record(const GuardReport& r, std::int64_t log_id, TimePoint heard) {
@@ -115,50 +121,49 @@ std::vector<Update> Situation::record(const GuardReport& r, std::int64_t log_id,
     if (last.ts <= r.ts) last = LastReport{r.ts, r.kind, r.persons, r.categories};
     publish_zone(*zones_.find(r.zone), out);
 
-    auto& d = devices_[r.device];
-    d.station = r.station;
+    auto& d = device_at(r.station, r.device);
     d.role = "guard";
     d.last_seen = heard;
-    publish_device(r.device, out);
+    publish_device(r.station, r.device, out);
     return out;
 }
 
 std::vector<Update> Situation::record(const ShiftEvent& e, TimePoint heard) {
     std::vector<Update> out;
-    auto& d = devices_[e.device];
-    d.station = e.station;
+    auto& d = device_at(e.station, e.device);
     d.role = "guard";
     d.on_shift = e.starts;
     d.guards = e.guards;
     d.last_seen = heard;
-    publish_device(e.device, out);
+    publish_device(e.station, e.device, out);
     publish_station(e.station, out);
     return out;
 }
 
 std::vector<Update> Situation::record(const OutreachStatus& s, TimePoint heard) {
     std::vector<Update> out;
-    auto& d = devices_[s.team];
-    d.station = s.station;
+    auto& d = device_at(s.station, s.team); // the team's phone, whose online flag comes separately
     d.role = "outreach";
     d.last_seen = heard;
+    auto& team = teams_[s.team];
+    std::string left = team.station != s.station ? team.station : std::string();
+    team = TeamSeen{s.station, s.status};
     json j{{"id", s.team},        {"station", s.station}, {"status", status_name(s.status)},
            {"zone", s.zone.empty() ? json(nullptr) : json(s.zone)}, {"members", s.members},
            {"org", s.organisation}, {"ts", format_rfc3339(s.ts)}, {"last_seen", format_rfc3339(heard)}};
-    team_status_[s.team] = s.status;
     put("team/" + s.team, j, out);
     publish_station(s.station, out);
+    if (!left.empty()) publish_station(left, out); // the station the team walked over from
     return out;
 }
 
 std::vector<Update> Situation::record(const DeviceOnline& o, TimePoint heard) {
     std::vector<Update> out;
-    auto& d = devices_[o.device];
-    d.station = o.station;
+    auto& d = device_at(o.station, o.device);
     if (d.role.empty()) d.role = "device";
     d.online = o.online;
     d.last_seen = heard;
-    publish_device(o.device, out);
+    publish_device(o.station, o.device, out);
     return out;
 }
 

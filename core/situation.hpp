@@ -43,11 +43,6 @@ public:
     std::size_t open_alerts() const;
 
 private:
-    void publish_zone(const Zone& z, std::vector<Update>& out);
-    void publish_station(const std::string& station, std::vector<Update>& out);
-    void publish_device(const std::string& device, std::vector<Update>& out);
-    void put(const std::string& key, const nlohmann::json& body, std::vector<Update>& out);
-
     struct DeviceSeen {
         std::string station;
         std::string role;
@@ -56,6 +51,19 @@ private:
         int guards = 0;
         TimePoint last_seen;
     };
+    // A team is one team wherever it works: it moves between the two stations.
+    struct TeamSeen {
+        std::string station;
+        TeamStatus status = TeamStatus::available;
+    };
+
+    void publish_zone(const Zone& z, std::vector<Update>& out);
+    void publish_station(const std::string& station, std::vector<Update>& out);
+    // Devices are named by their topic's station and id: two stations may both have an "hh-01".
+    DeviceSeen& device_at(const std::string& station, const std::string& device);
+    void publish_device(const std::string& station, const std::string& device, std::vector<Update>& out);
+    void put(const std::string& key, const nlohmann::json& body, std::vector<Update>& out);
+
     struct LastReport {
         TimePoint ts;
         ReportKind kind;
@@ -68,8 +76,8 @@ private:
     LiveState state_;
     OccupancyBoard board_;
     std::map<std::string, LastReport> last_report_;   // by zone
-    std::map<std::string, DeviceSeen> devices_;
-    std::map<std::string, TeamStatus> team_status_;
+    std::map<std::string, DeviceSeen> devices_; // by "<station>/<device>"
+    std::map<std::string, TeamSeen> teams_;     // by team id
     std::deque<std::string> report_keys_;
 };
 

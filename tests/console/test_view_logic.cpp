@@ -130,7 +130,7 @@ TEST_SUITE("picture") {
                                         "kind":"patrol","persons":0,"categories":[]})"},
             {"team/team-01", R"({"id":"team-01","station":"centralen","status":"engaged","zone":"centralen.vantytor",
                                            "org":"capio","members":2})"},
-            {"device/hh-01", "{not json"},
+            {"device/centralen/hh-01", "{not json"},
         };
         auto p = make_picture(entries);
         REQUIRE(p.zones.count("centralen.toaletter"));

@@ -57,7 +57,7 @@ TEST_CASE("a guard report enters the picture, its zone and its device") {
     CHECK(r["persons"] == 2);
     auto z = entry(s, "zone/centralen.vantytor");
     CHECK(z["last_report"]["categories"] == json::array({"sleeping"}));
-    CHECK(entry(s, "device/hh-01")["role"] == "guard");
+    CHECK(entry(s, "device/centralen/hh-01")["role"] == "guard");
 }
 
 TEST_CASE("only the most recent reports stay in the live picture") {
@@ -95,4 +95,31 @@ TEST_CASE("shifts and outreach presence count who is on site") {
     CHECK(st["guards_on_shift"] == 0);
     CHECK(st["teams_on_site"] == 0);
     CHECK(entry(s, "team/team-1")["zone"].is_null());
+}
+
+TEST_CASE("two stations' handhelds may share an id: each is its own device") {
+    Situation s(test::real_maps(), {});
+    s.record(ShiftEvent{"centralen", "hh-01", t0, true, 2}, t0);
+    s.record(ShiftEvent{"cityterminalen", "hh-01", t0, true, 1}, t0);
+    CHECK(entry(s, "station/centralen")["guards_on_shift"] == 2);
+    CHECK(entry(s, "station/cityterminalen")["guards_on_shift"] == 1);
+    CHECK(entry(s, "device/centralen/hh-01")["guards"] == 2);
+    CHECK(entry(s, "device/cityterminalen/hh-01")["guards"] == 1);
+    s.record(ShiftEvent{"cityterminalen", "hh-01", t0, false, 1}, t0);
+    CHECK(entry(s, "station/centralen")["guards_on_shift"] == 2); // untouched by the other station's shift
+    CHECK(entry(s, "station/cityterminalen")["guards_on_shift"] == 0);
+}
+
+TEST_CASE("a team that walks over to the other station is counted there, and no longer where it was") {
+    Situation s(test::real_maps(), {});
+    s.record(OutreachStatus{"centralen", "team-1", t0, TeamStatus::available, "centralen.vantytor", 2, "socialforvaltningen"}, t0);
+    CHECK(entry(s, "station/centralen")["teams_on_site"] == 1);
+    auto updates = s.record(
+        OutreachStatus{"cityterminalen", "team-1", t0, TeamStatus::on_scene, "cityterminalen.vanthall", 2, "socialforvaltningen"}, t0);
+    CHECK(entry(s, "station/cityterminalen")["teams_on_site"] == 1);
+    CHECK(entry(s, "station/centralen")["teams_on_site"] == 0);
+    bool left_station_updated = false;
+    for (const auto& u : updates) left_station_updated |= u.key == "station/centralen";
+    CHECK(left_station_updated); // consoles hear that Centralen lost the team
+    CHECK(entry(s, "team/team-1")["station"] == "cityterminalen");
 }

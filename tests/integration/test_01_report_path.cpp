@@ -77,9 +77,9 @@ TEST_CASE("shifts, outreach presence and online flags reach the picture") {
         Subscriber late(ctx, hub.ports());
         late.pump(100ms);
         const auto& e = late.replica().entries();
-        if (!e.count("station/cityterminalen") || !e.count("team/team-1") || !e.count("device/hh-05")) return false;
+        if (!e.count("station/cityterminalen") || !e.count("team/team-1") || !e.count("device/cityterminalen/hh-05")) return false;
         auto st = nlohmann::json::parse(e.at("station/cityterminalen"));
-        auto dev = nlohmann::json::parse(e.at("device/hh-05"));
+        auto dev = nlohmann::json::parse(e.at("device/cityterminalen/hh-05"));
         return st["guards_on_shift"] == 2 && st["teams_on_site"] == 1 && dev["online"] == true;
     });
     CHECK(seen);
