@@ -22,6 +22,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
 namespace {
 
@@ -148,7 +149,7 @@ int main(int argc, char** argv) {
     ImGui_ImplOpenGL3_Init("#version 130");
 
     {
-        HubLink link(opt.router, opt.pub, [] { glfwPostEmptyEvent(); });
+        auto link = std::make_unique<HubLink>(opt.router, opt.pub, [] { glfwPostEmptyEvent(); });
         ConsoleState state;
         ConnectionBar connection;
         MapPanel map(zones);
@@ -169,15 +170,15 @@ int main(int argc, char** argv) {
             if (frames_left <= 0) frames_left = 2;
             --frames_left;
 
-            auto picture = link.picture();
+            auto picture = link->picture();
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
             try {
                 int w = 0, h = 0;
                 glfwGetWindowSize(window, &w, &h);
-                if (handle_keys(state, link, window, zones.stations().size())) frames_left = 2;
-                if (connection.draw(*picture, static_cast<float>(w))) link.resync();
+                if (handle_keys(state, *link, window, zones.stations().size())) frames_left = 2;
+                if (connection.draw(*picture, static_cast<float>(w))) link->resync();
                 default_layout(static_cast<float>(w), static_cast<float>(h));
                 map.draw(*picture, state);
                 side_layout(static_cast<float>(w), static_cast<float>(h));
@@ -219,6 +220,7 @@ int main(int argc, char** argv) {
             }
             glfwSwapBuffers(window);
         }
+        link.reset(); // its thread wakes GLFW, so it ends before GLFW does
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
         ImGui::DestroyContext();

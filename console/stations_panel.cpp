@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 namespace platslage::console {
@@ -48,7 +49,9 @@ void StationsPanel::draw(const Picture& p) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(std::string(organisation_title(t.org)).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(t.status.c_str());
+            std::string status = t.status;
+            std::replace(status.begin(), status.end(), '_', ' '); // "on_scene" reads "on scene"
+            ImGui::TextUnformatted(status.c_str());
             ImGui::TableNextColumn();
             const Zone* z = zones_.find(t.zone);
             ImGui::TextUnformatted(z ? z->name.c_str() : t.zone.c_str());
