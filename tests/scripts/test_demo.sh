@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# scripts/demo as a newcomer runs it: headless for a set time, and stopped with Ctrl-C.
+# Each run gets free loopback ports and its own data folder; afterwards no process that
+# belongs to it may be left, and its ports must be closed again.
+#   tests/scripts/test_demo.sh SOURCE_DIR BUILD_DIR
+set -uo pipefail
+src=$1
+export PLATSLAGE_BUILD_DIR=$2
+work=$(mktemp -d "${TMPDIR:-/tmp}/platslage-demo-test.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 40000))
+    port_open "$p" || { echo "$p"; return; }
+  done
+}
+use_free_ports() {
+  PLATSLAGE_DEMO_MQTT_PORT=$(free_port)
+  PLATSLAGE_INGEST=tcp://127.0.0.1:$(free_port)
+  PLATSLAGE_PUB=tcp://127.0.0.1:$(free_port)
+  PLATSLAGE_ROUTER=tcp://127.0.0.1:$(free_port)
+  export PLATSLAGE_DEMO_MQTT_PORT PLATSLAGE_INGEST PLATSLAGE_PUB PLATSLAGE_ROUTER
+}
+# Processes whose command line names this run's data folder (the hub, the simulator, the
+# broker's config, the log tee). Looked at, never signalled by name.
+left_behind() {
+  local dir=$1 n=0 f
+  for f in /proc/[0-9]*/cmdline; do
+    { tr '\0' ' ' < "$f"; } 2>/dev/null | grep -q -- "$dir" && { n=$((n + 1)); { tr '\0' ' ' < "$f"; } 2>/dev/null; echo; }
+  done
+  return $((n > 0 ? 0 : 1))
+}
+all_ports_closed() {
+  port_open "$PLATSLAGE_DEMO_MQTT_PORT" && return 1
+  port_open "${PLATSLAGE_ROUTER##*:}" && return 1
+  port_open "${PLATSLAGE_PUB##*:}" && return 1
+  return 0
+}
+
+echo "== a headless run with a duration ends by itself, leaving the database"
+use_free_ports
+out="$work/timed.out"
+"$src/scripts/demo" --no-build --headless --duration 12 --data "$work/timed" > "$out" 2>&1
+rc=$?
+cat "$out"
+[ "$rc" = 0 ] || fail "demo --duration exited $rc"
+[ "$(grep -c 'status:' "$out")" -ge 2 ] || fail "fewer than two status lines"
+grep -q 'status: events_in=[1-9]' "$out" || fail "no events reached the hub"
+grep -q 'rejected=0' "$out" || fail "the simulators' messages were refused"
+events=$(sqlite3 "$work/timed/platslage.db" "SELECT count(*) FROM events" 2>/dev/null || echo 0)
+[ "$events" -gt 0 ] || fail "the database holds no events"
+reports=$(sqlite3 "$work/timed/platslage.db" "SELECT count(*) FROM guard_reports" 2>/dev/null || echo 0)
+echo "events: $events, guard reports: $reports"
+if left_behind "$work/timed"; then fail "processes left running after the timed demo"; fi
+all_ports_closed || fail "a port is still open after the timed demo"
+
+echo "== Ctrl-C stops everything the demo started"
+use_free_ports
+set -m # the demo gets its own process group, as in a terminal, so SIGINT reaches it and its children
+"$src/scripts/demo" --no-build --headless --data "$work/interrupted" > "$work/interrupted.out" 2>&1 &
+demo=$!
+set +m
+for _ in $(seq 150); do grep -q 'events_in=[1-9]' "$work/interrupted.out" 2>/dev/null && break; sleep 0.1; done
+grep -q 'demo: running' "$work/interrupted.out" || fail "the demo did not come up"
+kill -INT -- "-$demo" # what Ctrl-C does: SIGINT to the foreground process group
+wait "$demo"
+rc=$?
+cat "$work/interrupted.out"
+[ "$rc" = 130 ] || fail "demo after Ctrl-C exited $rc, expected 130"
+sleep 0.5
+if left_behind "$work/interrupted"; then fail "processes left running after Ctrl-C"; fi
+all_ports_closed || fail "a port is still open after Ctrl-C"
+
+[ "$failures" = 0 ] && echo "demo: all checks passed"
+exit $((failures > 0))
