@@ -47,12 +47,16 @@ EventRecord to_record(const Event& e, const ZoneMap& zones, TimePoint heard) {
                 const Zone* z = zones.find(s.zone);
                 return EventRecord{"occupancy", z ? z->station : "", s.sensor, s.zone, to_json(s).dump(), heard};
             },
+            [&](const WeatherReading& w) { return EventRecord{"weather", "", w.source, "", to_json(w).dump(), heard}; },
+            [&](const AlertCommand& c) { return EventRecord{"alert_command", "", c.by, "", to_json(c).dump(), heard}; },
         },
         e);
 }
 
 Checked<Event> from_record(const EventRecord& r, const ZoneMap& zones) {
     if (r.kind == "occupancy") return widen(parse_occupancy_sample(r.body, zones, r.heard));
+    if (r.kind == "weather") return widen(parse_weather_reading(r.body, r.heard));
+    if (r.kind == "alert_command") return widen(parse_alert_command(r.body));
     TopicKind kind;
     if (r.kind == "guard_report") kind = TopicKind::guard_report;
     else if (r.kind == "guard_shift") kind = TopicKind::guard_shift;

@@ -2,22 +2,26 @@
 // Every accepted input is an Event. The hub writes each as an EventRecord (one row of the
 // event log) and rebuilds the picture at start-up by reading records back through the very
 // same checks the wire uses: the log can only ever hold what the protocol allows.
+#include "alert_command.hpp"
 #include "checked.hpp"
 #include "guard_report.hpp"
 #include "occupancy.hpp"
 #include "presence.hpp"
+#include "weather.hpp"
 
 #include <string>
 #include <variant>
 
 namespace platslage {
 
-using Event = std::variant<GuardReport, ShiftEvent, OutreachStatus, DeviceOnline, OccupancySample>;
+using Event = std::variant<GuardReport, ShiftEvent, OutreachStatus, DeviceOnline, OccupancySample, WeatherReading,
+                           AlertCommand>;
 
 struct EventRecord {
-    std::string kind;    // guard_report | guard_shift | outreach_status | device_online | occupancy
-    std::string station;
-    std::string actor;   // device, team or sensor id
+    std::string kind;    // guard_report | guard_shift | outreach_status | device_online | occupancy |
+                         // weather | alert_command
+    std::string station; // empty for weather (the city's) and commands (the alert knows)
+    std::string actor;   // device, team or sensor id; the weather source; the operator position
     std::string zone;    // empty when the event has no zone
     std::string body;    // the message in its wire form (JSON)
     TimePoint heard;     // when the hub received it

@@ -32,6 +32,7 @@ inline constexpr std::size_t max_note_chars = 500;
 inline constexpr int max_persons = 500;
 
 std::string_view kind_name(ReportKind k);
+inline constexpr std::size_t category_count = 7;
 std::string_view category_name(Category c);
 std::optional<Category> category_from_name(std::string_view name);
 const std::vector<Category>& all_categories();

@@ -85,6 +85,21 @@ std::optional<std::int64_t> FieldReader::integer(const char* key, std::int64_t m
     return n;
 }
 
+std::optional<double> FieldReader::number(const char* key, double min, double max, bool required) {
+    const json* v = field(key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_number()) {
+        fail(RejectReason::wrong_type, std::string("field '") + key + "' must be a number");
+        return std::nullopt;
+    }
+    auto x = v->get<double>();
+    if (!(x >= min && x <= max)) { // also refuses NaN
+        fail(RejectReason::bad_value, std::string("field '") + key + "' is out of range");
+        return std::nullopt;
+    }
+    return x;
+}
+
 std::optional<bool> FieldReader::boolean(const char* key, bool required) {
     const json* v = field(key, required);
     if (!v) return std::nullopt;

@@ -26,6 +26,7 @@ public:
 
     std::optional<std::string> text(const char* key, std::size_t max_chars, bool required = true);
     std::optional<std::int64_t> integer(const char* key, std::int64_t min, std::int64_t max, bool required = true);
+    std::optional<double> number(const char* key, double min, double max, bool required = true);
     std::optional<bool> boolean(const char* key, bool required = true);
     // RFC 3339 with offset; refused when more than `max_ahead` after `now` (a wrong device clock).
     std::optional<TimePoint> timestamp(const char* key, TimePoint now, Millis max_ahead, bool required = true);

@@ -25,6 +25,11 @@ public:
     std::uint64_t sequence() const { return seq_; }
     const std::map<std::string, std::string>& entries() const { return kv_; }
     const std::string* find(const std::string& key) const;
+    // Back to a saved picture (a persisted snapshot), without publishing anything.
+    void restore(std::uint64_t seq, std::map<std::string, std::string> entries) {
+        seq_ = seq;
+        kv_ = std::move(entries);
+    }
 
 private:
     std::uint64_t seq_ = 0;

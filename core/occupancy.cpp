@@ -63,6 +63,24 @@ std::vector<std::string> OccupancyBoard::mark_silent(TimePoint now) {
     return turned;
 }
 
+nlohmann::json OccupancyBoard::save() const {
+    nlohmann::json j = nlohmann::json::object();
+    for (const auto& [zone, z] : zones_)
+        j[zone] = {z.count, to_epoch_ms(z.measured), z.sensor, to_epoch_ms(z.heard), health_name(z.health)};
+    return j;
+}
+
+void OccupancyBoard::load(const nlohmann::json& j) {
+    zones_.clear();
+    for (const auto& [zone, v] : j.items()) {
+        ZoneOccupancy z{v.at(0).get<int>(), from_epoch_ms(v.at(1).get<std::int64_t>()), v.at(2).get<std::string>(),
+                        from_epoch_ms(v.at(3).get<std::int64_t>()), SensorHealth::none};
+        for (auto h : {SensorHealth::none, SensorHealth::ok, SensorHealth::silent})
+            if (health_name(h) == v.at(4).get<std::string>()) z.health = h;
+        zones_[zone] = std::move(z);
+    }
+}
+
 const ZoneOccupancy* OccupancyBoard::find(const std::string& zone) const {
     auto it = zones_.find(zone);
     return it == zones_.end() ? nullptr : &it->second;

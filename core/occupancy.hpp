@@ -51,6 +51,9 @@ public:
     const ZoneOccupancy* find(const std::string& zone) const;
     const std::map<std::string, ZoneOccupancy>& zones() const { return zones_; }
 
+    nlohmann::json save() const;
+    void load(const nlohmann::json& j);
+
 private:
     Millis silent_after_;
     std::map<std::string, ZoneOccupancy> zones_;

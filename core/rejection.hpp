@@ -24,9 +24,12 @@ enum class RejectReason : std::uint8_t {
     unknown_topic,    // topic not part of the protocol
     wrong_version,    // protocol version not spoken by this hub
     oversize,         // payload larger than the protocol allows
+    unknown_alert,    // a command names an alert the hub does not have
+    not_allowed,      // a command the alert's state does not allow (resolving a resolved alert)
+    unknown_team,     // a command names an outreach team the hub has not heard from
 };
 
-inline constexpr std::size_t reject_reason_count = 14;
+inline constexpr std::size_t reject_reason_count = 17;
 
 std::string_view reason_name(RejectReason r);
 std::optional<RejectReason> reason_from_name(std::string_view name);

@@ -20,20 +20,44 @@ std::string report_key(std::int64_t log_id) {
     std::snprintf(buf, sizeof buf, "report/%012lld", static_cast<long long>(log_id));
     return buf;
 }
+
+json time_or_null(const std::optional<TimePoint>& t) { return t ? json(format_rfc3339(*t)) : json(nullptr); }
 } // namespace
 
 Situation::Situation(const ZoneMap& zones, SituationSettings settings)
-    : zones_(zones), settings_(settings), board_(settings.sensor_silent_after) {
+    : zones_(zones), settings_(std::move(settings)), board_(settings_.sensor_silent_after),
+      fusion_(zones, board_, settings_.fusion) {
     std::vector<Update> ignored; // the initial picture is not news to anyone
-    for (const auto& z : zones_.zones()) publish_zone(z, ignored);
-    for (const auto& s : zones_.stations()) publish_station(s, ignored);
+    for (const auto& z : zones_.zones()) publish_zone(z, TimePoint{}, ignored);
+    for (const auto& s : zones_.stations()) publish_station(s, TimePoint{}, ignored);
 }
 
 void Situation::put(const std::string& key, const json& body, std::vector<Update>& out) {
     if (auto u = state_.set(key, body.dump())) out.push_back(std::move(*u));
 }
 
-void Situation::publish_zone(const Zone& z, std::vector<Update>& out) {
+void Situation::publish(Fusion::Effects fx, TimePoint now, std::vector<Update>& out) {
+    for (const auto& zone : fx.zones)
+        if (const Zone* z = zones_.find(zone)) publish_zone(*z, now, out);
+    for (const auto& id : fx.alerts)
+        if (const Alert* a = fusion_.alerts().find(id)) put("alert/" + id, to_json(*a), out);
+    for (const auto& id : fx.dropped_alerts)
+        if (auto u = state_.erase("alert/" + id)) out.push_back(std::move(*u));
+    if (fx.weather) {
+        const auto& w = fusion_.weather();
+        put("weather",
+            json{{"temperature_c", w.temperature_c() ? json(*w.temperature_c()) : json(nullptr)},
+                 {"warning_class", w.warning_class()},
+                 {"extra_cold", fusion_.extra_cold()},
+                 {"ts", time_or_null(w.last_reading())}},
+            out);
+        for (const auto& s : zones_.stations()) fx.stations.insert(s);
+    }
+    for (const auto& station : fx.stations)
+        if (!station.empty()) publish_station(station, now, out);
+}
+
+void Situation::publish_zone(const Zone& z, TimePoint now, std::vector<Update>& out) {
     json j{{"id", z.id}, {"station", z.station}, {"capacity", z.capacity}, {"occupancy", nullptr},
            {"sensor", "none"}, {"measured", nullptr}, {"last_report", nullptr}};
     if (const auto* occ = board_.find(z.id)) {
@@ -46,6 +70,28 @@ void Situation::publish_zone(const Zone& z, std::vector<Update>& out) {
         j["last_report"] = {{"ts", format_rfc3339(r.ts)}, {"kind", kind_name(r.kind)}, {"persons", r.persons},
                             {"categories", categories_json(r.categories)}};
     }
+    auto h = fusion_.hotspot_of(z, now);
+    j["hotspot"] = {{"score", h.score}, {"parts", h.parts}};
+    // The fused activity: who was reported lately, who is here, when outreach and guards were.
+    json reported = json::object();
+    json teams = json::array();
+    int incidents = 0;
+    const auto* act = fusion_.activity().find(z.id);
+    if (act) {
+        for (const auto& r : act->reports) {
+            if (r.kind == ReportKind::incident) ++incidents;
+            for (auto c : r.categories) {
+                auto& n = reported[std::string(category_name(c))];
+                n = std::max(n.is_number() ? n.get<int>() : 0, r.persons);
+            }
+        }
+        for (const auto& [team, since] : act->teams_present) teams.push_back({{"team", team}, {"since", format_rfc3339(since)}});
+    }
+    j["reported"] = reported;
+    j["incidents"] = incidents;
+    j["teams_present"] = teams;
+    j["last_outreach"] = time_or_null(act ? act->last_outreach : std::nullopt);
+    j["last_patrol"] = time_or_null(act ? act->last_patrol : std::nullopt);
     put("zone/" + z.id, j, out);
 }
 
@@ -56,25 +102,25 @@ int Situation::station_occupancy(const std::string& station) const {
     return sum;
 }
 
-std::size_t Situation::open_alerts() const {
-    std::size_t n = 0;
-    const auto& kv = state_.entries();
-    for (auto it = kv.lower_bound("alert/"); it != kv.end() && it->first.rfind("alert/", 0) == 0; ++it) ++n;
-    return n;
-}
-
-void Situation::publish_station(const std::string& station, std::vector<Update>& out) {
-    int counted = 0, silent = 0, guards = 0, teams = 0;
+void Situation::publish_station(const std::string& station, TimePoint now, std::vector<Update>& out) {
+    int counted = 0, silent = 0, guards = 0, teams = 0, hottest = 0, hot = 0;
     for (const auto* z : zones_.zones_of(station)) {
         if (const auto* occ = board_.find(z->id)) {
             ++counted;
             if (occ->health == SensorHealth::silent) ++silent;
         }
+        // A zone counts as hot for the summary from the coverage-gap threshold.
+        int score = fusion_.hotspot_of(*z, now).score;
+        hottest = std::max(hottest, score);
+        if (score >= settings_.fusion.rules.coverage_gap_score) ++hot;
     }
     for (const auto& [id, d] : devices_)
         if (d.station == station && d.role == "guard" && d.on_shift.value_or(false)) guards += d.guards;
     for (const auto& [id, t] : teams_)
         if (t.station == station && t.status != TeamStatus::off_duty) ++teams;
+    json alerts = json::object();
+    auto open = fusion_.alerts().open_by_severity(station);
+    for (std::size_t i = 0; i < severity_count; ++i) alerts[std::string(severity_name(static_cast<Severity>(i)))] = open[i];
     put("station/" + station,
         json{{"id", station},
              {"occupancy", station_occupancy(station)},
@@ -82,7 +128,11 @@ void Situation::publish_station(const std::string& station, std::vector<Update>&
              {"zones_counted", counted},
              {"sensors_silent", silent},
              {"guards_on_shift", guards},
-             {"teams_on_site", teams}},
+             {"teams_on_site", teams},
+             {"hotspot_max", hottest},
+             {"hot_zones", hot},
+             {"alerts_open", alerts},
+             {"extra_cold", fusion_.extra_cold()}},
         out);
 }
 
@@ -103,8 +153,14 @@ void Situation::publish_device(const std::string& station, const std::string& de
     put("device/" + station + "/" + device, j, out);
 }
 
-std::vector<Update> Situation::record(const GuardReport& r, std::int64_t log_id, TimePoint heard) {
+std::vector<Update> Situation::advance_to(TimePoint now) {
     std::vector<Update> out;
+    publish(fusion_.advance(now), now, out);
+    return out;
+}
+
+std::vector<Update> Situation::record(const GuardReport& r, std::int64_t log_id, TimePoint heard) {
+    std::vector<Update> out = advance_to(heard);
     json j = to_json(r);
     j["station"] = r.station;
     j["device"] = r.device;
@@ -119,29 +175,31 @@ std::vector<Update> Situation::record(const GuardReport& r, std::int64_t log_id,
 
     auto& last = last_report_[r.zone];
     if (last.ts <= r.ts) last = LastReport{r.ts, r.kind, r.persons, r.categories};
-    publish_zone(*zones_.find(r.zone), out);
 
     auto& d = device_at(r.station, r.device);
     d.role = "guard";
     d.last_seen = heard;
     publish_device(r.station, r.device, out);
+    publish(fusion_.on_report(r, heard), heard, out);
     return out;
 }
 
 std::vector<Update> Situation::record(const ShiftEvent& e, TimePoint heard) {
-    std::vector<Update> out;
+    std::vector<Update> out = advance_to(heard);
     auto& d = device_at(e.station, e.device);
     d.role = "guard";
     d.on_shift = e.starts;
     d.guards = e.guards;
     d.last_seen = heard;
     publish_device(e.station, e.device, out);
-    publish_station(e.station, out);
+    auto fx = fusion_.on_shift(e, heard);
+    fx.stations.insert(e.station);
+    publish(std::move(fx), heard, out);
     return out;
 }
 
 std::vector<Update> Situation::record(const OutreachStatus& s, TimePoint heard) {
-    std::vector<Update> out;
+    std::vector<Update> out = advance_to(heard);
     auto& d = device_at(s.station, s.team); // the team's phone, whose online flag comes separately
     d.role = "outreach";
     d.last_seen = heard;
@@ -152,38 +210,101 @@ std::vector<Update> Situation::record(const OutreachStatus& s, TimePoint heard) 
            {"zone", s.zone.empty() ? json(nullptr) : json(s.zone)}, {"members", s.members},
            {"org", s.organisation}, {"ts", format_rfc3339(s.ts)}, {"last_seen", format_rfc3339(heard)}};
     put("team/" + s.team, j, out);
-    publish_station(s.station, out);
-    if (!left.empty()) publish_station(left, out); // the station the team walked over from
+    auto fx = fusion_.on_outreach(s, heard);
+    fx.stations.insert(s.station);
+    if (!left.empty()) fx.stations.insert(left); // the station the team walked over from
+    publish(std::move(fx), heard, out);
     return out;
 }
 
 std::vector<Update> Situation::record(const DeviceOnline& o, TimePoint heard) {
-    std::vector<Update> out;
+    std::vector<Update> out = advance_to(heard);
     auto& d = device_at(o.station, o.device);
     if (d.role.empty()) d.role = "device";
     d.online = o.online;
     d.last_seen = heard;
     publish_device(o.station, o.device, out);
+    publish(fusion_.on_online(o, d.role == "guard" && d.on_shift.value_or(false), heard), heard, out);
     return out;
 }
 
 std::vector<Update> Situation::record(const OccupancySample& s, TimePoint heard) {
-    std::vector<Update> out;
+    std::vector<Update> out = advance_to(heard);
     if (!board_.apply(s, heard)) return out;
-    const Zone& z = *zones_.find(s.zone);
-    publish_zone(z, out);
-    publish_station(z.station, out);
+    publish(fusion_.on_occupancy(s.zone, heard), heard, out);
     return out;
 }
 
-std::vector<Update> Situation::tick(const Clock& clock) {
-    std::vector<Update> out;
-    for (const auto& zone : board_.mark_silent(clock.now())) {
-        const Zone& z = *zones_.find(zone);
-        publish_zone(z, out);
-        publish_station(z.station, out);
-    }
+std::vector<Update> Situation::record(const WeatherReading& w, TimePoint heard) {
+    std::vector<Update> out = advance_to(heard);
+    publish(fusion_.on_weather(w, heard), heard, out);
     return out;
+}
+
+std::optional<Rejection> Situation::check(const AlertCommand& c) const {
+    return fusion_.alerts().check(c, [&](const std::string& team) { return team_known(team); });
+}
+
+std::vector<Update> Situation::record(const AlertCommand& c, TimePoint heard) {
+    std::vector<Update> out = advance_to(heard);
+    publish(fusion_.on_command(c, heard, [&](const std::string& team) { return team_known(team); }), heard, out);
+    return out;
+}
+
+nlohmann::json Situation::save() const {
+    json devices = json::object();
+    for (const auto& [key, d] : devices_)
+        devices[key] = {{"station", d.station},
+                        {"role", d.role},
+                        {"online", d.online ? json(*d.online) : json(nullptr)},
+                        {"on_shift", d.on_shift ? json(*d.on_shift) : json(nullptr)},
+                        {"guards", d.guards},
+                        {"last_seen", to_epoch_ms(d.last_seen)}};
+    json teams = json::object();
+    for (const auto& [id, t] : teams_) teams[id] = {{"station", t.station}, {"status", status_name(t.status)}};
+    json last = json::object();
+    for (const auto& [zone, r] : last_report_)
+        last[zone] = {{"ts", to_epoch_ms(r.ts)}, {"kind", kind_name(r.kind)}, {"persons", r.persons},
+                      {"categories", categories_json(r.categories)}};
+    return {{"seq", state_.sequence()},
+            {"entries", state_.entries()},
+            {"board", board_.save()},
+            {"fusion", fusion_.save()},
+            {"devices", devices},
+            {"teams", teams},
+            {"last_report", last},
+            {"report_keys", report_keys_}};
+}
+
+void Situation::load(const nlohmann::json& j) {
+    state_.restore(j.at("seq").get<std::uint64_t>(), j.at("entries").get<std::map<std::string, std::string>>());
+    board_.load(j.at("board"));
+    fusion_.load(j.at("fusion"));
+    devices_.clear();
+    for (const auto& [key, d] : j.at("devices").items()) {
+        DeviceSeen s{d.at("station").get<std::string>(), d.at("role").get<std::string>(), std::nullopt, std::nullopt,
+                     d.at("guards").get<int>(), from_epoch_ms(d.at("last_seen").get<std::int64_t>())};
+        if (!d.at("online").is_null()) s.online = d.at("online").get<bool>();
+        if (!d.at("on_shift").is_null()) s.on_shift = d.at("on_shift").get<bool>();
+        devices_[key] = std::move(s);
+    }
+    teams_.clear();
+    for (const auto& [id, t] : j.at("teams").items()) {
+        TeamSeen s{t.at("station").get<std::string>(), TeamStatus::available};
+        for (auto st : {TeamStatus::available, TeamStatus::en_route, TeamStatus::on_scene, TeamStatus::engaged, TeamStatus::off_duty})
+            if (status_name(st) == t.at("status").get<std::string>()) s.status = st;
+        teams_[id] = std::move(s);
+    }
+    last_report_.clear();
+    for (const auto& [zone, r] : j.at("last_report").items()) {
+        LastReport l{from_epoch_ms(r.at("ts").get<std::int64_t>()), ReportKind::observation, r.at("persons").get<int>(), {}};
+        for (auto k : {ReportKind::observation, ReportKind::incident, ReportKind::patrol})
+            if (kind_name(k) == r.at("kind").get<std::string>()) l.kind = k;
+        for (const auto& c : r.at("categories"))
+            if (auto cat = category_from_name(c.get<std::string>())) l.categories.push_back(*cat);
+        last_report_[zone] = std::move(l);
+    }
+    report_keys_ = j.at("report_keys").get<std::deque<std::string>>();
 }
 
 } // namespace platslage

@@ -1,16 +1,21 @@
 #pragma once
-// The situation on site: accepted events folded into the shared picture (LiveState).
-// Pure: events carry the time the hub heard them; tick() is given the clock.
+// The situation on site: accepted events folded into the shared picture (LiveState), with
+// the fusion's hotspots and alerts. Pure: events carry the time the hub heard them, and
+// time moves only when an event or the caller's clock says so.
+#include "alert_command.hpp"
 #include "clock.hpp"
+#include "fusion.hpp"
 #include "guard_report.hpp"
 #include "live_state.hpp"
 #include "occupancy.hpp"
 #include "presence.hpp"
+#include "weather.hpp"
 #include "zone_map.hpp"
 
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,28 +24,44 @@ namespace platslage {
 struct SituationSettings {
     Millis sensor_silent_after{std::chrono::minutes(2)};
     std::size_t recent_reports = 200; // guard reports kept in the live picture
+    FusionSettings fusion;
 };
 
 class Situation {
 public:
     Situation(const ZoneMap& zones, SituationSettings settings);
+    Situation(const Situation&) = delete;
+    Situation& operator=(const Situation&) = delete;
 
-    // Each returns the updates it caused, numbered, in order. `log_id` is the report's row
-    // in the event log: stable across restarts, so it names the report in the picture.
+    // Each returns the updates it caused, numbered, in order; first whatever time-driven
+    // steps fell due before the event was heard. `log_id` is the report's row in the event
+    // log: stable across restarts, so it names the report in the picture.
     std::vector<Update> record(const GuardReport& r, std::int64_t log_id, TimePoint heard);
     std::vector<Update> record(const ShiftEvent& e, TimePoint heard);
     std::vector<Update> record(const OutreachStatus& s, TimePoint heard);
     std::vector<Update> record(const DeviceOnline& d, TimePoint heard);
     std::vector<Update> record(const OccupancySample& s, TimePoint heard);
+    std::vector<Update> record(const WeatherReading& w, TimePoint heard);
+    std::vector<Update> record(const AlertCommand& c, TimePoint heard);
 
-    // Time-driven changes: sensors that went silent.
-    std::vector<Update> tick(const Clock& clock);
+    // Would the command be accepted at this moment? Call advance_to(now) first.
+    std::optional<Rejection> check(const AlertCommand& c) const;
+
+    // Time-driven changes up to `now`: silent sensors, escalations, expiries, scores.
+    std::vector<Update> advance_to(TimePoint now);
+    std::vector<Update> tick(const Clock& clock) { return advance_to(clock.now()); }
 
     const LiveState& state() const { return state_; }
     const OccupancyBoard& occupancy() const { return board_; }
+    const Fusion& fusion() const { return fusion_; }
     // People counted now at a station (zones with a live or last-known count).
     int station_occupancy(const std::string& station) const;
-    std::size_t open_alerts() const;
+    std::size_t open_alerts() const { return fusion_.alerts().open_count(); }
+    bool team_known(const std::string& team) const { return teams_.contains(team); }
+
+    // Everything needed to carry on from here after a restart, without the log before it.
+    nlohmann::json save() const;
+    void load(const nlohmann::json& j);
 
 private:
     struct DeviceSeen {
@@ -56,14 +77,6 @@ private:
         std::string station;
         TeamStatus status = TeamStatus::available;
     };
-
-    void publish_zone(const Zone& z, std::vector<Update>& out);
-    void publish_station(const std::string& station, std::vector<Update>& out);
-    // Devices are named by their topic's station and id: two stations may both have an "hh-01".
-    DeviceSeen& device_at(const std::string& station, const std::string& device);
-    void publish_device(const std::string& station, const std::string& device, std::vector<Update>& out);
-    void put(const std::string& key, const nlohmann::json& body, std::vector<Update>& out);
-
     struct LastReport {
         TimePoint ts;
         ReportKind kind;
@@ -71,10 +84,19 @@ private:
         std::vector<Category> categories;
     };
 
+    void publish(Fusion::Effects fx, TimePoint now, std::vector<Update>& out);
+    void publish_zone(const Zone& z, TimePoint now, std::vector<Update>& out);
+    void publish_station(const std::string& station, TimePoint now, std::vector<Update>& out);
+    // Devices are named by their topic's station and id: two stations may both have an "hh-01".
+    DeviceSeen& device_at(const std::string& station, const std::string& device);
+    void publish_device(const std::string& station, const std::string& device, std::vector<Update>& out);
+    void put(const std::string& key, const nlohmann::json& body, std::vector<Update>& out);
+
     const ZoneMap& zones_;
     SituationSettings settings_;
     LiveState state_;
     OccupancyBoard board_;
+    Fusion fusion_;
     std::map<std::string, LastReport> last_report_;   // by zone
     std::map<std::string, DeviceSeen> devices_; // by "<station>/<device>"
     std::map<std::string, TeamSeen> teams_;     // by team id

@@ -34,4 +34,19 @@ std::string stockholm_clock_text(TimePoint utc) {
     return buf;
 }
 
+year_month_day stockholm_date(TimePoint utc) { return year_month_day{floor<days>(utc + stockholm_offset(utc))}; }
+
+bool is_night(TimePoint utc, NightHours h) {
+    double hour = stockholm_hour(utc);
+    return h.start_hour > h.end_hour ? (hour >= h.start_hour || hour < h.end_hour)
+                                     : (hour >= h.start_hour && hour < h.end_hour);
+}
+
+sys_days night_of(TimePoint utc, NightHours h) {
+    auto local_day = sys_days{floor<days>(utc + stockholm_offset(utc))};
+    // Before the morning's end the night began the evening before.
+    if (h.start_hour > h.end_hour && stockholm_hour(utc) < h.end_hour) return local_day - days(1);
+    return local_day;
+}
+
 } // namespace platslage

@@ -1,7 +1,8 @@
 #pragma once
 // Stockholm local time from the UTC wall clock, without the process's TZ setting: the
-// stations are in Stockholm whatever machine the hub, console or simulator runs on. Sweden follows the EU rule: CEST (UTC+2) from
-// the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC, else CET (UTC+1).
+// stations are in Stockholm whatever machine the hub, console or simulator runs on.
+// Sweden follows the EU rule: CEST (UTC+2) from the last Sunday of March 01:00 UTC to the
+// last Sunday of October 01:00 UTC, else CET (UTC+1).
 #include "clock.hpp"
 
 #include <chrono>
@@ -16,5 +17,19 @@ double stockholm_hour(TimePoint utc);
 
 // "HH:MM:SS" on the Stockholm wall clock, as the control room reads it.
 std::string stockholm_clock_text(TimePoint utc);
+
+// The local calendar date.
+std::chrono::year_month_day stockholm_date(TimePoint utc);
+
+// Night as the partners count it: from `start_hour` in the evening to `end_hour` in the
+// morning, local time. A night is named by the date of its evening, so 02:00 on a Tuesday
+// belongs to Monday's night.
+struct NightHours {
+    int start_hour = 22;
+    int end_hour = 6;
+    bool operator==(const NightHours&) const = default;
+};
+bool is_night(TimePoint utc, NightHours h);
+std::chrono::sys_days night_of(TimePoint utc, NightHours h);
 
 } // namespace platslage

@@ -26,7 +26,7 @@ struct Hub::Pending {
 Hub::Hub(const HubConfig& cfg, const ZoneMap& zones, EventLog& log, const Clock& clock, zmq::context_t& ctx)
     : cfg_(cfg), zones_(zones), log_(log), clock_(clock),
       situation_(zones, SituationSettings{std::chrono::seconds(cfg.sensor_silent_s),
-                                          static_cast<std::size_t>(cfg.recent_reports)}),
+                                          static_cast<std::size_t>(cfg.recent_reports), cfg.fusion}),
       ingest_(ctx, zmq::socket_type::pull), pub_(ctx, zmq::socket_type::pub), router_(ctx, zmq::socket_type::router),
       epoch_(static_cast<std::uint64_t>(to_epoch_ms(clock.now()))), started_(clock.now()) {
     for (auto* s : {&ingest_, &pub_, &router_}) s->set(zmq::sockopt::linger, 0);

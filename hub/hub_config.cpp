@@ -1,5 +1,7 @@
 #include "hub_config.hpp"
 
+#include "rules_config.hpp"
+
 #include <CLI/CLI.hpp>
 #include <toml++/toml.h>
 
@@ -36,6 +38,8 @@ void each_setting(HubConfig& c, F&& f) {
     f("recent-reports", c.recent_reports, "guard reports kept in the live picture");
     f("replay-hours", c.replay_hours, "hours of the event log replayed at start-up");
     f("log-level", c.log_level, "trace, debug, info, warn, error");
+    f("rules", c.rules, "TOML file of hotspot weights and alert rules (see hub/platslage-rules.toml); empty: defaults");
+    f("evaluate-every-s", c.evaluate_every_s, "seconds between time-driven checks (silent sensors, escalation, scores)");
 }
 
 void apply_file(HubConfig& cfg, const std::string& path) {
@@ -84,8 +88,12 @@ std::optional<HubConfig> load_hub_config(int argc, char** argv, int& exit_code) 
         exit_code = app.exit(e, std::cout, std::cerr);
         return std::nullopt;
     }
-    if (cfg.heartbeat_ms < 50 || cfg.sensor_silent_s < 1 || cfg.recent_reports < 1 || cfg.replay_hours < 0)
-        throw std::runtime_error("heartbeat-ms ≥ 50, sensor-silent-s ≥ 1, recent-reports ≥ 1, replay-hours ≥ 0");
+    if (cfg.heartbeat_ms < 50 || cfg.sensor_silent_s < 1 || cfg.recent_reports < 1 || cfg.replay_hours < 0 ||
+        cfg.evaluate_every_s < 1)
+        throw std::runtime_error(
+            "heartbeat-ms ≥ 50, sensor-silent-s ≥ 1, recent-reports ≥ 1, replay-hours ≥ 0, evaluate-every-s ≥ 1");
+    if (!cfg.rules.empty()) cfg.fusion = load_rules(cfg.rules);
+    cfg.fusion.evaluate_every = std::chrono::seconds(cfg.evaluate_every_s);
     return cfg;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // The hub's settings: defaults, then the config file (--config, TOML), then the command
 // line. platslage-hub.toml documents every setting at its default.
+#include "fusion.hpp"
+
 #include <optional>
 #include <string>
 
@@ -20,6 +22,9 @@ struct HubConfig {
     int recent_reports = 200;
     int replay_hours = 24;
     std::string log_level = "info";
+    std::string rules;      // TOML file of hotspot weights and alert rules; empty: the defaults
+    int evaluate_every_s = 10;
+    FusionSettings fusion;  // from `rules`, with evaluate_every_s
 
     bool operator==(const HubConfig&) const = default;
 };

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+
 using namespace platslage;
 using nlohmann::json;
 
@@ -50,7 +52,11 @@ TEST_CASE("every zone and station is in the picture from the start") {
 TEST_CASE("a guard report enters the picture, its zone and its device") {
     Situation s(test::real_maps(), {});
     auto updates = s.record(report("r1", "centralen.vantytor", 2, {Category::sleeping}), 42, t0);
-    REQUIRE(updates.size() == 3);
+    std::set<std::string> keys;
+    for (const auto& u : updates) keys.insert(u.key);
+    // The report, its device, its zone, the alert it raised (someone sleeping) and the station.
+    CHECK(keys == std::set<std::string>{"report/000000000042", "device/centralen/hh-01", "zone/centralen.vantytor",
+                                        "alert/A-000001", "station/centralen"});
     for (std::size_t i = 1; i < updates.size(); ++i) CHECK(updates[i].seq == updates[i - 1].seq + 1);
     auto r = entry(s, "report/000000000042");
     CHECK(r["device"] == "hh-01");
@@ -61,7 +67,7 @@ TEST_CASE("a guard report enters the picture, its zone and its device") {
 }
 
 TEST_CASE("only the most recent reports stay in the live picture") {
-    Situation s(test::real_maps(), SituationSettings{std::chrono::minutes(2), 3});
+    Situation s(test::real_maps(), SituationSettings{std::chrono::minutes(2), 3, {}});
     for (int i = 1; i <= 5; ++i) s.record(report(("r" + std::to_string(i)).c_str(), "centralen.vantytor", 0, {}), i, t0);
     CHECK_FALSE(s.state().find("report/000000000002"));
     CHECK(s.state().find("report/000000000003"));
@@ -69,7 +75,7 @@ TEST_CASE("only the most recent reports stay in the live picture") {
 }
 
 TEST_CASE("occupancy rolls up to the station; a silent sensor shows on zone and station") {
-    Situation s(test::real_maps(), SituationSettings{std::chrono::minutes(2), 10});
+    Situation s(test::real_maps(), SituationSettings{std::chrono::minutes(2), 10, {}});
     s.record(OccupancySample{"a", "centralen.centralhallen", t0, 300}, t0);
     s.record(OccupancySample{"b", "centralen.vantytor", t0, 40}, t0);
     CHECK(s.station_occupancy("centralen") == 340);

@@ -30,4 +30,16 @@ TEST_SUITE("stockholm time") {
         // A report stamped with another offset is the same instant.
         CHECK(stockholm_clock_text(at("2026-11-24T22:13:05+01:00")) == "22:13:05");
     }
+    TEST_CASE("night runs from the evening into the morning and is named by its evening") {
+        NightHours h{22, 6};
+        CHECK_FALSE(is_night(at("2026-11-24T20:59:00Z"), h)); // 21:59 local
+        CHECK(is_night(at("2026-11-24T21:00:00Z"), h));        // 22:00
+        CHECK(is_night(at("2026-11-25T04:59:00Z"), h));        // 05:59 next morning
+        CHECK_FALSE(is_night(at("2026-11-25T05:00:00Z"), h));  // 06:00
+        using namespace std::chrono;
+        CHECK(night_of(at("2026-11-24T21:30:00Z"), h) == sys_days{2026y / November / 24});
+        CHECK(night_of(at("2026-11-25T02:00:00Z"), h) == sys_days{2026y / November / 24});
+        CHECK(night_of(at("2026-11-25T12:00:00Z"), h) == sys_days{2026y / November / 25});
+        CHECK(stockholm_date(at("2026-11-24T23:30:00Z")) == 2026y / November / 25);
+    }
 }

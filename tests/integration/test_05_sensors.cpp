@@ -12,7 +12,7 @@ using namespace std::chrono_literals;
 TEST_CASE("a sensor that goes silent is noticed in the zone and the station") {
     TempDir dir("platslage-it05");
     Broker broker(dir.path());
-    Hub hub(dir.path(), broker.url(), HubPorts{}, {"--sensor-silent-s", "1"});
+    Hub hub(dir.path(), broker.url(), HubPorts{}, {"--sensor-silent-s", "1", "--evaluate-every-s", "1"});
     zmq::context_t ctx(1);
     zmq::socket_t push(ctx, zmq::socket_type::push);
     push.set(zmq::sockopt::linger, 1000);

@@ -1,0 +1,76 @@
+#include "alert_command.hpp"
+
+#include "alert.hpp"
+#include "json_fields.hpp"
+#include "privacy_scrub.hpp"
+#include "topic.hpp"
+
+#include <array>
+
+namespace platslage {
+
+namespace {
+constexpr std::array<std::string_view, 4> op_names{"acknowledge", "assign", "resolve", "note"};
+
+bool is_alert_id(std::string_view s) {
+    if (s.size() != 8 || s.substr(0, 2) != "A-") return false;
+    for (char c : s.substr(2))
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+} // namespace
+
+std::string_view op_name(AlertOp op) { return op_names[static_cast<std::size_t>(op)]; }
+
+Checked<AlertCommand> parse_alert_command(std::string_view payload) {
+    auto doc = parse_object(payload, max_command_bytes);
+    if (!doc) return doc.rejection();
+    FieldReader f(*doc);
+    f.only({"op", "alert", "by", "team", "outcome", "note"});
+    auto op = f.one_of("op", {op_names.begin(), op_names.size()});
+    auto alert = f.text("alert", 16);
+    auto by = f.text("by", 32);
+    auto team = f.text("team", 32, /*required=*/false);
+    auto outcome = f.text("outcome", 32, /*required=*/false);
+    auto note = f.text("note", max_alert_note_chars, /*required=*/false);
+    if (f.failed()) return f.failure();
+    AlertCommand c;
+    for (std::size_t i = 0; i < op_names.size(); ++i)
+        if (op_names[i] == *op) c.op = static_cast<AlertOp>(i);
+    if (!is_alert_id(*alert)) return Rejection{RejectReason::bad_value, "field 'alert' must look like A-000042"};
+    if (!is_actor_id(*by))
+        return Rejection{RejectReason::bad_value, "field 'by' must be an operator position, 1-32 of A-Z a-z 0-9 _ -"};
+    c.alert = *alert;
+    c.by = *by;
+    if (c.op == AlertOp::assign) {
+        if (!team) return Rejection{RejectReason::missing_field, "assign needs 'team'"};
+        if (!is_actor_id(*team)) return Rejection{RejectReason::bad_value, "field 'team' must be a team id"};
+        c.team = *team;
+    } else if (team) {
+        return Rejection{RejectReason::unknown_field, "'team' belongs to assign only"};
+    }
+    if (c.op == AlertOp::resolve) {
+        if (!outcome) return Rejection{RejectReason::missing_field, "resolve needs 'outcome'"};
+        if (!is_outcome(*outcome)) return Rejection{RejectReason::bad_value, "outcome '" + *outcome + "' is not in the documented list"};
+        c.outcome = *outcome;
+    } else if (outcome) {
+        return Rejection{RejectReason::unknown_field, "'outcome' belongs to resolve only"};
+    }
+    if (c.op == AlertOp::note && !note) return Rejection{RejectReason::missing_field, "note needs 'note'"};
+    if (note) {
+        auto scrubbed = scrub_identifiers(*note);
+        c.note = std::move(scrubbed.text);
+        c.note_redactions = scrubbed.redactions;
+    }
+    return c;
+}
+
+nlohmann::json to_json(const AlertCommand& c) {
+    nlohmann::json j{{"op", op_name(c.op)}, {"alert", c.alert}, {"by", c.by}};
+    if (!c.team.empty()) j["team"] = c.team;
+    if (!c.outcome.empty()) j["outcome"] = c.outcome;
+    if (!c.note.empty()) j["note"] = c.note;
+    return j;
+}
+
+} // namespace platslage

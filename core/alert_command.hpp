@@ -1,0 +1,34 @@
+#pragma once
+// What an operator does to an alert from a console, sent over the hub's ROUTER:
+// acknowledge, assign to an outreach team, resolve with an outcome, or add a note.
+// `by` is the operator's position ("kc-1", "jernhusen-vakt"), never a person's name.
+#include "checked.hpp"
+#include "clock.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace platslage {
+
+inline constexpr std::size_t max_command_bytes = 2048;
+inline constexpr std::size_t max_alert_note_chars = 500;
+
+enum class AlertOp { acknowledge, assign, resolve, note };
+std::string_view op_name(AlertOp op);
+
+struct AlertCommand {
+    AlertOp op = AlertOp::acknowledge;
+    std::string alert;   // "A-000042"
+    std::string by;      // operator position
+    std::string team;    // assign
+    std::string outcome; // resolve
+    std::string note;    // note, or with resolve; scrubbed of identity and phone numbers
+    int note_redactions = 0;
+};
+
+Checked<AlertCommand> parse_alert_command(std::string_view payload);
+nlohmann::json to_json(const AlertCommand& c);
+
+} // namespace platslage
