@@ -109,13 +109,8 @@ void Fusion::evaluate(TimePoint at, Effects& out) {
         }
         // Coverage gap: hot, and no outreach visit for hours. Cleared when a team arrives.
         const auto* act = activity_.find(z.id);
-        if (!act || act->outreach_here() || h.score < settings_.rules.coverage_gap_score) continue;
-        std::optional<TimePoint> unmet_since;
-        for (const auto& r : act->reports)
-            if (r.persons > 0 && (!act->last_outreach || r.ts > *act->last_outreach)) {
-                unmet_since = r.ts;
-                break;
-            }
+        if (!act || h.score < settings_.rules.coverage_gap_score) continue;
+        auto unmet_since = act->unmet_since(at);
         if (!unmet_since || at - *unmet_since < settings_.rules.coverage_gap_after) continue;
         if (alerts_.open_for(AlertRule::coverage_gap, z.id, "")) continue;
         signal(Signal{AlertRule::coverage_gap, z.station, z.id, "", settings_.alerts.of(AlertRule::coverage_gap).severity, at, 0,
@@ -198,13 +193,15 @@ Fusion::Effects Fusion::on_occupancy(const std::string& zone, TimePoint heard) {
     out.stations.insert(z->station);
     clear(AlertRule::sensor_silent, zone, occ->sensor, heard, "counter heard again", out);
     if (z->capacity <= 0) return out;
-    int percent = static_cast<int>(static_cast<long long>(occ->count) * 100 / z->capacity);
-    if (percent > settings_.rules.crowding_percent) {
+    // Compared exactly (count × 100 against percent × capacity): one person over is over.
+    long long hundredfold = static_cast<long long>(occ->count) * 100;
+    int percent = static_cast<int>(hundredfold / z->capacity);
+    if (hundredfold > static_cast<long long>(settings_.rules.crowding_percent) * z->capacity) {
         if (!alerts_.open_for(AlertRule::crowding, zone, ""))
             signal(Signal{AlertRule::crowding, z->station, zone, "", settings_.alerts.of(AlertRule::crowding).severity, heard,
                           occ->count, {}, std::to_string(occ->count) + " of " + std::to_string(z->capacity) + " (" + std::to_string(percent) + " %)"},
                    out);
-    } else if (percent <= settings_.rules.crowding_clear_percent) {
+    } else if (hundredfold <= static_cast<long long>(settings_.rules.crowding_clear_percent) * z->capacity) {
         clear(AlertRule::crowding, zone, "", heard, "down to " + std::to_string(percent) + " %", out);
     }
     return out;

@@ -41,6 +41,7 @@ Hotspot hotspot(const ZoneActivity* a, std::optional<int> occupancy, int capacit
     double need = 0;
 
     if (a) {
+        auto current = a->current(now);
         auto weight_of = [&](const ReportMark& r) {
             double v = std::min(r.persons, w.persons_cap) * decay(now - r.ts, w.half_life);
             if (a->last_outreach && r.ts < *a->last_outreach) v *= w.after_outreach;
@@ -51,10 +52,10 @@ Hotspot hotspot(const ZoneActivity* a, std::optional<int> occupancy, int capacit
         for (auto c : all_categories()) {
             double best = 0;
             int persons = 0;
-            for (const auto& r : a->reports) {
-                if (r.ts > now || std::find(r.categories.begin(), r.categories.end(), c) == r.categories.end()) continue;
-                best = std::max(best, weight_of(r));
-                persons = std::max(persons, r.persons);
+            for (const auto* r : current) {
+                if (std::find(r->categories.begin(), r->categories.end(), c) == r->categories.end()) continue;
+                best = std::max(best, weight_of(*r));
+                persons = std::max(persons, r->persons);
             }
             double points = w.category[static_cast<std::size_t>(c)] * best;
             if (persons > 0) parts.push_back({points, std::to_string(persons) + " " + std::string(category_label(c))});
@@ -63,31 +64,21 @@ Hotspot hotspot(const ZoneActivity* a, std::optional<int> occupancy, int capacit
         double best = 0;
         int persons = 0, incidents = 0;
         double incident_points = 0;
-        for (const auto& r : a->reports) {
-            if (r.ts > now) continue;
-            if (r.persons > 0 && r.categories.empty()) best = std::max(best, weight_of(r)), persons = std::max(persons, r.persons);
-            if (r.kind == ReportKind::incident) ++incidents, incident_points += w.incident * decay(now - r.ts, w.half_life);
+        for (const auto* r : current) {
+            if (r->categories.empty()) best = std::max(best, weight_of(*r)), persons = std::max(persons, r->persons);
+            if (r->kind == ReportKind::incident) ++incidents, incident_points += w.incident * decay(now - r->ts, w.half_life);
         }
         if (persons > 0) parts.push_back({w.present * best, std::to_string(persons) + " present"});
         need += w.present * best;
         if (incidents > 0) parts.push_back({incident_points, std::to_string(incidents) + (incidents == 1 ? " incident" : " incidents")});
         need += incident_points;
 
-        if (need > 0 && !a->outreach_here()) {
-            // Unmet since the first report with people after outreach was last here.
-            std::optional<TimePoint> unmet_since;
-            for (const auto& r : a->reports)
-                if (r.persons > 0 && r.ts <= now && (!a->last_outreach || r.ts > *a->last_outreach)) {
-                    unmet_since = r.ts;
-                    break;
-                }
-            if (unmet_since && now - *unmet_since >= w.gap_from) {
-                auto gap = now - *unmet_since;
-                double share = std::min(1.0, static_cast<double>(gap.count()) / static_cast<double>(w.gap_full.count()));
-                double extra = need * w.gap_weight * share;
-                parts.push_back({extra, "no outreach for " + duration_text(gap)});
-                need += extra;
-            }
+        if (auto since = a->unmet_since(now); need > 0 && since && now - *since >= w.gap_from) {
+            auto gap = now - *since;
+            double share = std::min(1.0, static_cast<double>(gap.count()) / static_cast<double>(w.gap_full.count()));
+            double extra = need * w.gap_weight * share;
+            parts.push_back({extra, "no outreach for " + duration_text(gap)});
+            need += extra;
         } else if (a->outreach_here()) {
             parts.push_back({0, "outreach here now"});
         }

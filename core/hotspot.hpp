@@ -26,15 +26,15 @@ struct HotspotWeights {
     double present = 2;         // people reported without a category
     double incident = 10;       // per incident
     int persons_cap = 10;       // persons counted per report at most
-    Millis half_life{std::chrono::hours(2)};   // a report's weight halves this often
+    Millis half_life{std::chrono::hours(4)};   // a report's weight halves this often
     double after_outreach = 0.5;               // reports from before outreach's last visit count this much
     Millis gap_from{std::chrono::hours(1)};    // unmet need this long starts to weigh…
     Millis gap_full{std::chrono::hours(6)};    // …and weighs fully from here
-    double gap_weight = 0.5;                   // need × (1 + gap_weight) at full gap
+    double gap_weight = 1.0;                   // need × (1 + gap_weight) at full gap
     double night_factor = 1.25;                // need weighs more at night
     double per_night = 4;                      // points per night with people…
     int nights_of = 7;                         // …among this many recent nights (from 2 nights)
-    double crowd_weight = 25;                  // points for crowding…
+    double crowd_weight = 15;                  // points for crowding…
     double crowd_from = 0.8;                   // …starting at this share of capacity…
     double crowd_full = 1.2;                   // …and full at this share
     bool operator==(const HotspotWeights&) const = default;

@@ -15,6 +15,23 @@ int ZoneActivity::nights_among_last(std::int64_t tonight, int n) const {
     return count;
 }
 
+std::vector<const ReportMark*> ZoneActivity::current(TimePoint now) const {
+    std::vector<const ReportMark*> out;
+    for (const auto& r : reports) {
+        if (r.ts > now) break;
+        if (r.persons == 0) out.clear(); // seen empty: what came before no longer holds
+        else out.push_back(&r);
+    }
+    return out;
+}
+
+std::optional<TimePoint> ZoneActivity::unmet_since(TimePoint now) const {
+    if (outreach_here()) return std::nullopt;
+    for (const auto* r : current(now))
+        if (!last_outreach || r->ts > *last_outreach) return r->ts;
+    return std::nullopt;
+}
+
 void ActivityBoard::record(const GuardReport& r) {
     auto& z = zones_[r.zone];
     // Reports may arrive late from a handheld's outbox: keep them in time order.

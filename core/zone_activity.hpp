@@ -32,6 +32,11 @@ struct ZoneActivity {
     std::set<std::int64_t> nights_with_people;      // nights (days since 1970 of their evening)
 
     bool outreach_here() const { return !teams_present.empty(); }
+    // Reports that still describe the zone: those after the last report that found it empty
+    // (a guard who sees no one there is the best evidence that the people have moved on).
+    std::vector<const ReportMark*> current(TimePoint now) const;
+    // Since when people have been reported here with no outreach visit after them.
+    std::optional<TimePoint> unmet_since(TimePoint now) const;
     // Nights with people among the `n` nights ending with `tonight`.
     int nights_among_last(std::int64_t tonight, int n) const;
 };

@@ -1,0 +1,181 @@
+// An alert's one life, with a clock the test controls: raised, joined, escalated on time,
+// acknowledged, assigned, resolved with an outcome, or expired; and commands refused with
+// a reason when the alert's state does not allow them.
+#include "alert_book.hpp"
+#include "fixtures.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace platslage;
+using namespace std::chrono_literals;
+
+namespace {
+const TimePoint t0 = test::at("2026-11-24T22:00:00Z");
+
+Signal care(TimePoint at, int persons = 1) {
+    return Signal{AlertRule::needs_care, "centralen", "centralen.vantytor", "", Severity::critical, at, persons,
+                  {"needs_care"}, std::to_string(persons) + " needing care"};
+}
+Signal sleeping(TimePoint at, Severity sev = Severity::warning) {
+    return Signal{AlertRule::sleeping, "centralen", "centralen.vanthall", "", sev, at, 2, {"sleeping"}, "2 sleeping"};
+}
+AlertCommand cmd(AlertOp op, const std::string& id) {
+    AlertCommand c;
+    c.op = op;
+    c.alert = id;
+    c.by = "kc-1";
+    return c;
+}
+const auto any_team = [](const std::string& t) { return t == "team-01"; };
+} // namespace
+
+TEST_SUITE("alert lifecycle") {
+    TEST_CASE("a signal raises an alert with its rule's severity and deadlines") {
+        AlertBook book({});
+        auto id = book.signal(care(t0));
+        CHECK(id == "A-000001");
+        const Alert* a = book.find(id);
+        REQUIRE(a);
+        CHECK(a->severity == Severity::critical);
+        CHECK(a->state == AlertState::raised);
+        CHECK(a->ack_due == t0 + 2min);
+        CHECK(a->expires_at == t0 + 2h);
+        CHECK(a->history.size() == 1);
+        CHECK(book.open_count() == 1);
+    }
+
+    TEST_CASE("the same kind in the same zone within the join window joins; after it, a new alert opens") {
+        AlertSettings s;
+        s.of(AlertRule::needs_care).join_window = 30min;
+        AlertBook book(s);
+        auto first = book.signal(care(t0));
+        CHECK(book.signal(care(t0 + 30min, 2)) == first); // at the edge: joins
+        CHECK(book.find(first)->signals == 2);
+        CHECK(book.find(first)->persons == 2);
+        auto later = book.signal(care(t0 + 61min)); // 31 min after the last signal
+        CHECK(later != first);
+        CHECK(book.open_count() == 2);
+        // Another zone never joins.
+        auto other = care(t0 + 62min);
+        other.zone = "centralen.toaletter";
+        CHECK(book.signal(other) != later);
+    }
+
+    TEST_CASE("not acknowledged in time: one severity up at the due moment, announced again") {
+        AlertBook book({});
+        auto id = book.signal(sleeping(t0)); // warning: 30 min to acknowledge
+        CHECK(book.advance(t0 + 30min - 1ms).changed.empty());
+        auto c = book.advance(t0 + 30min);
+        REQUIRE(c.changed.size() == 1);
+        const Alert* a = book.find(id);
+        CHECK(a->severity == Severity::minor);
+        CHECK(a->escalations == 1);
+        CHECK(a->history.back().what == "escalated");
+        CHECK(a->history.back().at == t0 + 30min);
+        // Minor waits 15 min; a late look at the clock still stamps each step at its due time.
+        book.advance(t0 + 2h);
+        CHECK(a->severity == Severity::critical);
+        CHECK(a->history[2].at == t0 + 45min);  // minor → major
+        CHECK(a->history[3].at == t0 + 50min);  // major → critical (5 min)
+        CHECK(a->history[4].at == t0 + 52min);  // critical, announced again (2 min)
+        CHECK(a->escalations >= 4);
+    }
+
+    TEST_CASE("an acknowledged alert does not escalate, and expires when nothing new comes") {
+        AlertBook book({});
+        auto id = book.signal(sleeping(t0));
+        REQUIRE_FALSE(book.check(cmd(AlertOp::acknowledge, id), any_team));
+        book.apply(cmd(AlertOp::acknowledge, id), t0 + 1min);
+        book.advance(t0 + 3h - 1ms);
+        CHECK(book.find(id)->state == AlertState::acknowledged);
+        CHECK(book.find(id)->severity == Severity::warning);
+        auto c = book.advance(t0 + 3h); // the sleeping rule expires after 3 h without a new report
+        CHECK(c.changed == std::vector<std::string>{id});
+        CHECK(book.find(id)->state == AlertState::expired);
+        CHECK(book.find(id)->history.back().at == t0 + 3h);
+        CHECK(book.open_count() == 0);
+        // A closed alert stays in view for keep_closed, then leaves it.
+        CHECK(book.advance(t0 + 4h).dropped == std::vector<std::string>{id});
+        CHECK_FALSE(book.find(id));
+    }
+
+    TEST_CASE("an assigned alert does not expire: it ends with an outcome") {
+        AlertBook book({});
+        auto id = book.signal(care(t0));
+        REQUIRE_FALSE(book.check([&] { auto c = cmd(AlertOp::assign, id); c.team = "team-01"; return c; }(), any_team));
+        auto assign = cmd(AlertOp::assign, id);
+        assign.team = "team-01";
+        book.apply(assign, t0 + 1min);
+        book.advance(t0 + 10h);
+        CHECK(book.find(id)->state == AlertState::assigned);
+        CHECK(book.find(id)->assigned_to == "team-01");
+        auto resolve = cmd(AlertOp::resolve, id);
+        resolve.outcome = "referred";
+        REQUIRE_FALSE(book.check(resolve, any_team));
+        book.apply(resolve, t0 + 10h);
+        CHECK(book.find(id)->state == AlertState::resolved);
+        CHECK(book.find(id)->outcome == "referred");
+        CHECK(book.find(id)->history.back().by == "kc-1");
+    }
+
+    TEST_CASE("commands the state does not allow are refused with a reason") {
+        AlertBook book({});
+        auto id = book.signal(care(t0));
+        CHECK(book.check(cmd(AlertOp::acknowledge, "A-000099"), any_team)->reason == RejectReason::unknown_alert);
+        auto assign = cmd(AlertOp::assign, id);
+        assign.team = "team-77";
+        CHECK(book.check(assign, any_team)->reason == RejectReason::unknown_team);
+        book.apply(cmd(AlertOp::acknowledge, id), t0);
+        CHECK(book.check(cmd(AlertOp::acknowledge, id), any_team)->reason == RejectReason::not_allowed);
+        auto resolve = cmd(AlertOp::resolve, id);
+        resolve.outcome = "contact_made";
+        book.apply(resolve, t0 + 5min);
+        CHECK(book.check(resolve, any_team)->reason == RejectReason::not_allowed);
+        // A note on a closed alert still in view is welcome.
+        auto note = cmd(AlertOp::note, id);
+        note.note = "followed up at the day centre";
+        CHECK_FALSE(book.check(note, any_team));
+    }
+
+    TEST_CASE("a condition that ends clears its alert; a worse signal lifts it at once") {
+        AlertBook book({});
+        auto crowd = Signal{AlertRule::crowding, "centralen", "centralen.centralhallen", "", Severity::major, t0, 1600, {}, "1600 of 1500"};
+        auto id = book.signal(crowd);
+        CHECK(book.clear(AlertRule::crowding, "centralen.centralhallen", "", t0 + 10min, "down to 85 %") == id);
+        CHECK(book.find(id)->outcome == "cleared");
+        CHECK_FALSE(book.clear(AlertRule::crowding, "centralen.centralhallen", "", t0 + 11min, "again"));
+
+        auto sleep_id = book.signal(sleeping(t0));
+        book.signal(sleeping(t0 + 5min, Severity::major)); // an extra cold night began
+        CHECK(book.find(sleep_id)->severity == Severity::major);
+        CHECK(book.find(sleep_id)->ack_due == t0 + 5min + 5min);
+    }
+
+    TEST_CASE("save and load give back the same book") {
+        AlertBook book({});
+        auto id = book.signal(care(t0));
+        book.apply(cmd(AlertOp::acknowledge, id), t0 + 1min);
+        book.signal(sleeping(t0 + 2min));
+        AlertBook copy({});
+        copy.load(book.save());
+        CHECK(copy.save() == book.save());
+        CHECK(copy.signal(care(t0 + 3h)) == "A-000003"); // numbering carries on
+    }
+}
+
+TEST_SUITE("alert commands") {
+    TEST_CASE("commands are checked field by field") {
+        auto ok = parse_alert_command(R"({"op":"resolve","alert":"A-000012","by":"kc-1","outcome":"support_accepted","note":"ring 070-123 45 67"})");
+        REQUIRE(ok);
+        CHECK(ok->outcome == "support_accepted");
+        CHECK(ok->note.find("070") == std::string::npos); // scrubbed before it is kept
+        CHECK(parse_alert_command(R"({"op":"resolve","alert":"A-000012","by":"kc-1"})").rejection().reason == RejectReason::missing_field);
+        CHECK(parse_alert_command(R"({"op":"resolve","alert":"A-000012","by":"kc-1","outcome":"gone"})").rejection().reason == RejectReason::bad_value);
+        CHECK(parse_alert_command(R"({"op":"close","alert":"A-000012","by":"kc-1"})").rejection().reason == RejectReason::bad_value);
+        CHECK(parse_alert_command(R"({"op":"acknowledge","alert":"12","by":"kc-1"})").rejection().reason == RejectReason::bad_value);
+        CHECK(parse_alert_command(R"({"op":"acknowledge","alert":"A-000012","by":"Anna Andersson"})").rejection().reason == RejectReason::bad_value);
+        CHECK(parse_alert_command(R"({"op":"acknowledge","alert":"A-000012","by":"kc-1","team":"team-01"})").rejection().reason == RejectReason::unknown_field);
+        CHECK(parse_alert_command(R"({"op":"assign","alert":"A-000012","by":"kc-1"})").rejection().reason == RejectReason::missing_field);
+        CHECK(parse_alert_command(R"({"op":"acknowledge","alert":"A-000012","by":"kc-1","name":"x"})").rejection().reason == RejectReason::unknown_field);
+    }
+}
