@@ -49,6 +49,10 @@ Checked<Request> decode_request(const Frames& f) {
     if (f.size() < 2) return Rejection{RejectReason::missing_field, "request has no verb"};
     if (f[1] == "SNAPSHOT") return Request{Verb::snapshot, f.size() > 2 ? f[2] : std::string()};
     if (f[1] == "STATUS") return Request{Verb::status, {}};
+    if (f[1] == "COMMAND") {
+        if (f.size() != 3) return Rejection{RejectReason::missing_field, "COMMAND needs one frame of JSON"};
+        return Request{Verb::command, f[2]};
+    }
     return Rejection{RejectReason::unknown_topic, "unknown verb '" + f[1] + "'"};
 }
 
@@ -56,6 +60,7 @@ Frames encode_snapshot_request(std::string_view prefix) {
     return {std::string(wire_version), "SNAPSHOT", std::string(prefix)};
 }
 Frames encode_status_request() { return {std::string(wire_version), "STATUS"}; }
+Frames encode_command_request(const std::string& json) { return {std::string(wire_version), "COMMAND", json}; }
 
 Frames encode_snapshot_item(const std::string& key, std::uint64_t seq, const std::string& body) {
     return {std::string(wire_version), "KV", key, std::to_string(seq), body};
@@ -64,6 +69,7 @@ Frames encode_snapshot_end(std::uint64_t seq, std::uint64_t epoch) {
     return {std::string(wire_version), "END", std::to_string(seq), std::to_string(epoch)};
 }
 Frames encode_status(const std::string& json) { return {std::string(wire_version), "STATUS", json}; }
+Frames encode_ok(const std::string& json) { return {std::string(wire_version), "OK", json}; }
 Frames encode_error(std::string_view reason) { return {std::string(wire_version), "ERROR", std::string(reason)}; }
 
 Checked<Reply> decode_reply(const Frames& f) {
@@ -85,6 +91,9 @@ Checked<Reply> decode_reply(const Frames& f) {
     } else if (f[1] == "STATUS" && f.size() == 3) {
         r.kind = Reply::Kind::status;
         r.text = f[2];
+    } else if (f[1] == "OK" && f.size() == 3) {
+        r.kind = Reply::Kind::ok;
+        r.text = f[2];
     } else if (f[1] == "ERROR" && f.size() == 3) {
         r.kind = Reply::Kind::error;
         r.text = f[2];
@@ -96,11 +105,13 @@ Checked<Reply> decode_reply(const Frames& f) {
 
 Frames encode_occupancy(const std::string& json) { return {std::string(wire_version), "OCCUPANCY", json}; }
 
-Checked<std::string> decode_occupancy(const Frames& f) {
+Frames encode_weather(const std::string& json) { return {std::string(wire_version), "WEATHER", json}; }
+
+Checked<Ingest> decode_ingest(const Frames& f) {
     if (auto r = check_version(f, 0)) return *r;
-    if (f.size() != 3 || f[1] != "OCCUPANCY")
-        return Rejection{RejectReason::unknown_topic, "ingest accepts [PLS1] [OCCUPANCY] [json]"};
-    return f[2];
+    if (f.size() == 3 && f[1] == "OCCUPANCY") return Ingest{IngestKind::occupancy, f[2]};
+    if (f.size() == 3 && f[1] == "WEATHER") return Ingest{IngestKind::weather, f[2]};
+    return Rejection{RejectReason::unknown_topic, "ingest accepts [PLS1] [OCCUPANCY|WEATHER] [json]"};
 }
 
 } // namespace platslage

@@ -35,34 +35,43 @@ struct Published {
 Checked<Published> decode_published(const Frames& frames);
 
 // Requests to the ROUTER (frames after the routing envelope): [PLS1] [verb] [args…]
-enum class Verb { snapshot, status };
+enum class Verb { snapshot, status, command };
 struct Request {
     Verb verb;
-    std::string arg; // SNAPSHOT: the key prefix wanted ("" for all)
+    std::string arg; // SNAPSHOT: the key prefix wanted ("" for all); COMMAND: the command JSON
 };
 Checked<Request> decode_request(const Frames& body);
 Frames encode_snapshot_request(std::string_view prefix);
 Frames encode_status_request();
+Frames encode_command_request(const std::string& json);
 
 // Replies: [PLS1] [KV] [key] [seq] [body] … then [PLS1] [END] [seq] [epoch];
-// [PLS1] [STATUS] [json]; [PLS1] [ERROR] [reason]
+// [PLS1] [STATUS] [json]; [PLS1] [OK] [json] (a command carried out: the alert after it);
+// [PLS1] [ERROR] [reason]
 Frames encode_snapshot_item(const std::string& key, std::uint64_t seq, const std::string& body);
 Frames encode_snapshot_end(std::uint64_t seq, std::uint64_t epoch);
 Frames encode_status(const std::string& json);
+Frames encode_ok(const std::string& json);
 Frames encode_error(std::string_view reason);
 
 struct Reply {
-    enum class Kind { item, end, status, error } kind;
+    enum class Kind { item, end, status, ok, error } kind;
     Update item;                 // kind == item
     std::uint64_t seq = 0;       // kind == end
     std::uint64_t epoch = 0;     // kind == end
-    std::string text;            // status JSON or error reason
+    std::string text;            // status or OK JSON, or the error's reason
 };
 Checked<Reply> decode_reply(const Frames& body);
 
-// Sensor ingest (PUSH → hub PULL): [PLS1] [OCCUPANCY] [json]
+// Sensor ingest (PUSH → hub PULL): [PLS1] [OCCUPANCY] [json] or [PLS1] [WEATHER] [json]
+enum class IngestKind { occupancy, weather };
+struct Ingest {
+    IngestKind kind;
+    std::string json;
+};
 Frames encode_occupancy(const std::string& json);
-Checked<std::string> decode_occupancy(const Frames& frames);
+Frames encode_weather(const std::string& json);
+Checked<Ingest> decode_ingest(const Frames& frames);
 
 std::optional<std::uint64_t> parse_decimal(std::string_view s);
 

@@ -49,6 +49,60 @@ const char* const migrations[] = {
         detail    TEXT NOT NULL              -- why; the refused payload itself is not kept
     );
     )sql",
+    // v2: weather readings and operators' alert commands are events too; every step of an
+    // alert's life is kept for follow-up; snapshots of the fused state speed up start-up.
+    R"sql(
+    CREATE TABLE events_v2(
+        id        INTEGER PRIMARY KEY,
+        heard_ms  INTEGER NOT NULL,
+        kind      TEXT NOT NULL CHECK (kind IN
+                  ('guard_report','guard_shift','outreach_status','device_online','occupancy',
+                   'weather','alert_command')),
+        station   TEXT NOT NULL,             -- empty for weather (the city's) and commands
+        actor     TEXT NOT NULL,             -- device, team, sensor, weather source or operator position
+        zone      TEXT,
+        body      TEXT NOT NULL
+    );
+    INSERT INTO events_v2 SELECT id,heard_ms,kind,station,actor,zone,body FROM events;
+    CREATE TABLE guard_reports_v2(
+        device     TEXT NOT NULL,
+        report_id  TEXT NOT NULL,
+        event_id   INTEGER NOT NULL REFERENCES events_v2(id),
+        station    TEXT NOT NULL,
+        zone       TEXT NOT NULL,
+        ts_ms      INTEGER NOT NULL,
+        kind       TEXT NOT NULL,
+        persons    INTEGER NOT NULL,
+        categories TEXT NOT NULL,
+        note       TEXT,
+        PRIMARY KEY (device, report_id)
+    ) WITHOUT ROWID;
+    INSERT INTO guard_reports_v2 SELECT * FROM guard_reports;
+    DROP TABLE guard_reports;
+    DROP TABLE events;
+    ALTER TABLE events_v2 RENAME TO events;
+    ALTER TABLE guard_reports_v2 RENAME TO guard_reports;
+    CREATE INDEX events_by_time ON events(heard_ms);
+    CREATE TABLE alert_steps(
+        alert_id  TEXT NOT NULL,             -- "A-000042"
+        step      INTEGER NOT NULL,          -- 0 raised, then each step in order
+        at_ms     INTEGER NOT NULL,
+        what      TEXT NOT NULL,             -- raised, joined, escalated, acknowledged, assigned, note, resolved, expired
+        by        TEXT NOT NULL,             -- "hub" or an operator position, never a name
+        severity  TEXT NOT NULL,
+        detail    TEXT NOT NULL,
+        rule      TEXT NOT NULL,
+        station   TEXT NOT NULL,
+        zone      TEXT,
+        PRIMARY KEY (alert_id, step)
+    ) WITHOUT ROWID;
+    CREATE TABLE snapshots(
+        id        INTEGER PRIMARY KEY,
+        last_event INTEGER NOT NULL,         -- the state reflects every event up to this id
+        saved_ms  INTEGER NOT NULL,
+        body      TEXT NOT NULL              -- the fused state as JSON
+    );
+    )sql",
 };
 constexpr int schema_versions = static_cast<int>(sizeof migrations / sizeof migrations[0]);
 
@@ -211,6 +265,77 @@ void EventLog::replay(TimePoint since, const std::function<void(std::int64_t, co
         visit(sqlite3_column_int64(st, 0), r);
     }
     sqlite3_finalize(st);
+}
+
+void EventLog::replay_after(std::int64_t last_event,
+                            const std::function<void(std::int64_t, const EventRecord&)>& visit) const {
+    sqlite3_stmt* st = prepare(db_, "SELECT id,heard_ms,kind,station,actor,zone,body FROM events WHERE id>? ORDER BY id");
+    sqlite3_bind_int64(st, 1, last_event);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        EventRecord r{column_text(st, 2), column_text(st, 3), column_text(st, 4), column_text(st, 5),
+                      column_text(st, 6), from_epoch_ms(sqlite3_column_int64(st, 1))};
+        visit(sqlite3_column_int64(st, 0), r);
+    }
+    sqlite3_finalize(st);
+}
+
+void EventLog::store_alert_steps(const std::vector<AlertStepRecord>& steps) {
+    if (steps.empty()) return;
+    sqlite3_stmt* st = prepare(db_, "INSERT OR IGNORE INTO alert_steps(alert_id,step,at_ms,what,by,severity,detail,rule,"
+                                    "station,zone) VALUES(?,?,?,?,?,?,?,?,?,?)");
+    exec("BEGIN IMMEDIATE");
+    try {
+        for (const auto& a : steps) {
+            bind_text(st, 1, a.alert_id);
+            sqlite3_bind_int(st, 2, a.step);
+            sqlite3_bind_int64(st, 3, to_epoch_ms(a.at));
+            bind_text(st, 4, a.what);
+            bind_text(st, 5, a.by);
+            bind_text(st, 6, a.severity);
+            bind_text(st, 7, a.detail);
+            bind_text(st, 8, a.rule);
+            bind_text(st, 9, a.station);
+            if (a.zone.empty())
+                sqlite3_bind_null(st, 10);
+            else
+                bind_text(st, 10, a.zone);
+            step_done(db_, st);
+        }
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_finalize(st);
+        throw;
+    }
+    sqlite3_finalize(st);
+}
+
+void EventLog::save_snapshot(std::int64_t last_event, TimePoint saved, const std::string& body) {
+    sqlite3_stmt* st = prepare(db_, "INSERT INTO snapshots(last_event,saved_ms,body) VALUES(?,?,?)");
+    exec("BEGIN IMMEDIATE");
+    try {
+        sqlite3_bind_int64(st, 1, last_event);
+        sqlite3_bind_int64(st, 2, to_epoch_ms(saved));
+        bind_text(st, 3, body);
+        step_done(db_, st);
+        // Two older ones are kept in case the newest cannot be read.
+        exec("DELETE FROM snapshots WHERE id NOT IN (SELECT id FROM snapshots ORDER BY id DESC LIMIT 3)");
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_finalize(st);
+        throw;
+    }
+    sqlite3_finalize(st);
+}
+
+std::vector<EventLog::Snapshot> EventLog::snapshots() const {
+    std::vector<Snapshot> out;
+    sqlite3_stmt* st = prepare(db_, "SELECT last_event,saved_ms,body FROM snapshots ORDER BY id DESC");
+    while (sqlite3_step(st) == SQLITE_ROW)
+        out.push_back(Snapshot{sqlite3_column_int64(st, 0), from_epoch_ms(sqlite3_column_int64(st, 1)), column_text(st, 2)});
+    sqlite3_finalize(st);
+    return out;
 }
 
 std::int64_t EventLog::event_count() const {

@@ -17,10 +17,18 @@ namespace platslage {
 
 struct RefusalRecord {
     TimePoint heard;
-    std::string source; // "mqtt" | "ingest"
+    std::string source; // "mqtt" | "ingest" | "command"
     std::string reason; // a RejectReason name
     std::string topic;  // MQTT topic, or empty
     std::string detail; // never the payload
+};
+
+// One step of an alert's life, as partners query it for follow-up.
+struct AlertStepRecord {
+    std::string alert_id;
+    int step = 0;
+    TimePoint at;
+    std::string what, by, severity, detail, rule, station, zone;
 };
 
 class EventLog {
@@ -40,6 +48,21 @@ public:
 
     // Events heard at or after `since`, in log order.
     void replay(TimePoint since, const std::function<void(std::int64_t id, const EventRecord&)>& visit) const;
+
+    // Events after `last_event` (a snapshot's), in log order.
+    void replay_after(std::int64_t last_event, const std::function<void(std::int64_t id, const EventRecord&)>& visit) const;
+
+    // Steps already stored are left as they are: a replay may offer them again.
+    void store_alert_steps(const std::vector<AlertStepRecord>& steps);
+
+    struct Snapshot {
+        std::int64_t last_event;
+        TimePoint saved;
+        std::string body;
+    };
+    void save_snapshot(std::int64_t last_event, TimePoint saved, const std::string& body);
+    // Newest first.
+    std::vector<Snapshot> snapshots() const;
 
     std::int64_t event_count() const;
     std::int64_t report_count() const;

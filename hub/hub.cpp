@@ -39,25 +39,95 @@ Hub::Hub(const HubConfig& cfg, const ZoneMap& zones, EventLog& log, const Clock&
     router_.bind(cfg.router);
 }
 
+void Hub::apply(std::int64_t id, const Event& e, TimePoint heard, std::vector<Update>& out) {
+    std::visit([&](const auto& ev) {
+        using T = std::decay_t<decltype(ev)>;
+        std::vector<Update> u;
+        if constexpr (std::is_same_v<T, GuardReport>) u = situation_.record(ev, id, heard);
+        else u = situation_.record(ev, heard);
+        out.insert(out.end(), std::make_move_iterator(u.begin()), std::make_move_iterator(u.end()));
+    }, e);
+    last_event_ = std::max(last_event_, id);
+}
+
 void Hub::rebuild() {
-    auto since = clock_.now() - std::chrono::hours(cfg_.replay_hours);
     std::size_t replayed = 0, skipped = 0;
-    log_.replay(since, [&](std::int64_t id, const EventRecord& r) {
+    std::vector<Update> ignored; // a rebuilt picture is not news: consoles take a snapshot
+    auto visit = [&](std::int64_t id, const EventRecord& r) {
         auto e = from_record(r, zones_);
         if (!e) {
             // Maps changed since it was logged (a zone removed, say): it stays in the log.
             ++skipped;
             spdlog::debug("replay: event {} no longer fits the maps: {}", id, e.rejection().detail);
+            last_event_ = std::max(last_event_, id);
             return;
         }
-        std::visit([&](const auto& ev) {
-            using T = std::decay_t<decltype(ev)>;
-            if constexpr (std::is_same_v<T, GuardReport>) situation_.record(ev, id, r.heard);
-            else situation_.record(ev, r.heard);
-        }, e.value());
+        apply(id, e.value(), r.heard, ignored);
+        ignored.clear();
         ++replayed;
-    });
-    spdlog::info("replayed {} events from the last {} h ({} no longer fit the maps)", replayed, cfg_.replay_hours, skipped);
+    };
+    bool from_snapshot = false;
+    for (const auto& snap : log_.snapshots()) {
+        try {
+            situation_.load(nlohmann::json::parse(snap.body));
+            last_event_ = snap.last_event;
+            from_snapshot = true;
+            spdlog::info("snapshot of {} (up to event {}) loaded", format_rfc3339(snap.saved), snap.last_event);
+            break;
+        } catch (const std::exception& e) {
+            spdlog::warn("snapshot up to event {} unreadable, trying an older one: {}", snap.last_event, e.what());
+        }
+    }
+    if (from_snapshot) {
+        log_.replay_after(last_event_, visit);
+        spdlog::info("replayed {} events after the snapshot ({} no longer fit the maps)", replayed, skipped);
+    } else {
+        log_.replay(clock_.now() - std::chrono::hours(cfg_.replay_hours), visit);
+        spdlog::info("replayed {} events from the last {} h ({} no longer fit the maps)", replayed, cfg_.replay_hours, skipped);
+    }
+    situation_.advance_to(clock_.now());
+    // Every alert's steps, in case the last run stopped before storing them.
+    std::vector<Update> all;
+    for (const auto& [id, a] : situation_.fusion().alerts().alerts()) all.push_back(Update{0, "alert/" + id, ""});
+    store_alert_steps(all);
+    last_snapshot_ = clock_.now();
+}
+
+void Hub::save_snapshot() {
+    try {
+        log_.save_snapshot(last_event_, clock_.now(), situation_.save().dump());
+        last_snapshot_ = clock_.now();
+        spdlog::debug("snapshot saved up to event {}", last_event_);
+    } catch (const std::exception& e) {
+        // Only start-up gets slower: the log itself is intact.
+        spdlog::error("snapshot not saved: {}", e.what());
+    }
+}
+
+void Hub::store_alert_steps(const std::vector<Update>& updates) {
+    std::vector<AlertStepRecord> steps;
+    for (const auto& u : updates) {
+        if (u.key.rfind("alert/", 0) != 0) continue;
+        auto id = u.key.substr(6);
+        const Alert* a = situation_.fusion().alerts().find(id);
+        if (!a) {
+            steps_stored_.erase(id); // left the view; every step was stored when it happened
+            continue;
+        }
+        auto& stored = steps_stored_[id];
+        for (; stored < a->history.size(); ++stored) {
+            const auto& t = a->history[stored];
+            steps.push_back(AlertStepRecord{id, static_cast<int>(stored), t.at, t.what, t.by, std::string(severity_name(t.severity)),
+                                            t.detail, std::string(rule_name(a->rule)), a->station, a->zone});
+        }
+    }
+    try {
+        log_.store_alert_steps(steps);
+    } catch (const std::exception& e) {
+        // They are rebuilt from the log and offered again at the next start.
+        spdlog::error("alert steps not stored: {}", e.what());
+        for (const auto& st : steps) steps_stored_[st.alert_id] = std::min<std::size_t>(steps_stored_[st.alert_id], static_cast<std::size_t>(st.step));
+    }
 }
 
 void Hub::take_inputs(Mailbox<MqttMessage>& inbox, std::vector<Pending>& batch) {
@@ -74,12 +144,17 @@ void Hub::take_inputs(Mailbox<MqttMessage>& inbox, std::vector<Pending>& batch) 
     while (batch.size() < max_batch) {
         auto frames = recv_frames(ingest_, /*dont_wait=*/true);
         if (!frames) break;
-        auto json = decode_occupancy(*frames);
-        Checked<Event> event = json ? [&]() -> Checked<Event> {
-            auto s = parse_occupancy_sample(json.value(), zones_, now);
+        auto ingest = decode_ingest(*frames);
+        Checked<Event> event = ingest ? [&]() -> Checked<Event> {
+            if (ingest->kind == IngestKind::weather) {
+                auto w = parse_weather_reading(ingest->json, now);
+                if (!w) return w.rejection();
+                return Event{std::move(w).value()};
+            }
+            auto s = parse_occupancy_sample(ingest->json, zones_, now);
             if (!s) return s.rejection();
             return Event{std::move(s).value()};
-        }() : Checked<Event>(json.rejection());
+        }() : Checked<Event>(ingest.rejection());
         batch.push_back(Pending{now, "ingest", {}, std::move(event), std::nullopt, std::nullopt});
     }
 }
@@ -124,14 +199,7 @@ void Hub::commit(std::vector<Pending>& batch, MqttLink& mqtt) {
         const Event& ev = p.event.value();
         if (id == 0) ++duplicates_;
         else ++accepted_;
-        std::visit([&](const auto& e) {
-            using T = std::decay_t<decltype(e)>;
-            if (id == 0) return;
-            std::vector<Update> u;
-            if constexpr (std::is_same_v<T, GuardReport>) u = situation_.record(e, id, p.heard);
-            else u = situation_.record(e, p.heard);
-            updates.insert(updates.end(), std::make_move_iterator(u.begin()), std::make_move_iterator(u.end()));
-        }, ev);
+        if (id != 0) apply(id, ev, p.heard, updates);
         if (p.report_topic) {
             Topic t{p.report_topic->station, TopicKind::guard_receipt, p.report_topic->actor};
             mqtt.publish(topic_string(t),
@@ -144,6 +212,40 @@ void Hub::commit(std::vector<Pending>& batch, MqttLink& mqtt) {
 void Hub::publish(const std::vector<Update>& updates) {
     for (const auto& u : updates) send_frames(pub_, encode_update(u, epoch_));
     if (!updates.empty()) last_publish_ = clock_.now();
+    store_alert_steps(updates);
+}
+
+Frames Hub::carry_out(const std::string& command_json) {
+    auto now = clock_.now();
+    auto refuse = [&](const Rejection& why) {
+        refused_.count(why.reason);
+        spdlog::warn("refused command: {}: {}", reason_name(why.reason), why.detail);
+        try {
+            log_.append({}, {RefusalRecord{now, "command", std::string(reason_name(why.reason)), {}, why.detail}});
+        } catch (const std::exception& e) {
+            spdlog::error("event log: refusal not stored: {}", e.what());
+        }
+        return encode_error(std::string(reason_name(why.reason)) + ": " + why.detail);
+    };
+    auto command = parse_alert_command(command_json);
+    if (!command) return refuse(command.rejection());
+    // Judged on the alert as it is now: bring the clock up first (it may just have expired).
+    publish(situation_.advance_to(now));
+    if (auto why = situation_.check(command.value())) return refuse(*why);
+    std::vector<std::int64_t> ids;
+    try {
+        ids = log_.append({to_record(Event{command.value()}, zones_, now)}, {});
+    } catch (const std::exception& e) {
+        ++store_failures_;
+        spdlog::error("event log: command not stored: {}", e.what());
+        return encode_error(std::string("not_stored: the database refused the write; try again"));
+    }
+    std::vector<Update> updates;
+    apply(ids.at(0), Event{command.value()}, now, updates);
+    publish(updates);
+    spdlog::info("alert {}: {} by {}", command->alert, op_name(command->op), command->by);
+    const Alert* a = situation_.fusion().alerts().find(command->alert);
+    return encode_ok(a ? to_json(*a).dump() : "{}");
 }
 
 void Hub::heartbeat_if_idle() {
@@ -184,6 +286,10 @@ void Hub::serve_requests(bool mqtt_connected) {
             reply(encode_status(status_json(mqtt_connected)));
             continue;
         }
+        if (request->verb == Verb::command) {
+            reply(carry_out(request->arg));
+            continue;
+        }
         const auto& state = situation_.state();
         const auto& prefix = request->arg;
         for (auto it = state.entries().lower_bound(prefix);
@@ -211,6 +317,7 @@ std::string Hub::status_json(bool mqtt_connected) const {
                           {"reports_stored", log_.report_count()},
                           {"stations", stations},
                           {"alerts_open", situation_.open_alerts()},
+                          {"extra_cold", situation_.fusion().extra_cold()},
                           {"rejected", {{"total", refused_.total()}, {"by_reason", by_reason}}}}
         .dump();
 }
@@ -250,6 +357,7 @@ void Hub::run(const std::atomic<bool>& stop, Mailbox<MqttMessage>& inbox, MqttLi
             last_tick_ = now;
             publish(situation_.tick(clock_));
         }
+        if (cfg_.snapshot_every_s > 0 && now - last_snapshot_ >= std::chrono::seconds(cfg_.snapshot_every_s)) save_snapshot();
         heartbeat_if_idle();
         if (cfg_.status_every_s > 0 && now - last_status_ >= std::chrono::seconds(cfg_.status_every_s)) {
             last_status_ = now;

@@ -1,19 +1,22 @@
 #pragma once
 // The hub's loop. Each turn, in this order: wait on the sockets and the MQTT mailbox;
 // check every input; commit the batch to SQLite in one transaction; only then fold it into
-// the picture, publish the numbered updates and send the receipts; answer snapshot and
-// status requests; time-driven work (silent sensors, heartbeat, status line).
+// the picture, publish the numbered updates and send the receipts; answer snapshot, status
+// and command requests (a command too is committed before it is carried out); time-driven
+// work (the fusion's clock, heartbeat, status line, snapshot of the fused state).
 #include "event_log.hpp"
 #include "hub_config.hpp"
 #include "mailbox.hpp"
 #include "mqtt_link.hpp"
 #include "rejection.hpp"
 #include "situation.hpp"
+#include "wire.hpp"
 
 #include <zmq.hpp>
 
 #include <atomic>
 #include <cstdint>
+#include <map>
 #include <string>
 
 namespace platslage {
@@ -22,8 +25,11 @@ class Hub {
 public:
     Hub(const HubConfig& cfg, const ZoneMap& zones, EventLog& log, const Clock& clock, zmq::context_t& ctx);
 
-    // Rebuilds the picture from the last `replay_hours` of the event log.
+    // Rebuilds the picture: from the newest readable snapshot and the events after it, or
+    // without one from the last `replay_hours` of the event log.
     void rebuild();
+    // Saves the fused state so the next start need not replay the whole log.
+    void save_snapshot();
     void run(const std::atomic<bool>& stop, Mailbox<MqttMessage>& inbox, MqttLink& mqtt);
 
     std::string status_json(bool mqtt_connected) const;
@@ -35,7 +41,11 @@ private:
     void take_inputs(Mailbox<MqttMessage>& inbox, std::vector<Pending>& batch);
     void commit(std::vector<Pending>& batch, MqttLink& mqtt);
     void serve_requests(bool mqtt_connected);
+    Frames carry_out(const std::string& command_json);
     void publish(const std::vector<Update>& updates);
+    // Stores the alert steps not stored yet of the alerts these updates touched.
+    void store_alert_steps(const std::vector<Update>& updates);
+    void apply(std::int64_t id, const Event& e, TimePoint heard, std::vector<Update>& out);
     void heartbeat_if_idle();
 
     const HubConfig& cfg_;
@@ -51,6 +61,9 @@ private:
     TimePoint last_publish_{};
     TimePoint last_tick_{};
     TimePoint last_status_{};
+    TimePoint last_snapshot_{};
+    std::int64_t last_event_ = 0;                   // the newest event folded into the picture
+    std::map<std::string, std::size_t> steps_stored_; // per alert: how many steps are in SQLite
     RejectionCounters refused_;
     std::uint64_t accepted_ = 0;
     std::uint64_t duplicates_ = 0;

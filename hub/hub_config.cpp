@@ -40,6 +40,7 @@ void each_setting(HubConfig& c, F&& f) {
     f("log-level", c.log_level, "trace, debug, info, warn, error");
     f("rules", c.rules, "TOML file of hotspot weights and alert rules (see hub/platslage-rules.toml); empty: defaults");
     f("evaluate-every-s", c.evaluate_every_s, "seconds between time-driven checks (silent sensors, escalation, scores)");
+    f("snapshot-every-s", c.snapshot_every_s, "seconds between snapshots of the fused state (0: only at shutdown)");
 }
 
 void apply_file(HubConfig& cfg, const std::string& path) {
@@ -89,9 +90,9 @@ std::optional<HubConfig> load_hub_config(int argc, char** argv, int& exit_code) 
         return std::nullopt;
     }
     if (cfg.heartbeat_ms < 50 || cfg.sensor_silent_s < 1 || cfg.recent_reports < 1 || cfg.replay_hours < 0 ||
-        cfg.evaluate_every_s < 1)
+        cfg.evaluate_every_s < 1 || cfg.snapshot_every_s < 0)
         throw std::runtime_error(
-            "heartbeat-ms ≥ 50, sensor-silent-s ≥ 1, recent-reports ≥ 1, replay-hours ≥ 0, evaluate-every-s ≥ 1");
+            "heartbeat-ms ≥ 50, sensor-silent-s ≥ 1, recent-reports ≥ 1, replay-hours ≥ 0, evaluate-every-s ≥ 1, snapshot-every-s ≥ 0");
     if (!cfg.rules.empty()) cfg.fusion = load_rules(cfg.rules);
     cfg.fusion.evaluate_every = std::chrono::seconds(cfg.evaluate_every_s);
     return cfg;

@@ -24,6 +24,7 @@ struct HubConfig {
     std::string log_level = "info";
     std::string rules;      // TOML file of hotspot weights and alert rules; empty: the defaults
     int evaluate_every_s = 10;
+    int snapshot_every_s = 300;
     FusionSettings fusion;  // from `rules`, with evaluate_every_s
 
     bool operator==(const HubConfig&) const = default;

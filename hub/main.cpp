@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
         hub.run(stop_requested, inbox, mqtt);
 
         spdlog::info("stopping: {}", hub.status_line(mqtt.connected()));
+        hub.save_snapshot();
         mqtt.stop();
         return 0;
     } catch (const std::exception& e) {

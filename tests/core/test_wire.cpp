@@ -24,6 +24,14 @@ TEST_CASE("requests and replies") {
     auto r = decode_request(encode_snapshot_request("zone/"));
     REQUIRE(r);
     CHECK(r->verb == Verb::snapshot);
+    auto c = decode_request(encode_command_request(R"({"op":"note"})"));
+    REQUIRE(c);
+    CHECK(c->verb == Verb::command);
+    CHECK(c->arg == R"({"op":"note"})");
+    CHECK(decode_request({"PLS1", "COMMAND"}).rejection().reason == RejectReason::missing_field);
+    auto ok = decode_reply(encode_ok("{}"));
+    REQUIRE(ok);
+    CHECK(ok->kind == Reply::Kind::ok);
     CHECK(r->arg == "zone/");
     CHECK(decode_request({"PLS0", "SNAPSHOT"}).rejection().reason == RejectReason::wrong_version);
     CHECK(decode_request({"PLS1", "DANCE"}).rejection().reason == RejectReason::unknown_topic);
@@ -41,8 +49,12 @@ TEST_CASE("malformed frames are refused, not misread") {
     CHECK_FALSE(decode_published({"k", "PLS1", "12", "{}"}));
     CHECK_FALSE(decode_published({"k", "PLS1", "12", "-", "{}"}));
     CHECK(decode_published({"k", "PLS2", "1", "1", "{}"}).rejection().reason == RejectReason::wrong_version);
-    CHECK_FALSE(decode_occupancy({"{\"count\":1}"}));
-    CHECK(decode_occupancy(encode_occupancy("{}")).value() == "{}");
+    CHECK_FALSE(decode_ingest({"{\"count\":1}"}));
+    CHECK(decode_ingest(encode_occupancy("{}"))->json == "{}");
+    CHECK(decode_ingest(encode_occupancy("{}"))->kind == IngestKind::occupancy);
+    CHECK(decode_ingest(encode_weather("{\"x\":1}"))->kind == IngestKind::weather);
+    CHECK(decode_ingest({"PLS1", "RAIN", "{}"}).rejection().reason == RejectReason::unknown_topic);
+    CHECK(decode_ingest({"PLS2", "WEATHER", "{}"}).rejection().reason == RejectReason::wrong_version);
     CHECK_FALSE(parse_decimal("-1"));
     CHECK_FALSE(parse_decimal("99999999999999999999999"));
 }
