@@ -52,6 +52,7 @@ nlohmann::json to_json(const Alert& a) {
             {"categories", a.categories},
             {"summary", a.summary},
             {"escalations", a.escalations},
+            {"reannounced", a.reannounced},
             {"assigned_to", a.assigned_to.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.assigned_to)},
             {"outcome", a.outcome.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.outcome)},
             {"history", history}};
@@ -77,6 +78,7 @@ Alert alert_from_json(const nlohmann::json& j) {
     a.categories = j.at("categories").get<std::vector<std::string>>();
     a.summary = j.at("summary").get<std::string>();
     a.escalations = j.at("escalations").get<int>();
+    a.reannounced = j.at("reannounced").get<int>();
     a.assigned_to = text("assigned_to");
     a.outcome = text("outcome");
     for (const auto& t : j.at("history"))

@@ -49,7 +49,8 @@ bool is_outcome(std::string_view o);
 // One step in an alert's life, stored and published as it happens.
 struct AlertTransition {
     TimePoint at;
-    std::string what;   // raised, joined, escalated, acknowledged, assigned, note, resolved, expired
+    std::string what;   // raised, joined, raised_severity, escalated, reannounced, acknowledged,
+                        // assigned, note, resolved, expired
     std::string by;     // "hub" for the hub's own rules and clock, else an operator position
     Severity severity;  // after the step
     std::string detail; // outcome, team, note text (scrubbed), or why
@@ -71,7 +72,8 @@ struct Alert {
     int persons = 0;        // people in the newest report (0 for equipment)
     std::vector<std::string> categories; // everything reported in it, by name
     std::string summary;    // one line for the queue: "2 sleeping, 1 needs care"
-    int escalations = 0;
+    int escalations = 0;     // times escalated or announced again
+    int reannounced = 0;     // of those, at the rule's ceiling
     std::string assigned_to; // an outreach team id
     std::string outcome;
     std::vector<AlertTransition> history;

@@ -30,14 +30,15 @@ void add_categories(Alert& a, const std::vector<std::string>& cats) {
 
 std::array<RuleSettings, rule_count> AlertSettings::default_rules() {
     std::array<RuleSettings, rule_count> r{};
-    r[static_cast<std::size_t>(AlertRule::needs_care)] = {Severity::critical, minutes(30), hours(2), true};
-    r[static_cast<std::size_t>(AlertRule::child)] = {Severity::major, minutes(30), hours(2), true};
-    r[static_cast<std::size_t>(AlertRule::sleeping)] = {Severity::warning, hours(2), hours(3), true};
-    r[static_cast<std::size_t>(AlertRule::crowding)] = {Severity::major, hours(24), Millis(0), true};
-    r[static_cast<std::size_t>(AlertRule::repeated_presence)] = {Severity::warning, hours(12), hours(12), true};
-    r[static_cast<std::size_t>(AlertRule::coverage_gap)] = {Severity::minor, hours(24), Millis(0), true};
-    r[static_cast<std::size_t>(AlertRule::sensor_silent)] = {Severity::warning, hours(24), Millis(0), true};
-    r[static_cast<std::size_t>(AlertRule::handheld_offline)] = {Severity::minor, hours(24), Millis(0), true};
+    using S = Severity;
+    r[static_cast<std::size_t>(AlertRule::needs_care)] = {S::critical, minutes(30), hours(2), true, S::critical};
+    r[static_cast<std::size_t>(AlertRule::child)] = {S::major, minutes(30), hours(2), true, S::critical};
+    r[static_cast<std::size_t>(AlertRule::sleeping)] = {S::warning, hours(2), hours(3), true, S::major};
+    r[static_cast<std::size_t>(AlertRule::crowding)] = {S::major, hours(24), Millis(0), true, S::critical};
+    r[static_cast<std::size_t>(AlertRule::repeated_presence)] = {S::warning, hours(12), hours(12), true, S::minor};
+    r[static_cast<std::size_t>(AlertRule::coverage_gap)] = {S::minor, hours(24), Millis(0), true, S::major};
+    r[static_cast<std::size_t>(AlertRule::sensor_silent)] = {S::warning, hours(24), Millis(0), true, S::minor};
+    r[static_cast<std::size_t>(AlertRule::handheld_offline)] = {S::minor, hours(24), Millis(0), true, S::major};
     return r;
 }
 
@@ -145,12 +146,21 @@ AlertBook::Changes AlertBook::advance(TimePoint now) {
         if (what == expire) {
             close(a, AlertState::expired, due, "hub", "nothing new for " + std::to_string(std::chrono::duration_cast<minutes>(settings_.of(a.rule).expire_after).count()) + " min");
         } else {
-            // Not acknowledged in time: one step up and announced again. A critical alert
-            // cannot go higher; it is announced again at the same interval.
-            a.severity = raised_one_step(a.severity);
+            // Not acknowledged in time: one step up and announced again. At the rule's ceiling
+            // it is announced again, each time after twice as long, so an alert nobody can
+            // act on does not drown the queue (or its history) overnight.
+            auto cap = std::max(settings_.of(a.rule).escalate_to, a.severity);
+            auto wait = settings_.ack_within[static_cast<std::size_t>(std::min(raised_one_step(a.severity), cap))];
+            if (a.severity < cap) {
+                a.severity = raised_one_step(a.severity);
+                a.history.push_back({due, "escalated", "hub", a.severity, "not acknowledged in time"});
+            } else {
+                wait *= 1 << std::min(a.reannounced + 1, 6);
+                ++a.reannounced;
+                a.history.push_back({due, "reannounced", "hub", a.severity, "still not acknowledged"});
+            }
             ++a.escalations;
-            a.ack_due = due + settings_.ack_within[static_cast<std::size_t>(a.severity)];
-            a.history.push_back({due, "escalated", "hub", a.severity, "not acknowledged in time"});
+            a.ack_due = due + wait;
         }
         note(a.id);
     }

@@ -20,6 +20,7 @@ struct RuleSettings {
     Millis join_window{std::chrono::minutes(30)}; // a new signal this soon after the last joins the open alert
     Millis expire_after{std::chrono::hours(2)};   // no new signal this long: expires; 0: only cleared by its condition
     bool enabled = true;
+    Severity escalate_to = Severity::critical; // escalation stops here: a silent counter is not an emergency
     bool operator==(const RuleSettings&) const = default;
 };
 

@@ -71,7 +71,7 @@ void Fusion::clear(AlertRule rule, const std::string& zone, const std::string& s
 Hotspot Fusion::hotspot_of(const Zone& z, TimePoint now) const {
     const auto* occ = board_.find(z.id);
     std::optional<int> count;
-    if (occ && occ->health != SensorHealth::none) count = occ->count;
+    if (occ && occ->health == SensorHealth::ok) count = occ->count; // a silent counter's count may be stale: no crowding points
     return hotspot(activity_.find(z.id), count, z.capacity, now, settings_.night, settings_.weights);
 }
 
@@ -109,10 +109,18 @@ void Fusion::evaluate(TimePoint at, Effects& out) {
         }
         // Coverage gap: hot, and no outreach visit for hours. Cleared when a team arrives.
         const auto* act = activity_.find(z.id);
-        if (!act || h.score < settings_.rules.coverage_gap_score) continue;
+        if (!act || h.score < settings_.rules.coverage_gap_score) {
+            held_.erase("coverage_gap|" + z.id);
+            continue;
+        }
         auto unmet_since = act->unmet_since(at);
-        if (!unmet_since || at - *unmet_since < settings_.rules.coverage_gap_after) continue;
-        if (alerts_.open_for(AlertRule::coverage_gap, z.id, "")) continue;
+        auto key = "coverage_gap|" + z.id;
+        if (!unmet_since || at - *unmet_since < settings_.rules.coverage_gap_after) {
+            held_.erase(key);
+            continue;
+        }
+        if (held_.contains(key) || alerts_.open_for(AlertRule::coverage_gap, z.id, "")) continue;
+        held_.insert(key);
         signal(Signal{AlertRule::coverage_gap, z.station, z.id, "", settings_.alerts.of(AlertRule::coverage_gap).severity, at, 0,
                       {}, "score " + std::to_string(h.score) + ", no outreach for " + duration_text(at - *unmet_since)},
                out);
@@ -161,8 +169,10 @@ Fusion::Effects Fusion::on_outreach(const OutreachStatus& s, TimePoint heard) {
         out.zones.insert(zone);
         out.stations.insert(station_of(zone));
     }
-    if (auto zone = activity_.zone_of_team(s.team))
+    if (auto zone = activity_.zone_of_team(s.team)) {
         clear(AlertRule::coverage_gap, *zone, "", heard, "outreach team " + s.team + " arrived", out);
+        held_.erase("coverage_gap|" + *zone);
+    }
     return out;
 }
 
@@ -196,13 +206,15 @@ Fusion::Effects Fusion::on_occupancy(const std::string& zone, TimePoint heard) {
     // Compared exactly (count × 100 against percent × capacity): one person over is over.
     long long hundredfold = static_cast<long long>(occ->count) * 100;
     int percent = static_cast<int>(hundredfold / z->capacity);
+    auto key = "crowding|" + zone;
     if (hundredfold > static_cast<long long>(settings_.rules.crowding_percent) * z->capacity) {
-        if (!alerts_.open_for(AlertRule::crowding, zone, ""))
+        if (held_.insert(key).second)
             signal(Signal{AlertRule::crowding, z->station, zone, "", settings_.alerts.of(AlertRule::crowding).severity, heard,
                           occ->count, {}, std::to_string(occ->count) + " of " + std::to_string(z->capacity) + " (" + std::to_string(percent) + " %)"},
                    out);
     } else if (hundredfold <= static_cast<long long>(settings_.rules.crowding_clear_percent) * z->capacity) {
         clear(AlertRule::crowding, zone, "", heard, "down to " + std::to_string(percent) + " %", out);
+        held_.erase(key);
     }
     return out;
 }
@@ -242,7 +254,8 @@ nlohmann::json Fusion::save() const {
             {"alerts", alerts_.save()},
             {"weather", weather_.save()},
             {"next_step", next_step_ ? nlohmann::json(to_epoch_ms(*next_step_)) : nlohmann::json(nullptr)},
-            {"shown", shown}};
+            {"shown", shown},
+            {"held", held_}};
 }
 
 void Fusion::load(const nlohmann::json& j) {
@@ -251,6 +264,7 @@ void Fusion::load(const nlohmann::json& j) {
     weather_ = Weather::load(j.at("weather"));
     next_step_.reset();
     if (!j.at("next_step").is_null()) next_step_ = from_epoch_ms(j.at("next_step").get<std::int64_t>());
+    held_ = j.at("held").get<std::set<std::string>>();
     shown_.clear();
     for (const auto& [zone, h] : j.at("shown").items())
         shown_[zone] = Hotspot{h.at("score").get<int>(), h.at("parts").get<std::vector<std::string>>()};

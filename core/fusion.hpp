@@ -99,6 +99,10 @@ private:
     Weather weather_;
     std::optional<TimePoint> next_step_;
     std::map<std::string, Hotspot> shown_; // the score last published per zone
+    // Conditions (crowding, coverage gap) that raised an alert and have not ended since:
+    // an operator who resolves the alert while the condition lasts is not asked again
+    // until it has ended and come back.
+    std::set<std::string> held_;
 };
 
 } // namespace platslage

@@ -75,7 +75,9 @@ Hotspot hotspot(const ZoneActivity* a, std::optional<int> occupancy, int capacit
 
         if (auto since = a->unmet_since(now); need > 0 && since && now - *since >= w.gap_from) {
             auto gap = now - *since;
-            double share = std::min(1.0, static_cast<double>(gap.count()) / static_cast<double>(w.gap_full.count()));
+            // Rises evenly from nothing at gap_from to the full weight at gap_full.
+            double share = std::min(1.0, static_cast<double>((gap - w.gap_from).count()) /
+                                             static_cast<double>((w.gap_full - w.gap_from).count()));
             double extra = need * w.gap_weight * share;
             parts.push_back({extra, "no outreach for " + duration_text(gap)});
             need += extra;
@@ -87,8 +89,9 @@ Hotspot hotspot(const ZoneActivity* a, std::optional<int> occupancy, int capacit
             parts.push_back({extra, "night"});
             need += extra;
         }
-        auto tonight = night_of(now, night).time_since_epoch().count();
-        int nights = a->nights_among_last(tonight, w.nights_of);
+        // By day the last night is the one that just ended, not the coming one.
+        auto last_night = night_of(now, night) - std::chrono::days(is_night(now, night) ? 0 : 1);
+        int nights = a->nights_among_last(last_night.time_since_epoch().count(), w.nights_of);
         if (nights >= 2) {
             parts.push_back({w.per_night * nights, std::to_string(nights) + " of the last " + std::to_string(w.nights_of) + " nights"});
             need += w.per_night * nights;

@@ -19,7 +19,9 @@ std::vector<const ReportMark*> ZoneActivity::current(TimePoint now) const {
     std::vector<const ReportMark*> out;
     for (const auto& r : reports) {
         if (r.ts > now) break;
-        if (r.persons == 0) out.clear(); // seen empty: what came before no longer holds
+        // Seen empty: what came before no longer holds. An incident with nobody involved
+        // (damage, a fire alarm) says nothing about the people in the zone.
+        if (r.persons == 0 && r.kind != ReportKind::incident) out.clear();
         else out.push_back(&r);
     }
     return out;
@@ -28,7 +30,7 @@ std::vector<const ReportMark*> ZoneActivity::current(TimePoint now) const {
 std::optional<TimePoint> ZoneActivity::unmet_since(TimePoint now) const {
     if (outreach_here()) return std::nullopt;
     for (const auto* r : current(now))
-        if (!last_outreach || r->ts > *last_outreach) return r->ts;
+        if (r->persons > 0 && (!last_outreach || r->ts > *last_outreach)) return r->ts;
     return std::nullopt;
 }
 

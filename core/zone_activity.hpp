@@ -33,7 +33,8 @@ struct ZoneActivity {
 
     bool outreach_here() const { return !teams_present.empty(); }
     // Reports that still describe the zone: those after the last report that found it empty
-    // (a guard who sees no one there is the best evidence that the people have moved on).
+    // (a guard who sees no one there is the best evidence that the people have moved on;
+    // an incident with nobody involved does not count as finding it empty).
     std::vector<const ReportMark*> current(TimePoint now) const;
     // Since when people have been reported here with no outreach visit after them.
     std::optional<TimePoint> unmet_since(TimePoint now) const;

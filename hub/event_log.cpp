@@ -87,7 +87,8 @@ const char* const migrations[] = {
         alert_id  TEXT NOT NULL,             -- "A-000042"
         step      INTEGER NOT NULL,          -- 0 raised, then each step in order
         at_ms     INTEGER NOT NULL,
-        what      TEXT NOT NULL,             -- raised, joined, escalated, acknowledged, assigned, note, resolved, expired
+        what      TEXT NOT NULL,             -- raised, joined, raised_severity, escalated, reannounced,
+                                             -- acknowledged, assigned, note, resolved, expired
         by        TEXT NOT NULL,             -- "hub" or an operator position, never a name
         severity  TEXT NOT NULL,
         detail    TEXT NOT NULL,

@@ -25,7 +25,15 @@ public:
         }
         return Table(child, path_.empty() ? name : path_ + "." + name, file_);
     }
+    // Weights and factors: never negative (a negative weight would hide a need).
     void number(const char* name, double& v) {
+        if (auto n = get(name)) {
+            if (!n->is_number()) fail(name, "must be a number");
+            v = n->is_integer() ? static_cast<double>(*n->value<std::int64_t>()) : *n->value<double>();
+            if (v < 0) fail(name, "must not be negative");
+        }
+    }
+    void signed_number(const char* name, double& v) {
         if (auto n = get(name)) {
             if (!n->is_number()) fail(name, "must be a number");
             v = n->is_integer() ? static_cast<double>(*n->value<std::int64_t>()) : *n->value<double>();
@@ -97,6 +105,7 @@ FusionSettings load_rules(const std::string& path, FusionSettings s) {
     night.integer("start-hour", s.night.start_hour, 0, 23);
     night.integer("end-hour", s.night.end_hour, 0, 23);
     night.no_leftovers();
+    if (s.night.start_hour == s.night.end_hour) throw std::runtime_error(path + ": night start-hour and end-hour must differ");
 
     auto hot = top.sub("hotspot");
     auto cat = hot.sub("category");
@@ -137,6 +146,7 @@ FusionSettings load_rules(const std::string& path, FusionSettings s) {
         r.minutes("join-window-min", rs.join_window);
         r.minutes("expire-after-min", rs.expire_after);
         r.boolean("enabled", rs.enabled);
+        r.severity("escalate-to", rs.escalate_to);
         r.no_leftovers();
     }
     rules.no_leftovers();
@@ -147,11 +157,15 @@ FusionSettings load_rules(const std::string& path, FusionSettings s) {
     th.integer("repeated-of-nights", s.rules.repeated_of_nights, 1, 14);
     th.minutes("coverage-gap-min", s.rules.coverage_gap_after);
     th.integer("coverage-gap-score", s.rules.coverage_gap_score, 0, 100);
-    th.number("cold-at-or-below-c", s.rules.cold.at_or_below_c);
+    th.signed_number("cold-at-or-below-c", s.rules.cold.at_or_below_c);
     th.integer("cold-warning-class", s.rules.cold.warning_class_from, 1, 3);
     th.severity("cold-sleeping-severity", s.rules.cold_sleeping);
     th.boolean("child-at-night-critical", s.rules.child_at_night_critical);
     th.no_leftovers();
+    if (s.rules.crowding_clear_percent >= s.rules.crowding_percent)
+        throw std::runtime_error(path + ": crowding-clear-percent must be below crowding-percent (else it flaps at the line)");
+    if (s.rules.repeated_nights > s.rules.repeated_of_nights)
+        throw std::runtime_error(path + ": repeated-nights cannot exceed repeated-of-nights (the rule could never fire)");
     alerts.no_leftovers();
     top.no_leftovers();
     return s;

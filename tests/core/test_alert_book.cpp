@@ -17,7 +17,7 @@ Signal care(TimePoint at, int persons = 1) {
                   {"needs_care"}, std::to_string(persons) + " needing care"};
 }
 Signal sleeping(TimePoint at, Severity sev = Severity::warning) {
-    return Signal{AlertRule::sleeping, "centralen", "centralen.vanthall", "", sev, at, 2, {"sleeping"}, "2 sleeping"};
+    return Signal{AlertRule::sleeping, "centralen", "centralen.centralhallen", "", sev, at, 2, {"sleeping"}, "2 sleeping"};
 }
 AlertCommand cmd(AlertOp op, const std::string& id) {
     AlertCommand c;
@@ -73,12 +73,30 @@ TEST_SUITE("alert lifecycle") {
         CHECK(a->history.back().what == "escalated");
         CHECK(a->history.back().at == t0 + 30min);
         // Minor waits 15 min; a late look at the clock still stamps each step at its due time.
-        book.advance(t0 + 2h);
+        // Someone sleeping stops at major; from there it is announced again after 5, 10 and
+        // 20 minutes: twice as long each time.
+        book.advance(t0 + 119min);
+        CHECK(a->severity == Severity::major);
+        REQUIRE(a->history.size() == 6);
+        CHECK(a->history[2].at == t0 + 45min); // minor → major
+        CHECK(a->history[3].what == "reannounced");
+        CHECK(a->history[3].at == t0 + 50min);
+        CHECK(a->history[4].at == t0 + 60min);
+        CHECK(a->history[5].at == t0 + 80min);
+        CHECK(a->escalations == 5);
+        CHECK(a->reannounced == 3);
+    }
+
+    TEST_CASE("someone needing care is critical from the start and announced again until acknowledged") {
+        AlertBook book({});
+        auto id = book.signal(care(t0));
+        book.advance(t0 + 29min);
+        const Alert* a = book.find(id);
+        REQUIRE(a->history.size() == 4);
+        CHECK(a->history[1].at == t0 + 2min);  // 2 min to acknowledge a critical alert
+        CHECK(a->history[2].at == t0 + 6min);  // then 4
+        CHECK(a->history[3].at == t0 + 14min); // then 8
         CHECK(a->severity == Severity::critical);
-        CHECK(a->history[2].at == t0 + 45min);  // minor → major
-        CHECK(a->history[3].at == t0 + 50min);  // major → critical (5 min)
-        CHECK(a->history[4].at == t0 + 52min);  // critical, announced again (2 min)
-        CHECK(a->escalations >= 4);
     }
 
     TEST_CASE("an acknowledged alert does not escalate, and expires when nothing new comes") {

@@ -78,7 +78,7 @@ TEST_SUITE("alert rules") {
 
     TEST_CASE("on an extra cold night sleeping rough is raised, also for alerts already open") {
         Situation s(test::real_maps(), settings());
-        s.record(report(night, "centralen.vanthall", 2, {Category::sleeping}), 1, night);
+        s.record(report(night, "centralen.centralhallen", 2, {Category::sleeping}), 1, night);
         CHECK(alerts_of(s, "sleeping").at(0)["severity"] == "warning");
         // -6.9 °C is not extra cold; -7.0 is.
         s.record(WeatherReading{"smhi", night + 1min, -6.9, std::nullopt}, night + 1min);
@@ -94,7 +94,7 @@ TEST_SUITE("alert rules") {
         // A class 2 warning is enough on a mild night.
         Situation t(test::real_maps(), settings());
         t.record(WeatherReading{"smhi", night, 1.0, 2}, night);
-        t.record(report(night + 1min, "centralen.vanthall", 1, {Category::sleeping}), 1, night + 1min);
+        t.record(report(night + 1min, "centralen.centralhallen", 1, {Category::sleeping}), 1, night + 1min);
         CHECK(alerts_of(t, "sleeping").at(0)["severity"] == "major");
     }
 
@@ -112,6 +112,31 @@ TEST_SUITE("alert rules") {
         count(cap * 90 / 100, day + 3min);
         CHECK(alerts_of(s, "crowding")[0]["state"] == "resolved");
         CHECK(alerts_of(s, "crowding")[0]["outcome"] == "cleared");
+    }
+
+    TEST_CASE("an operator who resolves a crowding alert is not asked again until the crowd has gone and come back") {
+        Situation s(test::real_maps(), settings());
+        const int cap = test::real_maps().find("centralen.centralhallen")->capacity;
+        auto count = [&](int n, TimePoint at) { s.record(OccupancySample{"xovis-1", "centralen.centralhallen", at, n}, at); };
+        count(cap + 100, day);
+        auto id = alerts_of(s, "crowding").at(0)["id"].get<std::string>();
+        s.record(AlertCommand{AlertOp::resolve, id, "kc-1", "", "handled_by_guard", "", 0}, day + 1min);
+        count(cap + 150, day + 2min);
+        CHECK(alerts_of(s, "crowding").size() == 1); // the same crowd: no new alert
+        count(cap / 2, day + 10min);
+        count(cap + 10, day + 20min);
+        CHECK(alerts_of(s, "crowding").size() == 2); // a new crowd
+    }
+
+    TEST_CASE("a silent counter's old count adds no crowding to the score") {
+        Situation s(test::real_maps(), settings());
+        const int cap = test::real_maps().find("centralen.centralhallen")->capacity;
+        s.record(OccupancySample{"xovis-1", "centralen.centralhallen", day, cap * 2}, day);
+        CHECK(entry(s, "zone/centralen.centralhallen")["hotspot"]["score"] == 15);
+        s.advance_to(day + 3min);
+        CHECK(entry(s, "zone/centralen.centralhallen")["sensor"] == "silent");
+        CHECK(entry(s, "zone/centralen.centralhallen")["hotspot"]["score"] == 0);
+        CHECK(entry(s, "zone/centralen.centralhallen")["occupancy"] == cap * 2); // still shown, marked silent
     }
 
     TEST_CASE("repeated presence from the third of the last seven nights, not before") {

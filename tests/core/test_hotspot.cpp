@@ -60,8 +60,9 @@ TEST_SUITE("hotspot") {
         auto fresh = hotspot(board.find("centralen.vantytor"), std::nullopt, 250, day, hours, w);
         auto later = hotspot(board.find("centralen.vantytor"), std::nullopt, 250, day + 2h, hours, w);
         CHECK(fresh.score == 30); // 2 persons × 15
-        // Two hours on: 30 × 2^(-2/4) = 21.2, and unmet for 2 of 6 hours: × (1 + 1/3) = 28.3.
-        CHECK(later.score == 28);
+        // Two hours on: 30 × 2^(-2/4) = 21.2, and unmet for 2 h, a fifth of the way from
+        // 1 h to 6 h: × (1 + 0.2) = 25.5.
+        CHECK(later.score == 25);
         auto eight_hours = hotspot(board.find("centralen.vantytor"), std::nullopt, 250, day + 8h, hours, w);
         CHECK(eight_hours.score == 15); // 30 × 1/4 × 2 (the unmet-need factor is full from 6 h)
     }
@@ -73,6 +74,24 @@ TEST_SUITE("hotspot") {
         auto h = hotspot(board.find("centralen.vantytor"), std::nullopt, 250, day, hours, w);
         CHECK(h.score == 0);
         CHECK_FALSE(board.find("centralen.vantytor")->unmet_since(day).has_value());
+    }
+
+    TEST_CASE("an incident with nobody involved does not end what was reported before") {
+        ActivityBoard board(12h, hours);
+        board.record(report(day - 1h, 2, {Category::distress}));
+        board.record(report(day - 30min, 0, {}, ReportKind::incident));
+        auto h = hotspot(board.find("centralen.vantytor"), std::nullopt, 250, day, hours, w);
+        CHECK(mentions(h, "2 in distress"));
+        CHECK(mentions(h, "1 incident"));
+        CHECK(h.score > 30);
+    }
+
+    TEST_CASE("by day the nights counted are the last seven that ended") {
+        ActivityBoard board(12h, hours);
+        for (int n = 1; n <= 7; ++n) board.record(report(night - std::chrono::hours(24 * n), 1, {Category::sleeping}));
+        board.trim(day);
+        // At noon on the 24th, the nights of the 17th to the 23rd are the last seven.
+        CHECK(hotspot(board.find("centralen.vantytor"), std::nullopt, 250, day, hours, w).score == 28);
     }
 
     TEST_CASE("the same people reported again by each patrol are not counted twice") {

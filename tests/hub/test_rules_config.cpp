@@ -82,6 +82,7 @@ FusionSettings all_changed() {
         r.join_window += std::chrono::minutes(1);
         r.expire_after += std::chrono::minutes(1);
         r.enabled = !r.enabled;
+        r.escalate_to = r.escalate_to == Severity::critical ? Severity::major : Severity::critical;
     }
     s.rules.crowding_percent += 1;
     s.rules.crowding_clear_percent += 1;
@@ -194,6 +195,20 @@ TEST_CASE("an inverted or empty range is refused") {
     CHECK(refusal(half_life).find("half-life-min > 0") != std::string::npos);
     auto ack = dir.file("[alerts.acknowledge-within-min]\ncritical = 0\n");
     CHECK(refusal(ack).find("acknowledge-within-min must be above 0") != std::string::npos);
+}
+
+TEST_CASE("settings that would quietly disable a rule or hide a need are refused") {
+    TempDir dir;
+    auto flapping = dir.file("[alerts.thresholds]\ncrowding-percent = 100\ncrowding-clear-percent = 100\n");
+    CHECK(refusal(flapping).find("crowding-clear-percent must be below crowding-percent") != std::string::npos);
+    auto never = dir.file("[alerts.thresholds]\nrepeated-nights = 8\nrepeated-of-nights = 7\n");
+    CHECK(refusal(never).find("repeated-nights cannot exceed repeated-of-nights") != std::string::npos);
+    auto no_night = dir.file("[night]\nstart-hour = 6\nend-hour = 6\n");
+    CHECK(refusal(no_night).find("start-hour and end-hour must differ") != std::string::npos);
+    auto negative = dir.file("[hotspot.category]\nneeds_care = -30\n");
+    CHECK(refusal(negative) == negative + ": 'hotspot.category.needs_care' must not be negative");
+    auto colder = dir.file("[alerts.thresholds]\ncold-at-or-below-c = -10\n");
+    CHECK(platslage::load_rules(colder).rules.cold.at_or_below_c == -10.0); // temperatures may be negative
 }
 
 TEST_CASE("a file that is not TOML is refused with its line") {

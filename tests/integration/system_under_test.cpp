@@ -76,6 +76,19 @@ nlohmann::json Hub::status() {
     return nlohmann::json::parse(reply->text);
 }
 
+Reply Hub::command(const nlohmann::json& cmd) {
+    zmq::context_t ctx(1);
+    zmq::socket_t dealer(ctx, zmq::socket_type::dealer);
+    dealer.set(zmq::sockopt::linger, 0);
+    dealer.connect(loopback(ports_.router));
+    send_frames(dealer, encode_command_request(cmd.dump()));
+    zmq::pollitem_t items[] = {{dealer.handle(), 0, ZMQ_POLLIN, 0}};
+    if (zmq::poll(items, 1, std::chrono::milliseconds(2000)) == 0) throw std::runtime_error("no reply to COMMAND");
+    auto reply = decode_reply(*recv_frames(dealer, false));
+    if (!reply) throw std::runtime_error("bad reply to COMMAND");
+    return reply.value();
+}
+
 bool Hub::wait_mqtt_up() {
     return eventually([&] { return status()["mqtt"] == "connected"; });
 }

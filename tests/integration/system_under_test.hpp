@@ -3,6 +3,7 @@
 // hub on free ports, and clients that speak the protocol the way handhelds and consoles do.
 #include "processes.hpp"
 #include "replica.hpp"
+#include "wire.hpp"
 
 #include <mqtt/async_client.h>
 #include <nlohmann/json.hpp>
@@ -44,6 +45,8 @@ public:
     void start();
     // STATUS over the ROUTER, as JSON; throws if the hub does not answer.
     nlohmann::json status();
+    // An operator's command over the ROUTER, as a console sends it: the hub's reply.
+    Reply command(const nlohmann::json& cmd);
     // Waits until the hub reports its MQTT link up.
     bool wait_mqtt_up();
 
