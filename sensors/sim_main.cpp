@@ -1,7 +1,9 @@
 // platslage-sim: start-up reads in order: options, logging, maps, sockets and devices,
 // loop, goodbye. Summary lines go to stdout, log lines to stderr.
+#include "recorded_day.hpp"
 #include "sim_options.hpp"
 #include "simulation.hpp"
+#include "time_text.hpp"
 #include "zone_map.hpp"
 
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -32,6 +34,20 @@ int main(int argc, char** argv) {
         ZoneMap zones = ZoneMap::load_dir(options->maps);
         spdlog::info("maps: {} zones in {} stations from {}", zones.zones().size(), zones.stations().size(),
                      options->maps);
+
+        if (!options->record_day.empty()) {
+            auto day = parse_rfc3339(options->record_day + "T12:00:00Z");
+            if (!day) throw std::runtime_error("--record-day wants a date like 2026-11-17");
+            for (const auto& e : sim::record_day(zones, std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(*day)},
+                                                 options->seed)) {
+                auto r = to_record(e.event, zones, e.heard);
+                std::cout << nlohmann::json{{"heard", format_rfc3339(r.heard)}, {"kind", r.kind}, {"station", r.station},
+                                            {"actor", r.actor}, {"zone", r.zone}, {"body", nlohmann::json::parse(r.body)}}
+                                 .dump()
+                          << "\n";
+            }
+            return 0;
+        }
 
         std::signal(SIGINT, on_stop_signal);
         std::signal(SIGTERM, on_stop_signal);

@@ -1,0 +1,25 @@
+#pragma once
+// A whole simulated day at both stations as the hub would have heard it, without a broker
+// or a socket: the same generators the live simulator drives, stepped through simulated
+// time. Same date and seed, same events, byte for byte: the recorded day the fusion's
+// golden test replays, and a day anyone can replay through a hub.
+#include "event_record.hpp"
+#include "zone_map.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <vector>
+
+namespace platslage::sim {
+
+struct HeardEvent {
+    TimePoint heard;
+    Event event;
+};
+
+// From 06:00 on `local_date` to 06:00 the next morning, Stockholm time: two guard shifts
+// per station, outreach pairs by day and evening, a counter per zone every 20 minutes, and
+// the weather turning extra cold in the evening. In the order the hub hears them.
+std::vector<HeardEvent> record_day(const ZoneMap& zones, std::chrono::year_month_day local_date, std::uint32_t seed);
+
+} // namespace platslage::sim
