@@ -1,6 +1,8 @@
 #pragma once
 // What the operator has chosen on screen: station, level, selection, view. Owned by the UI
 // thread; panels read and change it, nothing else does.
+#include "alert_queue.hpp"
+
 #include <string>
 
 namespace platslage::console {
@@ -13,6 +15,12 @@ struct ConsoleState {
     double pan_x = 0, pan_y = 0;  // pixels
     bool show_help = false;
     int report_station_filter = 0; // 0 all, then stations in map order
+    bool colour_by_hotspot = true; // else by occupancy against capacity
+    std::string selected_alert;
+    AlertFilter alert_filter;
+    std::string position = "kc-1"; // the operator's position, sent with every command
+    // Asks the map to show the selected zone: its station's tab and its level.
+    bool centre_on_selection = false;
 };
 
 } // namespace platslage::console

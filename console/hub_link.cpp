@@ -13,6 +13,7 @@ constexpr Millis silence_limit{3500};
 // A busy hub can change the picture thousands of times a second; an operator needs it
 // at most this often (the UI still wakes at once for the first change).
 constexpr Millis min_picture_interval{50};
+constexpr Millis command_timeout{3000};
 } // namespace
 
 HubLink::HubLink(std::string router, std::string pub, std::function<void()> changed)
@@ -24,6 +25,18 @@ HubLink::HubLink(std::string router, std::string pub, std::function<void()> chan
 HubLink::~HubLink() {
     stop_ = true;
     if (thread_.joinable()) thread_.join();
+}
+
+void HubLink::send_command(std::string json) {
+    {
+        std::lock_guard lock(mutex_);
+        outbox_.push_back(std::move(json));
+    }
+}
+
+HubLink::Answer HubLink::last_answer() const {
+    std::lock_guard lock(mutex_);
+    return answer_;
 }
 
 std::shared_ptr<const Picture> HubLink::picture() const {
@@ -60,13 +73,31 @@ void HubLink::run() {
         send_frames(*dealer, encode_snapshot_request(""), /*dont_wait=*/true);
     };
 
+    // Commands go on a DEALER of their own, one at a time: each answer belongs to the
+    // command before it. No answer in time: the operator is told, and may try again.
+    zmq::socket_t commands(ctx, zmq::socket_type::dealer);
+    commands.set(zmq::sockopt::linger, 0);
+    commands.connect(router_);
+    bool awaiting = false;
+    TimePoint sent_at{};
+    auto answered = [&](bool ok, std::string text) {
+        {
+            std::lock_guard lock(mutex_);
+            answer_ = Answer{answer_.number + 1, ok, std::move(text)};
+        }
+        awaiting = false;
+        if (changed_) changed_();
+    };
+
     std::uint64_t shown = ~std::uint64_t{0};
     TimePoint last_shown{};
     start_sync();
     while (!stop_) {
-        zmq::pollitem_t items[] = {{sub.handle(), 0, ZMQ_POLLIN, 0}, {dealer->handle(), 0, ZMQ_POLLIN, 0}};
+        zmq::pollitem_t items[] = {{sub.handle(), 0, ZMQ_POLLIN, 0},
+                                   {dealer->handle(), 0, ZMQ_POLLIN, 0},
+                                   {commands.handle(), 0, ZMQ_POLLIN, 0}};
         try {
-            zmq::poll(items, 2, std::chrono::milliseconds(100));
+            zmq::poll(items, 3, std::chrono::milliseconds(awaiting ? 20 : 100));
         } catch (const zmq::error_t& e) {
             if (e.num() != EINTR) throw;
         }
@@ -82,6 +113,34 @@ void HubLink::run() {
             if (!r) continue;
             if (r->kind == Reply::Kind::item) replica.on_snapshot_item(r->item);
             else if (r->kind == Reply::Kind::end) replica.on_snapshot_end(r->seq, r->epoch, now);
+        }
+        while (auto f = recv_frames(commands, true)) {
+            auto r = decode_reply(*f);
+            if (!awaiting) continue; // the answer to a command we gave up on
+            if (!r) answered(false, "unreadable answer: " + r.rejection().detail);
+            else answered(r->kind == Reply::Kind::ok, r->text);
+        }
+        if (awaiting && now - sent_at > command_timeout) {
+            // A fresh socket, so a late answer cannot be taken for the next command's.
+            commands = zmq::socket_t(ctx, zmq::socket_type::dealer);
+            commands.set(zmq::sockopt::linger, 0);
+            commands.connect(router_);
+            answered(false, "no answer from the hub within 3 s; the command may or may not have been carried out");
+        }
+        if (!awaiting) {
+            std::string next;
+            {
+                std::lock_guard lock(mutex_);
+                if (!outbox_.empty()) {
+                    next = std::move(outbox_.front());
+                    outbox_.erase(outbox_.begin());
+                }
+            }
+            if (!next.empty()) {
+                send_frames(commands, encode_command_request(next), /*dont_wait=*/true);
+                awaiting = true;
+                sent_at = now;
+            }
         }
         replica.check(now);
         if (replica.needs_resync() || resync_requested_.exchange(false)) {

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace platslage::console {
 
@@ -25,6 +26,16 @@ public:
     // Ask for a fresh snapshot now (the operator's Reconnect).
     void resync() { resync_requested_ = true; }
 
+    // An operator's command (docs/protocol.md, Commands): sent by the network thread; the
+    // hub's answer becomes last_answer(). The alert itself changes through the picture.
+    void send_command(std::string json);
+    struct Answer {
+        std::uint64_t number = 0; // counts commands answered, so the UI sees each new one
+        bool ok = false;
+        std::string text;         // the alert JSON, or "reason: detail", or why there was no answer
+    };
+    Answer last_answer() const;
+
 private:
     void run();
     void publish_picture(const Replica& replica);
@@ -35,6 +46,8 @@ private:
     std::atomic<bool> resync_requested_{false};
     mutable std::mutex mutex_;
     std::shared_ptr<const Picture> picture_;
+    std::vector<std::string> outbox_; // commands waiting for the network thread
+    Answer answer_;
     std::thread thread_;
 };
 

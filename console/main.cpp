@@ -1,5 +1,6 @@
 // platslage-console: the control-room console. Start-up: options, maps, window, ImGui,
 // the hub link (its own thread), then the frame loop, which sleeps until something changes.
+#include "alerts_panel.hpp"
 #include "connection_bar.hpp"
 #include "console_state.hpp"
 #include "help_window.hpp"
@@ -8,6 +9,7 @@
 #include "reports_panel.hpp"
 #include "screenshot.hpp"
 #include "stations_panel.hpp"
+#include "zone_panel.hpp"
 #include "zone_map.hpp"
 
 #include <CLI/CLI.hpp>
@@ -36,6 +38,7 @@ struct Options {
     int height = 900;
     std::string ini;
     std::string font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    std::string position = "kc-1";
 };
 
 std::string default_ini() {
@@ -45,26 +48,23 @@ std::string default_ini() {
     return (base / "platslage" / "console.ini").string();
 }
 
-void default_layout(float w, float h) {
-    const float top = 34;
-    const float upper = (h - top) * 0.66f;
-    ImGui::SetNextWindowPos(ImVec2(0, top), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(w * 0.64f, upper), ImGuiCond_FirstUseEver);
-}
-
-void side_layout(float w, float h) {
-    const float top = 34;
-    const float upper = (h - top) * 0.66f;
-    ImGui::SetNextWindowPos(ImVec2(w * 0.64f, top), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(w * 0.36f, upper), ImGuiCond_FirstUseEver);
-}
-
-void bottom_layout(float w, float h) {
-    const float top = 34;
-    const float upper = (h - top) * 0.66f;
-    ImGui::SetNextWindowPos(ImVec2(0, top + upper), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(w, h - top - upper), ImGuiCond_FirstUseEver);
-}
+// The first-run layout; afterwards ImGui remembers where the operator put each window.
+// Map top left, alert queue top right, the selected zone under it; reports and stations
+// along the bottom.
+struct Layout {
+    float w, h;
+    static constexpr float top = 34;
+    float upper() const { return (h - top) * 0.64f; }
+    void place(float x, float y, float width, float height) const {
+        ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_FirstUseEver);
+    }
+    void map() const { place(0, top, w * 0.58f, upper()); }
+    void alerts() const { place(w * 0.58f, top, w * 0.42f, upper() * 0.62f); }
+    void zone() const { place(w * 0.58f, top + upper() * 0.62f, w * 0.42f, upper() * 0.38f); }
+    void reports() const { place(0, top + upper(), w * 0.58f, h - top - upper()); }
+    void stations() const { place(w * 0.58f, top + upper(), w * 0.42f, h - top - upper()); }
+};
 
 // Keyboard shortcuts (ImGui 1.86 with the GLFW backend indexes keys by GLFW key codes).
 bool handle_keys(platslage::console::ConsoleState& s, platslage::console::HubLink& link, GLFWwindow* window,
@@ -80,6 +80,7 @@ bool handle_keys(platslage::console::ConsoleState& s, platslage::console::HubLin
     if (ImGui::IsKeyPressed(GLFW_KEY_0, false)) s.level = 0;
     if (ImGui::IsKeyPressed(GLFW_KEY_MINUS, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT, false)) s.level = -1;
     if (ImGui::IsKeyPressed(GLFW_KEY_F, false)) s.zoom = 1.0, s.pan_x = s.pan_y = 0;
+    if (ImGui::IsKeyPressed(GLFW_KEY_H, false)) s.colour_by_hotspot = !s.colour_by_hotspot;
     if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) s.selected_zone.clear();
     if (ImGui::IsKeyPressed(GLFW_KEY_TAB, false) && stations > 0) {
         s.station_tab = (s.station_tab + 1) % static_cast<int>(stations);
@@ -105,6 +106,8 @@ int main(int argc, char** argv) {
     app.add_option("--height", opt.height, "window height")->capture_default_str();
     app.add_option("--ini", opt.ini, "where the window layout is remembered (default ~/.config/platslage/console.ini)");
     app.add_option("--font", opt.font, "TTF font with å ä ö")->capture_default_str();
+    app.add_option("--position", opt.position, "this console's operator position, sent with every command (never a name)")
+        ->capture_default_str();
     CLI11_PARSE(app, argc, argv);
     spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ console: %v");
 
@@ -151,10 +154,14 @@ int main(int argc, char** argv) {
     {
         auto link = std::make_unique<HubLink>(opt.router, opt.pub, [] { glfwPostEmptyEvent(); });
         ConsoleState state;
+        state.position = opt.position;
         ConnectionBar connection;
         MapPanel map(zones);
         ReportsPanel reports(zones);
         StationsPanel stations(zones);
+        AlertsPanel alerts(zones, *link);
+        ZonePanel zone(zones);
+        alerts.hold_flash(!opt.screenshot.empty());
         HelpWindow help;
         std::uint64_t frame_errors = 0;
 
@@ -166,7 +173,9 @@ int main(int argc, char** argv) {
             if (!opt.screenshot.empty() || frames_left > 0)
                 glfwPollEvents();
             else
-                glfwWaitEventsTimeout(1.0); // wakes on input, on new data (glfwPostEmptyEvent), or to age the clocks
+                // Wakes on input, on new data (glfwPostEmptyEvent), or to age the clocks; twice a
+                // second while a row flashes.
+                glfwWaitEventsTimeout(alerts.animating() ? 0.25 : 1.0);
             if (frames_left <= 0) frames_left = 2;
             --frames_left;
 
@@ -179,12 +188,17 @@ int main(int argc, char** argv) {
                 glfwGetWindowSize(window, &w, &h);
                 if (handle_keys(state, *link, window, zones.stations().size())) frames_left = 2;
                 if (connection.draw(*picture, static_cast<float>(w))) link->resync();
-                default_layout(static_cast<float>(w), static_cast<float>(h));
+                Layout layout{static_cast<float>(w), static_cast<float>(h)};
+                layout.map();
                 map.draw(*picture, state);
-                side_layout(static_cast<float>(w), static_cast<float>(h));
-                stations.draw(*picture);
-                bottom_layout(static_cast<float>(w), static_cast<float>(h));
+                layout.alerts();
+                alerts.draw(*picture, state);
+                layout.zone();
+                zone.draw(*picture, state);
+                layout.reports();
                 reports.draw(*picture, state);
+                layout.stations();
+                stations.draw(*picture);
                 help.draw(state.show_help);
             } catch (const std::exception& e) {
                 // One bad frame must not take the control room down: recover ImGui's stack and go on.

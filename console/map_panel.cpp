@@ -33,6 +33,10 @@ void zone_tooltip(const Zone& z, const ZoneView* v) {
                     v->sensor == "silent" ? ", sensor silent" : "");
     else
         ImGui::Text("No count (capacity %d)", z.capacity);
+    if (v) {
+        ImGui::Text("Hotspot %d", v->hotspot);
+        for (const auto& part : v->hotspot_parts) ImGui::BulletText("%s", part.c_str());
+    }
     if (v && v->last_report_ts) {
         std::string cats;
         for (const auto& c : v->last_report_categories) cats += (cats.empty() ? "" : ", ") + c;
@@ -46,11 +50,24 @@ void zone_tooltip(const Zone& z, const ZoneView* v) {
 void MapPanel::draw(const Picture& p, ConsoleState& s) {
     ImGui::Begin("Map");
     auto stations = zones_.stations();
+    bool jump = false;
+    if (s.centre_on_selection) {
+        // Show the selected zone: its station's tab and its level, the view fitted.
+        s.centre_on_selection = false;
+        if (const Zone* z = zones_.find(s.selected_zone)) {
+            for (std::size_t i = 0; i < stations.size(); ++i)
+                if (stations[i] == z->station) s.station_tab = static_cast<int>(i);
+            s.level = z->level;
+            s.zoom = 1.0;
+            s.pan_x = s.pan_y = 0;
+            jump = true;
+        }
+    }
     if (ImGui::BeginTabBar("stations")) {
         for (std::size_t i = 0; i < stations.size(); ++i) {
             auto title = station_title(stations[i]);
             ImGuiTabItemFlags flags = 0;
-            if (static_cast<int>(i) == s.station_tab && ImGui::GetFrameCount() < 3) flags |= ImGuiTabItemFlags_SetSelected;
+            if (static_cast<int>(i) == s.station_tab && (ImGui::GetFrameCount() < 3 || jump)) flags |= ImGuiTabItemFlags_SetSelected;
             if (ImGui::BeginTabItem(title.c_str(), nullptr, flags)) {
                 if (s.station_tab != static_cast<int>(i)) {
                     s.station_tab = static_cast<int>(i);
@@ -65,6 +82,9 @@ void MapPanel::draw(const Picture& p, ConsoleState& s) {
                     s.zoom = 1.0;
                     s.pan_x = s.pan_y = 0;
                 }
+                ImGui::SameLine();
+                if (ImGui::SmallButton(s.colour_by_hotspot ? "Colour: hotspot (H)" : "Colour: occupancy (H)"))
+                    s.colour_by_hotspot = !s.colour_by_hotspot;
                 draw_canvas(p, s, stations[i]);
                 ImGui::EndTabItem();
             }
@@ -134,7 +154,8 @@ void MapPanel::draw_canvas(const Picture& p, ConsoleState& s, const std::string&
     for (const auto* z : on_level) {
         auto it = p.zones.find(z->id);
         const ZoneView* v = it == p.zones.end() ? nullptr : &it->second;
-        auto colour = occupancy_colour(v ? v->occupancy : std::nullopt, z->capacity, v && v->sensor == "silent");
+        auto colour = s.colour_by_hotspot ? hotspot_colour(v ? v->hotspot : 0)
+                                          : occupancy_colour(v ? v->occupancy : std::nullopt, z->capacity, v && v->sensor == "silent");
         std::vector<ImVec2> pts;
         std::vector<Point> ring;
         for (std::size_t i = 0; i + 1 < z->outline.size(); ++i) {
@@ -146,9 +167,21 @@ void MapPanel::draw_canvas(const Picture& p, ConsoleState& s, const std::string&
         bool selected = z->id == s.selected_zone;
         dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), selected ? IM_COL32(255, 255, 255, 255) : IM_COL32(15, 15, 18, 255),
                         ImDrawFlags_Closed, selected ? 3.0f : 1.0f);
+        // The most severe open alert in the zone rings it in the alert's colour.
+        int worst = -1;
+        for (const auto& a : p.alerts)
+            if (a.open() && a.zone == z->id) worst = std::max(worst, a.severity_rank);
+        if (worst >= 0) {
+            std::vector<ImVec2> inner;
+            auto cx = static_cast<float>(proj.to_screen(centroid(z->outline)).x), cy = static_cast<float>(proj.to_screen(centroid(z->outline)).y);
+            for (const auto& q : pts) inner.emplace_back(q.x + (cx - q.x) * 0.04f, q.y + (cy - q.y) * 0.04f);
+            dl->AddPolyline(inner.data(), static_cast<int>(inner.size()), to_imgui(severity_colour(worst)), ImDrawFlags_Closed,
+                            worst == 3 ? 4.0f : 2.5f);
+        }
 
         auto c = proj.to_screen(centroid(z->outline));
-        std::string count = v && v->occupancy ? std::to_string(*v->occupancy) + "/" + std::to_string(z->capacity) : "-";
+        std::string count = s.colour_by_hotspot ? "hotspot " + std::to_string(v ? v->hotspot : 0)
+                            : v && v->occupancy ? std::to_string(*v->occupancy) + "/" + std::to_string(z->capacity) : "-";
         ImVec2 count_size = ImGui::CalcTextSize(count.c_str());
         float line = ImGui::GetTextLineHeight();
         // Labels only where they fit inside the zone, so neighbours' labels never overprint:
@@ -177,24 +210,31 @@ void MapPanel::draw_canvas(const Picture& p, ConsoleState& s, const std::string&
     }
     dl->PopClipRect();
     if (hover) zone_tooltip(*hover, p.zones.count(hover->id) ? &p.zones.at(hover->id) : nullptr);
-    draw_legend();
+    draw_legend(s.colour_by_hotspot);
 }
 
-void MapPanel::draw_legend() {
+void MapPanel::draw_legend(bool hotspot) {
     struct Item {
         const char* label;
         Rgba colour;
     };
-    const Item items[] = {
+    const std::vector<Item> occupancy_items{
         {"calm (<60 %)", occupancy_colour(20, 100, false)},
         {"busy (60-99 %)", occupancy_colour(80, 100, false)},
         {"at capacity", occupancy_colour(100, 100, false)},
         {"silent sensor", occupancy_colour(20, 100, true)},
         {"no count", occupancy_colour(std::nullopt, 100, false)},
     };
+    const std::vector<Item> hotspot_items{
+        {"hotspot 0", hotspot_colour(0)},
+        {"30", hotspot_colour(30)},
+        {"60", hotspot_colour(60)},
+        {"100", hotspot_colour(100)},
+        {"alert ring", severity_colour(3)},
+    };
     auto* dl = ImGui::GetWindowDrawList();
     float h = ImGui::GetTextLineHeight();
-    for (const auto& item : items) {
+    for (const auto& item : hotspot ? hotspot_items : occupancy_items) {
         ImVec2 at = ImGui::GetCursorScreenPos();
         dl->AddRectFilled(at, ImVec2(at.x + h * 1.4f, at.y + h), to_imgui(item.colour, 0.85f));
         ImGui::Dummy(ImVec2(h * 1.5f, h));

@@ -1,5 +1,5 @@
 #pragma once
-// The stations' maps: zones coloured by occupancy against capacity, one level at a time,
+// The stations' maps: zones coloured by hotspot score (or occupancy), one level at a time,
 // with hover details, selection, zoom and pan.
 #include "console_state.hpp"
 #include "picture.hpp"
@@ -14,7 +14,7 @@ public:
 
 private:
     void draw_canvas(const Picture& p, ConsoleState& s, const std::string& station);
-    void draw_legend();
+    void draw_legend(bool hotspot);
 
     const ZoneMap& zones_;
 };

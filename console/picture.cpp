@@ -31,6 +31,17 @@ std::vector<std::string> strings(const json& j, const char* key) {
     return out;
 }
 bool starts(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+std::optional<std::string> opt_str(const json& j, const char* key) {
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_string()) return std::nullopt;
+    return it->get<std::string>();
+}
+int rank_of(const std::string& severity) {
+    static const char* names[] = {"warning", "minor", "major", "critical"};
+    for (int i = 0; i < 4; ++i)
+        if (severity == names[i]) return i;
+    return 0;
+}
 } // namespace
 
 Picture make_picture(const std::map<std::string, std::string>& entries) {
@@ -42,7 +53,11 @@ Picture make_picture(const std::map<std::string, std::string>& entries) {
             continue;
         }
         if (starts(key, "zone/")) {
-            ZoneView z{str(j, "id"), str(j, "station"), num(j, "capacity"), std::nullopt, str(j, "sensor"), std::nullopt, 0, {}};
+            ZoneView z;
+            z.id = str(j, "id");
+            z.station = str(j, "station");
+            z.capacity = num(j, "capacity");
+            z.sensor = str(j, "sensor");
             if (j.contains("occupancy") && j["occupancy"].is_number_integer()) z.occupancy = j["occupancy"].get<int>();
             if (j.contains("last_report") && j["last_report"].is_object()) {
                 const auto& r = j["last_report"];
@@ -50,10 +65,29 @@ Picture make_picture(const std::map<std::string, std::string>& entries) {
                 z.last_report_persons = num(r, "persons");
                 z.last_report_categories = strings(r, "categories");
             }
+            if (auto h = j.find("hotspot"); h != j.end() && h->is_object()) {
+                z.hotspot = num(*h, "score");
+                z.hotspot_parts = strings(*h, "parts");
+            }
+            if (auto t = j.find("teams_present"); t != j.end() && t->is_array())
+                for (const auto& team : *t)
+                    if (team.is_object()) z.teams_present.push_back(str(team, "team"));
+            if (auto r = j.find("reported"); r != j.end() && r->is_object())
+                for (const auto& [cat, n] : r->items())
+                    if (n.is_number_integer()) z.reported[cat] = n.get<int>();
+            z.incidents = num(j, "incidents");
+            z.last_outreach = opt_str(j, "last_outreach");
+            z.last_patrol = opt_str(j, "last_patrol");
             p.zones[z.id] = std::move(z);
         } else if (starts(key, "station/")) {
-            p.stations.push_back(StationView{str(j, "id"), num(j, "occupancy"), num(j, "zones"), num(j, "zones_counted"),
-                                             num(j, "sensors_silent"), num(j, "guards_on_shift"), num(j, "teams_on_site")});
+            StationView st{str(j, "id"), num(j, "occupancy"), num(j, "zones"), num(j, "zones_counted"),
+                           num(j, "sensors_silent"), num(j, "guards_on_shift"), num(j, "teams_on_site")};
+            st.hotspot_max = num(j, "hotspot_max");
+            st.hot_zones = num(j, "hot_zones");
+            if (auto a = j.find("alerts_open"); a != j.end() && a->is_object())
+                st.alerts_open = {num(*a, "warning"), num(*a, "minor"), num(*a, "major"), num(*a, "critical")};
+            st.extra_cold = flag(j, "extra_cold").value_or(false);
+            p.stations.push_back(std::move(st));
         } else if (starts(key, "report/")) {
             p.reports.push_back(ReportView{key, str(j, "station"), str(j, "device"), str(j, "id"), str(j, "ts"),
                                            str(j, "zone"), str(j, "kind"), str(j, "note"), str(j, "received"),
@@ -61,6 +95,23 @@ Picture make_picture(const std::map<std::string, std::string>& entries) {
         } else if (starts(key, "team/")) {
             p.teams.push_back(TeamView{str(j, "id"), str(j, "station"), str(j, "status"), str(j, "zone"), str(j, "org"),
                                        str(j, "last_seen"), num(j, "members")});
+        } else if (starts(key, "alert/")) {
+            AlertView a{str(j, "id"), str(j, "rule"), str(j, "station"), str(j, "zone"), str(j, "subject"),
+                        str(j, "severity"), str(j, "state"), str(j, "summary"), str(j, "assigned_to"), str(j, "outcome"),
+                        str(j, "raised_at"), str(j, "last_signal"), str(j, "ack_due"), 0, num(j, "signals"),
+                        num(j, "persons"), num(j, "escalations"), strings(j, "categories"), {}};
+            a.severity_rank = rank_of(a.severity);
+            if (auto h = j.find("history"); h != j.end() && h->is_array())
+                for (const auto& s : *h)
+                    if (s.is_object())
+                        a.history.push_back({str(s, "at"), str(s, "what"), str(s, "by"), str(s, "severity"), str(s, "detail")});
+            p.alerts.push_back(std::move(a));
+        } else if (key == "weather") {
+            WeatherView w;
+            if (auto t = j.find("temperature_c"); t != j.end() && t->is_number()) w.temperature_c = t->get<double>();
+            w.warning_class = num(j, "warning_class");
+            w.extra_cold = flag(j, "extra_cold").value_or(false);
+            p.weather = w;
         } else if (starts(key, "device/")) {
             p.devices.push_back(DeviceView{str(j, "id"), str(j, "station"), str(j, "role"), str(j, "last_seen"),
                                            flag(j, "online"), flag(j, "on_shift")});

@@ -5,6 +5,7 @@
 #include "clock.hpp"
 #include "replica.hpp"
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -21,6 +22,12 @@ struct ZoneView {
     std::optional<std::string> last_report_ts;
     int last_report_persons = 0;
     std::vector<std::string> last_report_categories;
+    int hotspot = 0;                         // 0-100
+    std::vector<std::string> hotspot_parts;  // the reasons, most important first
+    std::vector<std::string> teams_present;
+    std::map<std::string, int> reported;     // category → people reported lately
+    int incidents = 0;
+    std::optional<std::string> last_outreach, last_patrol;
 };
 
 struct StationView {
@@ -31,6 +38,29 @@ struct StationView {
     int sensors_silent = 0;
     int guards_on_shift = 0;
     int teams_on_site = 0;
+    int hotspot_max = 0;
+    int hot_zones = 0;
+    std::array<int, 4> alerts_open{}; // warning, minor, major, critical
+    bool extra_cold = false;
+};
+
+struct AlertView {
+    std::string id, rule, station, zone, subject, severity, state, summary, assigned_to, outcome;
+    std::string raised_at, last_signal, ack_due;
+    int severity_rank = 0; // 0 warning … 3 critical
+    int signals = 0, persons = 0, escalations = 0;
+    std::vector<std::string> categories;
+    struct Step {
+        std::string at, what, by, severity, detail;
+    };
+    std::vector<Step> history;
+    bool open() const { return state != "resolved" && state != "expired"; }
+};
+
+struct WeatherView {
+    std::optional<double> temperature_c;
+    int warning_class = 0;
+    bool extra_cold = false;
 };
 
 struct ReportView {
@@ -61,6 +91,8 @@ struct Picture {
     std::vector<ReportView> reports; // newest first
     std::vector<TeamView> teams;
     std::vector<DeviceView> devices;
+    std::vector<AlertView> alerts;   // by id, as the hub numbered them
+    std::optional<WeatherView> weather;
     std::size_t undecodable = 0;     // entries the console could not read (shown, not hidden)
 };
 

@@ -7,12 +7,22 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace platslage::console {
 
 void StationsPanel::draw(const Picture& p) {
     ImGui::Begin("Stations and teams");
+    if (p.weather) {
+        const auto& w = *p.weather;
+        std::string line = w.temperature_c ? std::to_string(static_cast<int>(std::lround(*w.temperature_c))) + " °C" : "";
+        if (w.warning_class > 0) line += (line.empty() ? "" : ", ") + std::string("weather warning class ") + std::to_string(w.warning_class);
+        if (w.extra_cold)
+            ImGui::TextColored(ImVec4(0.55f, 0.80f, 1.0f, 1), "Extra cold night: %s. Sleeping rough is raised in severity.", line.c_str());
+        else if (!line.empty())
+            ImGui::TextDisabled("Outdoors: %s", line.c_str());
+    }
     if (ImGui::BeginTable("stations", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         // Short headers so the panel fits beside the map; the help window explains each.
         for (const char* h : {"Station", "People", "Counted", "Silent", "Guards", "Teams"}) ImGui::TableSetupColumn(h);

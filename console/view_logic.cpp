@@ -27,6 +27,24 @@ Rgba occupancy_colour(std::optional<int> occupancy, int capacity, bool sensor_si
     return c;
 }
 
+Rgba hotspot_colour(int score) {
+    const Rgba none{0.30f, 0.35f, 0.40f, 1}, amber{0.93f, 0.75f, 0.20f, 1}, orange{0.95f, 0.48f, 0.12f, 1},
+        deep{0.78f, 0.08f, 0.10f, 1};
+    float s = static_cast<float>(std::clamp(score, 0, 100));
+    if (s <= 30) return mix(none, amber, s / 30);
+    if (s <= 60) return mix(amber, orange, (s - 30) / 30);
+    return mix(orange, deep, (s - 60) / 40);
+}
+
+Rgba severity_colour(int rank) {
+    switch (rank) {
+    case 3: return {0.95f, 0.15f, 0.35f, 1};
+    case 2: return {0.90f, 0.25f, 0.20f, 1};
+    case 1: return {0.95f, 0.55f, 0.15f, 1};
+    default: return {0.90f, 0.80f, 0.30f, 1};
+    }
+}
+
 Rgba link_colour(const std::string& link) {
     if (link == "live") return calm;
     if (link == "stale" || link == "connecting") return busy;

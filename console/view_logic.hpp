@@ -19,6 +19,11 @@ struct Rgba {
 // last known colour, so the operator sees both the count and that it is old.
 Rgba occupancy_colour(std::optional<int> occupancy, int capacity, bool sensor_silent);
 Rgba link_colour(const std::string& link_name);
+// The hotspot score, 0-100: slate (nothing) → amber (30) → orange (60) → deep red (100).
+// Distinct from the occupancy scale, which starts at green: a calm zone is not "good".
+Rgba hotspot_colour(int score);
+// warning (amber), minor (orange), major (red), critical (magenta-red, the strongest).
+Rgba severity_colour(int severity_rank);
 
 struct Point {
     double x = 0, y = 0;

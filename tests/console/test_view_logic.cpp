@@ -1,6 +1,8 @@
 // The console's decisions that need no window: the colour scale, the map projection, what
 // is under the mouse, labels, and how the hub's entries become the picture on screen.
 #include "../core/fixtures.hpp"
+#include "alert_command.hpp"
+#include "alert_queue.hpp"
 #include "picture.hpp"
 #include "view_logic.hpp"
 
@@ -160,5 +162,90 @@ TEST_SUITE("ages") {
         CHECK(age_text(42) == "42 s");
         CHECK(age_text(300) == "5 min");
         CHECK(age_text(7500) == "2 h 5 min");
+    }
+}
+
+TEST_SUITE("alert queue") {
+    AlertView alert(const char* id, const char* severity, int rank, const char* state, const char* raised, const char* station = "centralen") {
+        AlertView a;
+        a.id = id;
+        a.severity = severity;
+        a.severity_rank = rank;
+        a.state = state;
+        a.raised_at = raised;
+        a.station = station;
+        a.rule = "sleeping";
+        return a;
+    }
+
+    TEST_CASE("the most severe open alert that has waited longest comes first; closed ones last or hidden") {
+        std::vector<AlertView> alerts{
+            alert("A-000001", "warning", 0, "raised", "2026-11-24T21:00:00.000Z"),
+            alert("A-000002", "critical", 3, "acknowledged", "2026-11-24T21:30:00.000Z"),
+            alert("A-000003", "critical", 3, "raised", "2026-11-24T21:10:00.000Z"),
+            alert("A-000004", "major", 2, "resolved", "2026-11-24T20:00:00.000Z"),
+            alert("A-000005", "major", 2, "raised", "2026-11-24T21:40:00.000Z", "cityterminalen"),
+        };
+        auto ids = [](const std::vector<const AlertView*>& q) {
+            std::vector<std::string> out;
+            for (const auto* a : q) out.push_back(a->id);
+            return out;
+        };
+        CHECK(ids(alert_queue(alerts, {})) == std::vector<std::string>{"A-000003", "A-000002", "A-000005", "A-000001"});
+        AlertFilter all{"", 0, false};
+        CHECK(ids(alert_queue(alerts, all)).back() == "A-000004");
+        CHECK(ids(alert_queue(alerts, {"cityterminalen", 0, true})) == std::vector<std::string>{"A-000005"});
+        CHECK(ids(alert_queue(alerts, {"", 3, true})) == std::vector<std::string>{"A-000003", "A-000002"});
+        auto q = alert_queue(alerts, {});
+        CHECK(neighbour(q, "A-000003", +1) == "A-000002");
+        CHECK(neighbour(q, "A-000003", -1) == "A-000003"); // stays at the top
+        CHECK(neighbour(q, "A-000001", +1) == "A-000001"); // and at the bottom
+        CHECK(neighbour(q, "gone", +1) == "A-000003");
+        CHECK(needs_attention(alerts[2]));
+        CHECK_FALSE(needs_attention(alerts[1])); // acknowledged: someone is on it
+        CHECK_FALSE(needs_attention(alerts[0]));
+    }
+
+    TEST_CASE("a command is the protocol's JSON, leaving out what is empty") {
+        auto j = nlohmann::json::parse(command_json("resolve", "A-000007", "kc-2", {{"outcome", "referred"}, {"note", ""}}));
+        CHECK(j == nlohmann::json{{"op", "resolve"}, {"alert", "A-000007"}, {"by", "kc-2"}, {"outcome", "referred"}});
+        auto parsed = parse_alert_command(j.dump()); // the hub's own check accepts it
+        CHECK(parsed.ok());
+        CHECK(rule_title("needs_care") == "Needs care");
+    }
+
+    TEST_CASE("the hotspot scale runs from grey through amber to deep red") {
+        CHECK(redness(hotspot_colour(0)) < redness(hotspot_colour(30)));
+        CHECK(redness(hotspot_colour(30)) < redness(hotspot_colour(60)));
+        CHECK(redness(hotspot_colour(60)) < redness(hotspot_colour(100)));
+        CHECK(same(hotspot_colour(100), hotspot_colour(250)));
+        CHECK(std::abs(hotspot_colour(0).r - hotspot_colour(0).b) < 0.15f); // no hue for nothing
+    }
+
+    TEST_CASE("alerts, hotspots and the weather are read from the hub's entries") {
+        auto p = make_picture({
+            {"alert/A-000009", R"({"id":"A-000009","rule":"needs_care","station":"centralen","zone":"centralen.vantytor",
+                "subject":null,"severity":"critical","state":"raised","raised_at":"2026-11-24T21:00:00.000Z","summary":"1 needing care",
+                "signals":2,"persons":1,"escalations":0,"assigned_to":null,"outcome":null,"categories":["needs_care"],
+                "history":[{"at":"2026-11-24T21:00:00.000Z","what":"raised","by":"hub","severity":"critical","detail":"1 needing care"}]})"},
+            {"zone/centralen.vantytor", R"({"id":"centralen.vantytor","station":"centralen","capacity":250,"sensor":"none",
+                "hotspot":{"score":42,"parts":["1 needing care","night"]},"teams_present":[{"team":"team-01","since":"x"}],
+                "reported":{"needs_care":1},"incidents":0,"last_outreach":null})"},
+            {"weather", R"({"temperature_c":-9.5,"warning_class":0,"extra_cold":true,"ts":"2026-11-24T21:00:00.000Z"})"},
+        });
+        REQUIRE(p.alerts.size() == 1);
+        CHECK(p.alerts[0].severity_rank == 3);
+        CHECK(p.alerts[0].signals == 2);
+        CHECK(p.alerts[0].history.size() == 1);
+        CHECK(p.alerts[0].subject.empty());
+        const auto& z = p.zones.at("centralen.vantytor");
+        CHECK(z.hotspot == 42);
+        CHECK(z.hotspot_parts == std::vector<std::string>{"1 needing care", "night"});
+        CHECK(z.teams_present == std::vector<std::string>{"team-01"});
+        CHECK_FALSE(z.last_outreach.has_value());
+        REQUIRE(p.weather);
+        CHECK(p.weather->extra_cold);
+        CHECK(p.weather->temperature_c == -9.5);
+        CHECK(p.undecodable == 0);
     }
 }

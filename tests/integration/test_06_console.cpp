@@ -45,6 +45,11 @@ private:
     std::string name_;
 };
 
+// The map's red: occupancy at capacity, or a hotspot near 100.
+bool is_hot_red(int r, int g, int b) { return r > 140 && g < 70 && b < 70; }
+// A critical alert's lit row: the critical colour (a crimson with blue in it) over the table.
+bool is_critical_row(int r, int g, int b) { return r > 90 && r < 200 && g < 50 && b > 30 && b < 110 && r > 2 * b; }
+
 struct Screenshot {
     int exit_code = INT_MIN;
     int width = 0, height = 0;
@@ -52,13 +57,21 @@ struct Screenshot {
     std::string log;
 
     // Pixels that read as the "at capacity" red of the map (not the amber or green ones).
-    std::size_t red_pixels() const {
+    std::size_t red_pixels() const { return count(0, 0, width, height, is_hot_red); }
+
+    template <class F>
+    std::size_t count(int x0, int y0, int x1, int y1, F&& match) const {
         std::size_t n = 0;
-        for (std::size_t i = 0; i + 2 < rgb.size(); i += 3)
-            if (rgb[i] > 140 && rgb[i + 1] < 70 && rgb[i + 2] < 70) ++n;
+        for (int y = y0; y < y1 && y < height; ++y)
+            for (int x = x0; x < x1 && x < width; ++x) {
+                auto i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 3;
+                if (match(rgb[i], rgb[i + 1], rgb[i + 2])) ++n;
+            }
         return n;
     }
 };
+
+
 
 Screenshot take_screenshot(const VirtualDisplay& display, const std::filesystem::path& dir, const HubPorts& ports,
                            const std::string& name, const std::string& wait_s = "8") {
@@ -133,4 +146,32 @@ TEST_CASE("without a hub the console still opens, says so, and the screenshot sh
     CHECK(shot.exit_code == 3); // 3: written, but the hub was not reached
     CHECK(shot.width == 1280);
     CHECK(shot.log.find("live") == std::string::npos);
+}
+
+TEST_CASE("a zone with a critical alert is drawn in the hot colour, and its alert row is lit") {
+    TempDir dir("platslage-it06c");
+    Broker broker(dir.path());
+    Hub hub(dir.path(), broker.url());
+    REQUIRE(hub.wait_mqtt_up());
+    VirtualDisplay display(dir.path());
+    auto quiet = take_screenshot(display, dir.path(), hub.ports(), "quiet");
+    REQUIRE(quiet.exit_code == 0);
+
+    // Four people needing care in Centralhallen: a critical alert, and the hall's score at 100.
+    Handheld hh(broker.url(), "centralen", "hh-06");
+    REQUIRE(hh.publish_report(report_json("care-1", "centralen.centralhallen", 4, {"needs_care"})));
+    REQUIRE(eventually([&] { return hub.status()["alerts_open"] == 1; }, 5s));
+    auto alarm = take_screenshot(display, dir.path(), hub.ports(), "alarm");
+    INFO(alarm.log);
+    REQUIRE(alarm.exit_code == 0);
+
+    // The map is the left part of the default layout, the alert queue the top right.
+    auto map_red = [](const Screenshot& s) { return s.count(0, 0, s.width * 55 / 100, s.height * 70 / 100, is_hot_red); };
+    auto lit_rows = [](const Screenshot& s) { return s.count(s.width * 59 / 100, 0, s.width, s.height * 45 / 100, is_critical_row); };
+    MESSAGE("hot map pixels " << map_red(quiet) << " → " << map_red(alarm) << ", lit row pixels " << lit_rows(quiet) << " → "
+                              << lit_rows(alarm));
+    CHECK(map_red(quiet) < 1000); // the legend's swatch for 100
+    CHECK(map_red(alarm) > 2000);
+    CHECK(lit_rows(quiet) < 100);
+    CHECK(lit_rows(alarm) > 3000);
 }

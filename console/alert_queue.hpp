@@ -1,0 +1,35 @@
+#pragma once
+// The alert queue's order and filters, decided without a window: what the operator sees
+// first is the most severe open alert that has waited longest.
+#include "picture.hpp"
+
+#include <string>
+#include <vector>
+
+namespace platslage::console {
+
+struct AlertFilter {
+    std::string station;    // "" for both
+    int min_severity = 0;   // 0 warning … 3 critical
+    bool open_only = true;  // hide resolved and expired ones
+    bool operator==(const AlertFilter&) const = default;
+};
+
+// Open before closed; then by severity, highest first; then oldest first; then by id.
+std::vector<const AlertView*> alert_queue(const std::vector<AlertView>& alerts, const AlertFilter& filter);
+
+// A new critical alert nobody has acknowledged: the row flashes until someone does.
+bool needs_attention(const AlertView& a);
+
+// The alert after (or before) `current` in the queue, for the arrow keys; the first when
+// `current` is not in it.
+std::string neighbour(const std::vector<const AlertView*>& queue, const std::string& current, int step);
+
+// A command for the hub (docs/protocol.md, Commands). `extra` holds team, outcome or note.
+std::string command_json(const std::string& op, const std::string& alert, const std::string& by,
+                         const std::vector<std::pair<std::string, std::string>>& extra = {});
+
+// "sleeping" → "Sleeping", "needs_care" → "Needs care": rule names as people read them.
+std::string rule_title(const std::string& rule);
+
+} // namespace platslage::console

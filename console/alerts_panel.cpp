@@ -1,0 +1,239 @@
+#include "alerts_panel.hpp"
+
+#include "alert.hpp"
+#include "local_time.hpp"
+#include "ui_colour.hpp"
+#include "view_logic.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <cmath>
+
+namespace platslage::console {
+
+namespace {
+const char* severities[] = {"warning", "minor", "major", "critical"};
+
+std::string age_of(const std::string& rfc3339) {
+    auto s = seconds_since(rfc3339);
+    return s < 0 ? "?" : age_text(s);
+}
+} // namespace
+
+std::string AlertsPanel::zone_name(const std::string& id) const {
+    const Zone* z = zones_.find(id);
+    return z ? z->name : id;
+}
+
+void AlertsPanel::send(const std::string& op, const AlertView& a, const ConsoleState& s,
+                       const std::vector<std::pair<std::string, std::string>>& extra) {
+    link_.send_command(command_json(op, a.id, s.position, extra));
+    sent_ = op + " " + a.id;
+}
+
+void AlertsPanel::draw(const Picture& p, ConsoleState& s) {
+    ImGui::Begin("Alerts");
+    filters(p, s);
+    auto queue = alert_queue(p.alerts, s.alert_filter);
+    animating_ = false;
+    for (const auto* a : queue) animating_ |= needs_attention(*a);
+    const AlertView* selected = nullptr;
+    for (const auto& a : p.alerts)
+        if (a.id == s.selected_alert) selected = &a;
+
+    float footer = ImGui::GetFrameHeightWithSpacing() * 2.2f;
+    ImGui::BeginChild("queue", ImVec2(0, -footer));
+    table(queue, s);
+    ImGui::EndChild();
+    actions(selected, p, s);
+    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) || !ImGui::IsAnyItemActive()) keys(queue, selected, s);
+    ImGui::End();
+}
+
+void AlertsPanel::filters(const Picture& p, ConsoleState& s) {
+    auto& f = s.alert_filter;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    if (ImGui::BeginCombo("##station", f.station.empty() ? "Both stations" : f.station.c_str())) {
+        if (ImGui::Selectable("Both stations", f.station.empty())) f.station.clear();
+        for (const auto& st : p.stations)
+            if (ImGui::Selectable(st.id.c_str(), f.station == st.id)) f.station = st.id;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    if (ImGui::BeginCombo("##severity", (std::string(severities[f.min_severity]) + " and up").c_str())) {
+        for (int i = 0; i < 4; ++i)
+            if (ImGui::Selectable((std::string(severities[i]) + " and up").c_str(), f.min_severity == i)) f.min_severity = i;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::Checkbox("Open only", &f.open_only);
+    ImGui::SameLine();
+    int open = 0;
+    for (const auto& a : p.alerts) open += a.open() ? 1 : 0;
+    ImGui::TextDisabled("%d open", open);
+}
+
+void AlertsPanel::table(const std::vector<const AlertView*>& queue, ConsoleState& s) {
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
+                            ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("alerts", 7, flags)) return;
+    const float em = ImGui::GetFontSize();
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Severity", ImGuiTableColumnFlags_WidthFixed, 5.0f * em);
+    ImGui::TableSetupColumn("Age", ImGuiTableColumnFlags_WidthFixed, 4.0f * em);
+    ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthFixed, 7.5f * em);
+    ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, 10.0f * em);
+    ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthFixed, 6.5f * em);
+    ImGui::TableSetupColumn("Team", ImGuiTableColumnFlags_WidthFixed, 4.0f * em);
+    ImGui::TableSetupColumn("Summary", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    // Flashing at 2 Hz: the frame loop keeps drawing while animating().
+    bool flash_on = hold_flash_ || std::fmod(ImGui::GetTime(), 1.0) < 0.5;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(queue.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& a = *queue[static_cast<std::size_t>(i)];
+            ImGui::TableNextRow();
+            auto colour = severity_colour(a.severity_rank);
+            if (needs_attention(a) && flash_on) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, to_imgui(colour, 0.45f));
+            ImGui::TableNextColumn();
+            bool selected = a.id == s.selected_alert;
+            if (ImGui::Selectable(("##" + a.id).c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
+                s.selected_alert = a.id;
+                if (!a.zone.empty()) s.selected_zone = a.zone;
+            }
+            if (selected && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
+            ImGui::SameLine(0, 0);
+            ImGui::TextColored(a.open() ? to_vec4(colour) : ImVec4(0.55f, 0.55f, 0.55f, 1), "%s", a.severity.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(age_of(a.raised_at).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(rule_title(a.rule).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(a.zone.empty() ? a.subject.c_str() : zone_name(a.zone).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(a.state.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(a.assigned_to.c_str());
+            ImGui::TableNextColumn();
+            if (a.signals > 1)
+                ImGui::Text("%s (%d reports)", a.summary.c_str(), a.signals);
+            else
+                ImGui::TextUnformatted(a.summary.c_str());
+        }
+    }
+    ImGui::EndTable();
+}
+
+void AlertsPanel::actions(const AlertView* a, const Picture& p, ConsoleState& s) {
+    bool can = a && a->open() && p.link == LinkState::live;
+    ImGui::BeginDisabled(!can || a->state != "raised");
+    if (ImGui::Button("Acknowledge (A)") && a) send("acknowledge", *a, s);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!can);
+    if (ImGui::Button("Assign (T)")) open_assign_ = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Resolve (R)")) open_resolve_ = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!a || p.link != LinkState::live);
+    if (ImGui::Button("Note (N)")) open_note_ = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!a || a->zone.empty());
+    if (ImGui::Button("Show on map (C)") && a) {
+        s.selected_zone = a->zone;
+        s.centre_on_selection = true;
+    }
+    ImGui::EndDisabled();
+
+    auto answer = link_.last_answer();
+    if (answer.number > 0) {
+        if (answer.ok)
+            ImGui::TextDisabled("%s: done", sent_.c_str());
+        else
+            ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1), "%s: %s", sent_.c_str(), answer.text.c_str());
+    } else {
+        ImGui::TextDisabled("Acting as %s", s.position.c_str());
+    }
+
+    if (open_assign_) ImGui::OpenPopup("Assign to a team"), open_assign_ = false;
+    if (open_resolve_) ImGui::OpenPopup("Resolve"), open_resolve_ = false;
+    if (open_note_) ImGui::OpenPopup("Note"), note_.fill(0), open_note_ = false;
+
+    if (ImGui::BeginPopupModal("Assign to a team", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        std::vector<const TeamView*> teams;
+        for (const auto& t : p.teams)
+            if (t.status != "off_duty") teams.push_back(&t);
+        if (teams.empty()) ImGui::TextUnformatted("No outreach team on duty.");
+        team_ = std::min(team_, std::max(0, static_cast<int>(teams.size()) - 1));
+        for (int i = 0; i < static_cast<int>(teams.size()); ++i) {
+            const auto& t = *teams[static_cast<std::size_t>(i)];
+            auto label = t.id + "  " + t.status + "  " + zone_name(t.zone);
+            if (ImGui::RadioButton(label.c_str(), team_ == i)) team_ = i;
+        }
+        if (ImGui::Button("Assign") && a && !teams.empty()) {
+            send("assign", *a, s, {{"team", teams[static_cast<std::size_t>(team_)]->id}});
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopupModal("Resolve", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("How did it end?");
+        for (int i = 0; i < static_cast<int>(alert_outcomes.size()); ++i) {
+            std::string o(alert_outcomes[static_cast<std::size_t>(i)]);
+            if (o == "cleared") continue; // the hub's own
+            std::replace(o.begin(), o.end(), '_', ' ');
+            if (ImGui::RadioButton(o.c_str(), outcome_ == i)) outcome_ = i;
+        }
+        ImGui::InputText("Note (no names)", note_.data(), note_.size());
+        if (ImGui::Button("Resolve") && a) {
+            send("resolve", *a, s, {{"outcome", std::string(alert_outcomes[static_cast<std::size_t>(outcome_)])}, {"note", note_.data()}});
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopupModal("Note", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("A note on the alert. No names, no identity or phone numbers.");
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        bool enter = ImGui::InputText("##note", note_.data(), note_.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+        if ((ImGui::Button("Add") || enter) && a && note_[0]) {
+            send("note", *a, s, {{"note", note_.data()}});
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+void AlertsPanel::keys(const std::vector<const AlertView*>& queue, const AlertView* a, ConsoleState& s) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || io.KeyCtrl || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    auto select = [&](const std::string& id) {
+        s.selected_alert = id;
+        for (const auto* q : queue)
+            if (q->id == id && !q->zone.empty()) s.selected_zone = q->zone;
+    };
+    if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) select(neighbour(queue, s.selected_alert, +1));
+    if (ImGui::IsKeyPressed(GLFW_KEY_UP)) select(neighbour(queue, s.selected_alert, -1));
+    if (!a) return;
+    if (ImGui::IsKeyPressed(GLFW_KEY_A, false) && a->open() && a->state == "raised") send("acknowledge", *a, s);
+    if (ImGui::IsKeyPressed(GLFW_KEY_T, false) && a->open()) open_assign_ = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_R, false) && a->open()) open_resolve_ = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_N, false)) open_note_ = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_C, false) && !a->zone.empty()) {
+        s.selected_zone = a->zone;
+        s.centre_on_selection = true;
+    }
+}
+
+} // namespace platslage::console

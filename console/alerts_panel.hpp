@@ -1,0 +1,45 @@
+#pragma once
+// The alert queue: open alerts by severity and age, coloured by severity, filterable, and
+// acted on by button or key: A acknowledge, T assign to a team, R resolve with an outcome,
+// N add a note, C show on the map, Up/Down move. A new critical alert flashes until
+// someone acknowledges it.
+#include "console_state.hpp"
+#include "hub_link.hpp"
+#include "picture.hpp"
+#include "zone_map.hpp"
+
+#include <array>
+#include <string>
+
+namespace platslage::console {
+
+class AlertsPanel {
+public:
+    AlertsPanel(const ZoneMap& zones, HubLink& link) : zones_(zones), link_(link) {}
+    void draw(const Picture& p, ConsoleState& s);
+    // True while some row flashes: the frame loop must keep drawing to animate it.
+    bool animating() const { return animating_; }
+    // Flashing rows stay lit: a screenshot shows them whatever the moment it is taken.
+    void hold_flash(bool on) { hold_flash_ = on; }
+
+private:
+    void filters(const Picture& p, ConsoleState& s);
+    void table(const std::vector<const AlertView*>& queue, ConsoleState& s);
+    void actions(const AlertView* a, const Picture& p, ConsoleState& s);
+    void keys(const std::vector<const AlertView*>& queue, const AlertView* a, ConsoleState& s);
+    void send(const std::string& op, const AlertView& a, const ConsoleState& s,
+              const std::vector<std::pair<std::string, std::string>>& extra = {});
+    std::string zone_name(const std::string& id) const;
+
+    const ZoneMap& zones_;
+    HubLink& link_;
+    bool animating_ = false;
+    bool hold_flash_ = false;
+    bool open_resolve_ = false, open_assign_ = false, open_note_ = false;
+    int outcome_ = 0;
+    int team_ = 0;
+    std::array<char, 501> note_{};
+    std::string sent_; // what the last command was, for the answer line
+};
+
+} // namespace platslage::console

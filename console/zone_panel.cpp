@@ -1,0 +1,70 @@
+#include "zone_panel.hpp"
+
+#include "alert_queue.hpp"
+#include "local_time.hpp"
+#include "ui_colour.hpp"
+#include "view_logic.hpp"
+
+#include <imgui.h>
+
+namespace platslage::console {
+
+namespace {
+std::string ago(const std::optional<std::string>& t) {
+    if (!t) return "not today";
+    auto s = seconds_since(*t);
+    return s < 0 ? "?" : age_text(s) + " ago";
+}
+} // namespace
+
+void ZonePanel::draw(const Picture& p, ConsoleState& s) {
+    ImGui::Begin("Zone");
+    const Zone* z = zones_.find(s.selected_zone);
+    if (!z) {
+        ImGui::TextDisabled("Click a zone on the map, or an alert, to see it here.");
+        ImGui::End();
+        return;
+    }
+    auto it = p.zones.find(z->id);
+    const ZoneView* v = it == p.zones.end() ? nullptr : &it->second;
+    ImGui::TextUnformatted(z->name.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s, level %d, capacity %d", z->station.c_str(), z->level, z->capacity);
+    if (!v) {
+        ImGui::End();
+        return;
+    }
+    ImGui::TextColored(to_vec4(hotspot_colour(v->hotspot)), "Hotspot %d", v->hotspot);
+    ImGui::SameLine();
+    std::string why;
+    for (const auto& part : v->hotspot_parts) why += (why.empty() ? "" : ", ") + part;
+    ImGui::TextWrapped("%s", why.empty() ? "nothing reported" : why.c_str());
+    if (v->occupancy)
+        ImGui::Text("People now: %d of %d%s", *v->occupancy, z->capacity, v->sensor == "silent" ? " (counter silent)" : "");
+    std::string teams;
+    for (const auto& t : v->teams_present) teams += (teams.empty() ? "" : ", ") + t;
+    ImGui::Text("Outreach: %s; last here %s", teams.empty() ? "none here" : teams.c_str(), ago(v->last_outreach).c_str());
+    ImGui::Text("Guards last reported here %s", ago(v->last_patrol).c_str());
+    if (!v->reported.empty()) {
+        std::string rep;
+        for (const auto& [cat, n] : v->reported) rep += (rep.empty() ? "" : ", ") + std::to_string(n) + " " + cat;
+        ImGui::TextWrapped("Reported lately: %s%s", rep.c_str(),
+                           v->incidents ? (", " + std::to_string(v->incidents) + " incidents").c_str() : "");
+    }
+    ImGui::Separator();
+    for (const auto& a : p.alerts) {
+        if (a.zone != z->id) continue;
+        ImGui::TextColored(a.open() ? to_vec4(severity_colour(a.severity_rank)) : ImVec4(0.55f, 0.55f, 0.55f, 1), "%s %s %s: %s",
+                           a.id.c_str(), rule_title(a.rule).c_str(), a.state.c_str(), a.summary.c_str());
+    }
+    int shown = 0;
+    for (const auto& r : p.reports) {
+        if (r.zone != z->id || ++shown > 8) continue;
+        std::string cats;
+        for (const auto& c : r.categories) cats += (cats.empty() ? "" : ", ") + c;
+        ImGui::TextDisabled("%s %s %d %s", local_clock_time(r.ts).c_str(), r.kind.c_str(), r.persons, cats.c_str());
+    }
+    ImGui::End();
+}
+
+} // namespace platslage::console
