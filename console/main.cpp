@@ -39,6 +39,7 @@ struct Options {
     std::string ini;
     std::string font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     std::string position = "kc-1";
+    std::string colour = "hotspot";
 };
 
 std::string default_ini() {
@@ -106,6 +107,9 @@ int main(int argc, char** argv) {
     app.add_option("--height", opt.height, "window height")->capture_default_str();
     app.add_option("--ini", opt.ini, "where the window layout is remembered (default ~/.config/platslage/console.ini)");
     app.add_option("--font", opt.font, "TTF font with å ä ö")->capture_default_str();
+    app.add_option("--colour", opt.colour, "what the map's colours show at start: hotspot or occupancy (H switches)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"hotspot", "occupancy"}));
     app.add_option("--position", opt.position, "this console's operator position, sent with every command (never a name)")
         ->capture_default_str();
     CLI11_PARSE(app, argc, argv);
@@ -155,6 +159,7 @@ int main(int argc, char** argv) {
         auto link = std::make_unique<HubLink>(opt.router, opt.pub, [] { glfwPostEmptyEvent(); });
         ConsoleState state;
         state.position = opt.position;
+        state.colour_by_hotspot = opt.colour == "hotspot";
         ConnectionBar connection;
         MapPanel map(zones);
         ReportsPanel reports(zones);

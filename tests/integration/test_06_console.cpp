@@ -74,11 +74,11 @@ struct Screenshot {
 
 
 Screenshot take_screenshot(const VirtualDisplay& display, const std::filesystem::path& dir, const HubPorts& ports,
-                           const std::string& name, const std::string& wait_s = "8") {
+                           const std::string& name, const std::string& wait_s = "8", const std::string& colour = "hotspot") {
     auto png = dir / (name + ".png");
     ChildProcess console({"/usr/bin/env", "DISPLAY=" + display.name(), "LIBGL_ALWAYS_SOFTWARE=1", PLATSLAGE_CONSOLE_BIN,
                           "--router", loopback(ports.router), "--pub", loopback(ports.pub), "--maps", PLATSLAGE_MAPS_DIR,
-                          "--screenshot", png.string(), "--screenshot-wait-s", wait_s, "--width", "1280", "--height", "800"},
+                          "--screenshot", png.string(), "--screenshot-wait-s", wait_s, "--width", "1280", "--height", "800", "--colour", colour},
                          dir / (name + ".log"));
     Screenshot shot;
     shot.exit_code = console.wait(60s);
@@ -118,7 +118,7 @@ TEST_CASE("the console shows the hub's picture, and its colours follow the count
     // Centralhallen (capacity 1500) at capacity: the hall is drawn red on the street level.
     count(1500);
     REQUIRE(occupancy_is(1500));
-    auto full = take_screenshot(display, dir.path(), hub.ports(), "full");
+    auto full = take_screenshot(display, dir.path(), hub.ports(), "full", "8", "occupancy");
     INFO(full.log);
     CHECK(full.exit_code == 0); // 0: a live picture
     CHECK(full.width == 1280);
@@ -128,7 +128,7 @@ TEST_CASE("the console shows the hub's picture, and its colours follow the count
     // The same hall nearly empty: the red area goes (the legend's swatch stays).
     count(20);
     REQUIRE(occupancy_is(20));
-    auto calm = take_screenshot(display, dir.path(), hub.ports(), "calm");
+    auto calm = take_screenshot(display, dir.path(), hub.ports(), "calm", "8", "occupancy");
     INFO(calm.log);
     CHECK(calm.exit_code == 0);
     MESSAGE("red pixels at capacity: " << full.red_pixels() << ", calm: " << calm.red_pixels());
