@@ -2,6 +2,7 @@
 
 #include "alert.hpp"
 #include "local_time.hpp"
+#include "team_suggestion.hpp"
 #include "ui_colour.hpp"
 #include "view_logic.hpp"
 
@@ -166,18 +167,22 @@ void AlertsPanel::actions(const AlertView* a, const Picture& p, ConsoleState& s)
     if (open_note_) ImGui::OpenPopup("Note"), note_.fill(0), open_note_ = false;
 
     if (ImGui::BeginPopupModal("Assign to a team", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        std::vector<const TeamView*> teams;
-        for (const auto& t : p.teams)
-            if (t.status != "off_duty") teams.push_back(&t);
+        // The suggestion comes first: the nearest available team.
+        auto teams = teams_for(p, zones_, a ? a->zone : std::string());
+        if (ImGui::IsWindowAppearing()) team_ = 0;
         if (teams.empty()) ImGui::TextUnformatted("No outreach team on duty.");
         team_ = std::min(team_, std::max(0, static_cast<int>(teams.size()) - 1));
         for (int i = 0; i < static_cast<int>(teams.size()); ++i) {
-            const auto& t = *teams[static_cast<std::size_t>(i)];
-            auto label = t.id + "  " + t.status + "  " + zone_name(t.zone);
+            const auto& c = teams[static_cast<std::size_t>(i)];
+            std::string status = c.team->status;
+            std::replace(status.begin(), status.end(), '_', ' ');
+            auto label = c.team->id + "  " + status + "  " + zone_name(c.team->zone) +
+                         (c.metres >= 0 ? "  " + std::to_string(static_cast<int>(std::lround(c.metres))) + " m" : "") +
+                         (i == 0 && c.available ? "  (suggested)" : "");
             if (ImGui::RadioButton(label.c_str(), team_ == i)) team_ = i;
         }
         if (ImGui::Button("Assign") && a && !teams.empty()) {
-            send("assign", *a, s, {{"team", teams[static_cast<std::size_t>(team_)]->id}});
+            send("assign", *a, s, {{"team", teams[static_cast<std::size_t>(team_)].team->id}});
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();

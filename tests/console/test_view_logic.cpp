@@ -4,6 +4,7 @@
 #include "alert_command.hpp"
 #include "alert_queue.hpp"
 #include "picture.hpp"
+#include "team_suggestion.hpp"
 #include "view_logic.hpp"
 
 #include <doctest/doctest.h>
@@ -247,5 +248,31 @@ TEST_SUITE("alert queue") {
         CHECK(p.weather->extra_cold);
         CHECK(p.weather->temperature_c == -9.5);
         CHECK(p.undecodable == 0);
+    }
+}
+
+TEST_SUITE("team suggestion") {
+    TEST_CASE("the nearest available team is offered first; busy teams after; off duty never") {
+        const auto& maps = test::real_maps();
+        Picture p;
+        auto team = [](const char* id, const char* status, const char* zone) {
+            TeamView t;
+            t.id = id;
+            t.status = status;
+            t.zone = zone;
+            return t;
+        };
+        p.teams = {team("team-far", "available", "cityterminalen.flygbussar"),
+                   team("team-busy", "engaged", "centralen.vantytor"),
+                   team("team-near", "available", "centralen.centralhallen"),
+                   team("team-home", "off_duty", "centralen.vantytor")};
+        auto choices = teams_for(p, maps, "centralen.vantytor");
+        REQUIRE(choices.size() == 3);
+        CHECK(choices[0].team->id == "team-near");
+        CHECK(choices[1].team->id == "team-far");
+        CHECK(choices[2].team->id == "team-busy"); // right there, but busy
+        CHECK(choices[0].metres < choices[1].metres);
+        CHECK(choices[0].metres > 0);
+        CHECK(choices[0].metres < 300); // two zones of the same hall are a short walk apart
     }
 }
