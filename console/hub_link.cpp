@@ -34,6 +34,16 @@ void HubLink::send_command(std::string json) {
     }
 }
 
+void HubLink::request_history(std::string zone) {
+    std::lock_guard lock(mutex_);
+    history_wanted_ = std::move(zone);
+}
+
+std::shared_ptr<const ZoneHistory> HubLink::history() const {
+    std::lock_guard lock(mutex_);
+    return history_;
+}
+
 HubLink::Answer HubLink::last_answer() const {
     std::lock_guard lock(mutex_);
     return answer_;
@@ -89,15 +99,21 @@ void HubLink::run() {
         if (changed_) changed_();
     };
 
+    // History requests: their own DEALER; only the newest wish matters.
+    zmq::socket_t history(ctx, zmq::socket_type::dealer);
+    history.set(zmq::sockopt::linger, 0);
+    history.connect(router_);
+
     std::uint64_t shown = ~std::uint64_t{0};
     TimePoint last_shown{};
     start_sync();
     while (!stop_) {
         zmq::pollitem_t items[] = {{sub.handle(), 0, ZMQ_POLLIN, 0},
                                    {dealer->handle(), 0, ZMQ_POLLIN, 0},
-                                   {commands.handle(), 0, ZMQ_POLLIN, 0}};
+                                   {commands.handle(), 0, ZMQ_POLLIN, 0},
+                                   {history.handle(), 0, ZMQ_POLLIN, 0}};
         try {
-            zmq::poll(items, 3, std::chrono::milliseconds(awaiting ? 20 : 100));
+            zmq::poll(items, 4, std::chrono::milliseconds(awaiting ? 20 : 100));
         } catch (const zmq::error_t& e) {
             if (e.num() != EINTR) throw;
         }
@@ -140,6 +156,23 @@ void HubLink::run() {
                 send_frames(commands, encode_command_request(next), /*dont_wait=*/true);
                 awaiting = true;
                 sent_at = now;
+            }
+        }
+        std::string wanted;
+        {
+            std::lock_guard lock(mutex_);
+            wanted.swap(history_wanted_);
+        }
+        if (!wanted.empty()) send_frames(history, encode_history_request(wanted), /*dont_wait=*/true);
+        while (auto f = recv_frames(history, true)) {
+            auto r = decode_reply(*f);
+            if (!r || r->kind != Reply::Kind::history) continue;
+            if (auto h = parse_history(r->text)) {
+                {
+                    std::lock_guard lock(mutex_);
+                    history_ = std::make_shared<const ZoneHistory>(std::move(*h));
+                }
+                if (changed_) changed_();
             }
         }
         replica.check(now);

@@ -3,6 +3,7 @@
 // cross threads), keeps a Replica in step with the hub and resyncs it by itself, and hands
 // the UI a new immutable Picture after every visible change.
 #include "picture.hpp"
+#include "zone_history.hpp"
 
 #include <atomic>
 #include <functional>
@@ -36,6 +37,10 @@ public:
     };
     Answer last_answer() const;
 
+    // Asks the hub for a zone's last 24 hours; history() has it once it came.
+    void request_history(std::string zone);
+    std::shared_ptr<const ZoneHistory> history() const;
+
 private:
     void run();
     void publish_picture(const Replica& replica);
@@ -47,6 +52,8 @@ private:
     mutable std::mutex mutex_;
     std::shared_ptr<const Picture> picture_;
     std::vector<std::string> outbox_; // commands waiting for the network thread
+    std::string history_wanted_;      // a zone whose history the UI asked for
+    std::shared_ptr<const ZoneHistory> history_;
     Answer answer_;
     std::thread thread_;
 };

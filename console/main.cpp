@@ -165,7 +165,7 @@ int main(int argc, char** argv) {
         ReportsPanel reports(zones);
         StationsPanel stations(zones);
         AlertsPanel alerts(zones, *link);
-        ZonePanel zone(zones);
+        ZonePanel zone(zones, *link);
         alerts.hold_flash(!opt.screenshot.empty());
         HelpWindow help;
         std::uint64_t frame_errors = 0;

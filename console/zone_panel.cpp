@@ -7,6 +7,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace platslage::console {
 
 namespace {
@@ -16,6 +18,28 @@ std::string ago(const std::optional<std::string>& t) {
     return s < 0 ? "?" : age_text(s) + " ago";
 }
 } // namespace
+
+void ZonePanel::chart(const Zone& z) {
+    // Asked when the zone is chosen and once a minute after: the chart is for the day's
+    // shape, the live count is above it.
+    double now = ImGui::GetTime();
+    if (asked_for_ != z.id || now - asked_at_ > 60) {
+        link_.request_history(z.id);
+        asked_for_ = z.id;
+        asked_at_ = now;
+    }
+    auto h = link_.history();
+    if (!h || h->zone != z.id) {
+        ImGui::TextDisabled("Last 24 hours: asking the hub…");
+        return;
+    }
+    auto values = chart_values(*h);
+    float peak = 0;
+    for (float v : values) peak = std::max(peak, v);
+    auto label = "Last 24 h, peak " + std::to_string(static_cast<int>(peak)) + " of " + std::to_string(z.capacity);
+    ImGui::PlotLines("##history", values.data(), static_cast<int>(values.size()), 0, label.c_str(), 0.0f,
+                     std::max(static_cast<float>(z.capacity), peak) * 1.05f, ImVec2(-1, ImGui::GetTextLineHeight() * 4));
+}
 
 void ZonePanel::draw(const Picture& p, ConsoleState& s) {
     ImGui::Begin("Zone");
@@ -51,6 +75,7 @@ void ZonePanel::draw(const Picture& p, ConsoleState& s) {
         ImGui::TextWrapped("Reported lately: %s%s", rep.c_str(),
                            v->incidents ? (", " + std::to_string(v->incidents) + " incidents").c_str() : "");
     }
+    chart(*z);
     ImGui::Separator();
     for (const auto& a : p.alerts) {
         if (a.zone != z->id) continue;

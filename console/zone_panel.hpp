@@ -2,6 +2,7 @@
 // The selected zone in detail: its hotspot score and why, what was reported there lately,
 // who is there and when outreach and guards last were, its alerts and latest reports.
 #include "console_state.hpp"
+#include "hub_link.hpp"
 #include "picture.hpp"
 #include "zone_map.hpp"
 
@@ -9,11 +10,16 @@ namespace platslage::console {
 
 class ZonePanel {
 public:
-    explicit ZonePanel(const ZoneMap& zones) : zones_(zones) {}
+    ZonePanel(const ZoneMap& zones, HubLink& link) : zones_(zones), link_(link) {}
     void draw(const Picture& p, ConsoleState& s);
 
 private:
+    void chart(const Zone& z);
+
     const ZoneMap& zones_;
+    HubLink& link_;
+    std::string asked_for_;
+    double asked_at_ = -1e9;
 };
 
 } // namespace platslage::console

@@ -49,6 +49,10 @@ Checked<Request> decode_request(const Frames& f) {
     if (f.size() < 2) return Rejection{RejectReason::missing_field, "request has no verb"};
     if (f[1] == "SNAPSHOT") return Request{Verb::snapshot, f.size() > 2 ? f[2] : std::string()};
     if (f[1] == "STATUS") return Request{Verb::status, {}};
+    if (f[1] == "HISTORY") {
+        if (f.size() != 3) return Rejection{RejectReason::missing_field, "HISTORY needs the zone id"};
+        return Request{Verb::history, f[2]};
+    }
     if (f[1] == "COMMAND") {
         if (f.size() != 3) return Rejection{RejectReason::missing_field, "COMMAND needs one frame of JSON"};
         return Request{Verb::command, f[2]};
@@ -61,6 +65,7 @@ Frames encode_snapshot_request(std::string_view prefix) {
 }
 Frames encode_status_request() { return {std::string(wire_version), "STATUS"}; }
 Frames encode_command_request(const std::string& json) { return {std::string(wire_version), "COMMAND", json}; }
+Frames encode_history_request(const std::string& zone) { return {std::string(wire_version), "HISTORY", zone}; }
 
 Frames encode_snapshot_item(const std::string& key, std::uint64_t seq, const std::string& body) {
     return {std::string(wire_version), "KV", key, std::to_string(seq), body};
@@ -70,6 +75,7 @@ Frames encode_snapshot_end(std::uint64_t seq, std::uint64_t epoch) {
 }
 Frames encode_status(const std::string& json) { return {std::string(wire_version), "STATUS", json}; }
 Frames encode_ok(const std::string& json) { return {std::string(wire_version), "OK", json}; }
+Frames encode_history(const std::string& json) { return {std::string(wire_version), "HISTORY", json}; }
 Frames encode_error(std::string_view reason) { return {std::string(wire_version), "ERROR", std::string(reason)}; }
 
 Checked<Reply> decode_reply(const Frames& f) {
@@ -90,6 +96,9 @@ Checked<Reply> decode_reply(const Frames& f) {
         r.epoch = *epoch;
     } else if (f[1] == "STATUS" && f.size() == 3) {
         r.kind = Reply::Kind::status;
+        r.text = f[2];
+    } else if (f[1] == "HISTORY" && f.size() == 3) {
+        r.kind = Reply::Kind::history;
         r.text = f[2];
     } else if (f[1] == "OK" && f.size() == 3) {
         r.kind = Reply::Kind::ok;

@@ -104,6 +104,10 @@ const char* const migrations[] = {
         body      TEXT NOT NULL              -- the fused state as JSON
     );
     )sql",
+    // v3: a zone's history is read per zone and kind (the console's 24-hour chart).
+    R"sql(
+    CREATE INDEX events_by_zone ON events(zone, kind, heard_ms);
+    )sql",
 };
 constexpr int schema_versions = static_cast<int>(sizeof migrations / sizeof migrations[0]);
 
@@ -335,6 +339,24 @@ std::vector<EventLog::Snapshot> EventLog::snapshots() const {
     sqlite3_stmt* st = prepare(db_, "SELECT last_event,saved_ms,body FROM snapshots ORDER BY id DESC");
     while (sqlite3_step(st) == SQLITE_ROW)
         out.push_back(Snapshot{sqlite3_column_int64(st, 0), from_epoch_ms(sqlite3_column_int64(st, 1)), column_text(st, 2)});
+    sqlite3_finalize(st);
+    return out;
+}
+
+std::vector<std::pair<std::int64_t, int>> EventLog::occupancy_series(const std::string& zone, TimePoint since,
+                                                                     Millis bucket) const {
+    sqlite3_stmt* st = prepare(db_, "SELECT heard_ms, json_extract(body,'$.count') FROM events "
+                                    "WHERE zone=? AND kind='occupancy' AND heard_ms>=? ORDER BY heard_ms");
+    bind_text(st, 1, zone);
+    sqlite3_bind_int64(st, 2, to_epoch_ms(since));
+    std::vector<std::pair<std::int64_t, int>> out;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        auto at = sqlite3_column_int64(st, 0);
+        auto start = at - (at % bucket.count());
+        int count = sqlite3_column_int(st, 1);
+        if (!out.empty() && out.back().first == start) out.back().second = count;
+        else out.emplace_back(start, count);
+    }
     sqlite3_finalize(st);
     return out;
 }

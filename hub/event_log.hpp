@@ -64,6 +64,10 @@ public:
     // Newest first.
     std::vector<Snapshot> snapshots() const;
 
+    // A zone's people counts heard since `since`, in buckets of `bucket`: the last count in
+    // each (ms of the bucket's start, count). For the console's 24-hour chart.
+    std::vector<std::pair<std::int64_t, int>> occupancy_series(const std::string& zone, TimePoint since, Millis bucket) const;
+
     std::int64_t event_count() const;
     std::int64_t report_count() const;
 

@@ -290,6 +290,22 @@ void Hub::serve_requests(bool mqtt_connected) {
             reply(carry_out(request->arg));
             continue;
         }
+        if (request->verb == Verb::history) {
+            const Zone* z = zones_.find(request->arg);
+            if (!z) {
+                refused_.count(RejectReason::unknown_zone);
+                reply(encode_error("unknown_zone: '" + request->arg + "' is not in the maps"));
+                continue;
+            }
+            nlohmann::json counts = nlohmann::json::array();
+            auto now = clock_.now();
+            for (const auto& [at, n] : log_.occupancy_series(z->id, now - std::chrono::hours(24), std::chrono::minutes(5)))
+                counts.push_back({at, n});
+            reply(encode_history(nlohmann::json{{"zone", z->id}, {"capacity", z->capacity}, {"bucket_ms", 300000},
+                                                {"from_ms", to_epoch_ms(now - std::chrono::hours(24))}, {"to_ms", to_epoch_ms(now)},
+                                                {"counts", counts}}.dump()));
+            continue;
+        }
         const auto& state = situation_.state();
         const auto& prefix = request->arg;
         for (auto it = state.entries().lower_bound(prefix);

@@ -5,6 +5,7 @@
 #include "alert_queue.hpp"
 #include "picture.hpp"
 #include "team_suggestion.hpp"
+#include "zone_history.hpp"
 #include "view_logic.hpp"
 
 #include <doctest/doctest.h>
@@ -274,5 +275,22 @@ TEST_SUITE("team suggestion") {
         CHECK(choices[0].metres < choices[1].metres);
         CHECK(choices[0].metres > 0);
         CHECK(choices[0].metres < 300); // two zones of the same hall are a short walk apart
+    }
+}
+
+TEST_SUITE("zone history") {
+    TEST_CASE("a day's counts become one value per bucket, holding the last count through gaps") {
+        auto h = parse_history(R"({"zone":"centralen.vantytor","capacity":250,"bucket_ms":300000,
+            "from_ms":1000000200000,"to_ms":1000001700000,"counts":[[1000000500000,12],[1000001100000,30]]})");
+        REQUIRE(h);
+        auto v = chart_values(*h);
+        // Buckets start at 1000000200000 (already on a 5-minute boundary) and run to 1000001700000.
+        REQUIRE(v.size() == 6);
+        CHECK(v == std::vector<float>{0, 12, 12, 30, 30, 30});
+    }
+    TEST_CASE("an answer that is not a history is not drawn") {
+        CHECK_FALSE(parse_history("not json"));
+        CHECK_FALSE(parse_history(R"({"zone":"x"})"));
+        CHECK_FALSE(parse_history(R"({"zone":"x","capacity":1,"bucket_ms":0,"from_ms":0,"to_ms":1,"counts":[]})"));
     }
 }

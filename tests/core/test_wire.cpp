@@ -29,6 +29,11 @@ TEST_CASE("requests and replies") {
     CHECK(c->verb == Verb::command);
     CHECK(c->arg == R"({"op":"note"})");
     CHECK(decode_request({"PLS1", "COMMAND"}).rejection().reason == RejectReason::missing_field);
+    auto h = decode_request(encode_history_request("centralen.vantytor"));
+    REQUIRE(h);
+    CHECK(h->verb == Verb::history);
+    CHECK(h->arg == "centralen.vantytor");
+    CHECK(decode_reply(encode_history("{}"))->kind == Reply::Kind::history);
     auto ok = decode_reply(encode_ok("{}"));
     REQUIRE(ok);
     CHECK(ok->kind == Reply::Kind::ok);

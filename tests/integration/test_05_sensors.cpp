@@ -34,4 +34,24 @@ TEST_CASE("a sensor that goes silent is noticed in the zone and the station") {
     send_frames(push, encode_occupancy(R"({"sensor":"axis-t1","zone":"cityterminalen.toaletter","ts":")" + now_rfc3339() + R"(","count":3})"));
     CHECK(eventually([&] { return zone()["sensor"] == "ok" && zone()["occupancy"] == 3; }, 3s));
     CHECK(sql_count(hub.db(), "SELECT count(*) FROM events WHERE kind='occupancy'") == 2);
+
+    // The zone's day, as the console's chart asks for it: one bucket, the last count in it.
+    zmq::socket_t dealer(ctx, zmq::socket_type::dealer);
+    dealer.set(zmq::sockopt::linger, 0);
+    dealer.connect(loopback(hub.ports().router));
+    send_frames(dealer, encode_history_request("cityterminalen.toaletter"));
+    zmq::pollitem_t items[] = {{dealer.handle(), 0, ZMQ_POLLIN, 0}};
+    REQUIRE(zmq::poll(items, 1, std::chrono::milliseconds(2000)) == 1);
+    auto reply = decode_reply(*recv_frames(dealer, false));
+    REQUIRE(reply);
+    REQUIRE(reply->kind == Reply::Kind::history);
+    auto day = nlohmann::json::parse(reply->text);
+    CHECK(day["zone"] == "cityterminalen.toaletter");
+    REQUIRE(day["counts"].size() >= 1);
+    CHECK(day["counts"].back()[1] == 3);
+    send_frames(dealer, encode_history_request("centralen.nowhere"));
+    REQUIRE(zmq::poll(items, 1, std::chrono::milliseconds(2000)) == 1);
+    auto refused = decode_reply(*recv_frames(dealer, false));
+    CHECK(refused->kind == Reply::Kind::error);
+    CHECK(refused->text.rfind("unknown_zone:", 0) == 0);
 }
