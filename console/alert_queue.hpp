@@ -16,7 +16,8 @@ struct AlertFilter {
 };
 
 // Open before closed; then by severity, highest first; then oldest first; then by id.
-std::vector<const AlertView*> alert_queue(const std::vector<AlertView>& alerts, const AlertFilter& filter);
+std::vector<const AlertView*> alert_queue(const std::vector<std::shared_ptr<const AlertView>>& alerts,
+                                         const AlertFilter& filter);
 
 // A new critical alert nobody has acknowledged: the row flashes until someone does.
 bool needs_attention(const AlertView& a);

@@ -36,12 +36,17 @@ void AlertsPanel::send(const std::string& op, const AlertView& a, const ConsoleS
 void AlertsPanel::draw(const Picture& p, ConsoleState& s) {
     ImGui::Begin("Alerts");
     filters(p, s);
-    auto queue = alert_queue(p.alerts, s.alert_filter);
+    if (p.build != queue_build_ || !(s.alert_filter == queue_filter_) || p.build == 0) {
+        queue_ = alert_queue(p.alerts, s.alert_filter);
+        queue_build_ = p.build;
+        queue_filter_ = s.alert_filter;
+    }
+    const auto& queue = queue_;
     animating_ = false;
     for (const auto* a : queue) animating_ |= needs_attention(*a);
     const AlertView* selected = nullptr;
     for (const auto& a : p.alerts)
-        if (a.id == s.selected_alert) selected = &a;
+        if (a->id == s.selected_alert) selected = a.get();
 
     float footer = ImGui::GetFrameHeightWithSpacing() * 2.2f;
     ImGui::BeginChild("queue", ImVec2(0, -footer));
@@ -72,7 +77,7 @@ void AlertsPanel::filters(const Picture& p, ConsoleState& s) {
     ImGui::Checkbox("Open only", &f.open_only);
     ImGui::SameLine();
     int open = 0;
-    for (const auto& a : p.alerts) open += a.open() ? 1 : 0;
+    for (const auto& a : p.alerts) open += a->open() ? 1 : 0;
     ImGui::TextDisabled("%d open", open);
 }
 

@@ -35,6 +35,10 @@ private:
     HubLink& link_;
     bool animating_ = false;
     bool hold_flash_ = false;
+    // The queue is sorted once per picture and filter, not once per frame.
+    std::uint64_t queue_build_ = 0;
+    AlertFilter queue_filter_;
+    std::vector<const AlertView*> queue_;
     bool open_resolve_ = false, open_assign_ = false, open_note_ = false;
     int outcome_ = 0;
     int team_ = 0;

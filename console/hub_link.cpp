@@ -55,7 +55,7 @@ std::shared_ptr<const Picture> HubLink::picture() const {
 }
 
 void HubLink::publish_picture(const Replica& replica) {
-    auto next = std::make_shared<const Picture>(make_picture(replica));
+    auto next = std::make_shared<const Picture>(builder_.build(replica));
     {
         std::lock_guard lock(mutex_);
         picture_ = std::move(next);
@@ -177,7 +177,7 @@ void HubLink::run() {
         }
         replica.check(now);
         if (replica.needs_resync() || resync_requested_.exchange(false)) {
-            if (replica.needs_resync()) spdlog::info("console: resync ({})", replica.why());
+            if (replica.needs_resync()) spdlog::info("resync ({})", replica.why());
             publish_picture(replica); // show "stale" before the new snapshot arrives
             start_sync();
         }

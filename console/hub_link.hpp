@@ -51,6 +51,7 @@ private:
     std::atomic<bool> resync_requested_{false};
     mutable std::mutex mutex_;
     std::shared_ptr<const Picture> picture_;
+    PictureBuilder builder_; // network thread only
     std::vector<std::string> outbox_; // commands waiting for the network thread
     std::string history_wanted_;      // a zone whose history the UI asked for
     std::shared_ptr<const ZoneHistory> history_;

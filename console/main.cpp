@@ -1,6 +1,7 @@
 // platslage-console: the control-room console. Start-up: options, maps, window, ImGui,
 // the hub link (its own thread), then the frame loop, which sleeps until something changes.
 #include "alerts_panel.hpp"
+#include "bench.hpp"
 #include "connection_bar.hpp"
 #include "console_state.hpp"
 #include "help_window.hpp"
@@ -18,6 +19,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 #include <imgui_internal.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -40,6 +42,8 @@ struct Options {
     std::string font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     std::string position = "kc-1";
     std::string colour = "hotspot";
+    int bench_alerts = 0;      // > 0: measure frame times with this many alerts, print JSON, exit
+    double bench_idle_s = 60;  // and CPU use over this long idling against the hub
 };
 
 std::string default_ini() {
@@ -90,6 +94,79 @@ bool handle_keys(platslage::console::ConsoleState& s, platslage::console::HubLin
     return changed;
 }
 
+// --bench: frame times with a busy night's picture (unchanged, and changing every frame),
+// then CPU use over a stretch of idling against the hub, as one JSON object on stdout.
+template <class Frame>
+int run_bench(GLFWwindow* window, const platslage::ZoneMap& zones, platslage::console::HubLink& link, Frame& frame,
+              int alerts, double idle_s) {
+    using namespace platslage;
+    using namespace platslage::console;
+    using clock = std::chrono::steady_clock;
+    auto ms_since = [](clock::time_point t) { return std::chrono::duration<double, std::milli>(clock::now() - t).count(); };
+    auto entries = busy_night_entries(zones, alerts, std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now()));
+    PictureBuilder builder;
+    auto t = clock::now();
+    auto picture = std::make_shared<Picture>(builder.build(entries));
+    double first_build_ms = ms_since(t);
+    picture->link = LinkState::live;
+
+    auto timed_frame = [&](const Picture& p) {
+        glfwPollEvents();
+        auto start = clock::now();
+        frame(p);
+        glFinish(); // Mesa draws in software: the frame is done when the pixels are
+        double ms = ms_since(start);
+        glfwSwapBuffers(window);
+        return ms;
+    };
+    for (int i = 0; i < 10; ++i) timed_frame(*picture); // layout settles, caches warm
+    Timings steady;
+    for (int i = 0; i < 300; ++i) steady.add(timed_frame(*picture));
+
+    // Each frame an alert changes: the incremental rebuild, the queue's sort, the frame.
+    Timings changing, rebuild;
+    for (int i = 0; i < 100; ++i) {
+        char key[24];
+        std::snprintf(key, sizeof key, "alert/A-%06d", 1 + (i * 37) % alerts);
+        entries[key] = acknowledged_alert(entries[key], i);
+        auto start = clock::now();
+        picture = std::make_shared<Picture>(builder.build(entries));
+        picture->link = LinkState::live;
+        rebuild.add(ms_since(start));
+        changing.add(timed_frame(*picture)); // the rebuild itself runs on the network thread
+    }
+
+    // Idle: the console as it runs in the control room, against whatever hub it was given.
+    double cpu_before = process_cpu_seconds();
+    auto idle_start = clock::now();
+    int idle_frames = 0;
+    while (std::chrono::duration<double>(clock::now() - idle_start).count() < idle_s) {
+        glfwWaitEventsTimeout(1.0);
+        frame(*link.picture());
+        glfwSwapBuffers(window);
+        ++idle_frames;
+    }
+    double idle_wall = std::chrono::duration<double>(clock::now() - idle_start).count();
+    double idle_cpu = process_cpu_seconds() - cpu_before;
+    auto hub = link.picture();
+
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(window, &fb_w, &fb_h);
+    nlohmann::json out{{"alerts", alerts},
+                       {"window", std::to_string(fb_w) + "x" + std::to_string(fb_h)},
+                       {"gl_renderer", reinterpret_cast<const char*>(glGetString(GL_RENDERER))},
+                       {"first_build_ms", std::round(first_build_ms * 10) / 10},
+                       {"steady_frames", steady.summary()},
+                       {"rebuild_after_one_change", rebuild.summary()},
+                       {"frames_with_a_change", changing.summary()},
+                       {"idle", {{"seconds", std::round(idle_wall * 10) / 10},
+                                 {"frames", idle_frames},
+                                 {"cpu_percent", std::round(idle_cpu / idle_wall * 1000) / 10},
+                                 {"hub", std::string(link_name(hub->link))}}}};
+    std::cout << out.dump(2) << "\n";
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -110,10 +187,16 @@ int main(int argc, char** argv) {
     app.add_option("--colour", opt.colour, "what the map's colours show at start: hotspot or occupancy (H switches)")
         ->capture_default_str()
         ->check(CLI::IsMember({"hotspot", "occupancy"}));
+    app.add_option("--bench", opt.bench_alerts,
+                   "measure: frame times with this many alerts in view, then CPU use idling against the hub; "
+                   "prints JSON and exits (docs/performance.md)");
+    app.add_option("--bench-idle-s", opt.bench_idle_s, "how long --bench idles")->capture_default_str();
     app.add_option("--position", opt.position, "this console's operator position, sent with every command (never a name)")
         ->capture_default_str();
     CLI11_PARSE(app, argc, argv);
-    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ console: %v");
+    // Log lines go to stderr: stdout carries what was asked for (the screenshot line, --bench's JSON).
+    spdlog::set_default_logger(spdlog::stderr_color_mt("console"));
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
 
     ZoneMap zones;
     try {
@@ -170,21 +253,10 @@ int main(int argc, char** argv) {
         HelpWindow help;
         std::uint64_t frame_errors = 0;
 
-        auto started = std::chrono::steady_clock::now();
         int frames_left = 3;          // ImGui settles hover and layout over a couple of frames
-        int screenshot_countdown = -1;
-        int exit_code = 0;
-        while (!glfwWindowShouldClose(window)) {
-            if (!opt.screenshot.empty() || frames_left > 0)
-                glfwPollEvents();
-            else
-                // Wakes on input, on new data (glfwPostEmptyEvent), or to age the clocks; twice a
-                // second while a row flashes.
-                glfwWaitEventsTimeout(alerts.animating() ? 0.25 : 1.0);
-            if (frames_left <= 0) frames_left = 2;
-            --frames_left;
-
-            auto picture = link->picture();
+        // One frame of the whole console, drawn from `picture`.
+        auto frame = [&](const Picture& shown) {
+            const Picture* picture = &shown;
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
@@ -217,6 +289,35 @@ int main(int argc, char** argv) {
             glClearColor(0.09f, 0.10f, 0.11f, 1.0f);
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            return std::pair{fb_w, fb_h};
+        };
+
+        if (opt.bench_alerts > 0) {
+            int code = run_bench(window, zones, *link, frame, opt.bench_alerts, opt.bench_idle_s);
+            link.reset();
+            ImGui_ImplOpenGL3_Shutdown();
+            ImGui_ImplGlfw_Shutdown();
+            ImGui::DestroyContext();
+            glfwDestroyWindow(window);
+            glfwTerminate();
+            return code;
+        }
+
+        auto started = std::chrono::steady_clock::now();
+        int screenshot_countdown = -1;
+        int exit_code = 0;
+        while (!glfwWindowShouldClose(window)) {
+            if (!opt.screenshot.empty() || frames_left > 0)
+                glfwPollEvents();
+            else
+                // Wakes on input, on new data (glfwPostEmptyEvent), or to age the clocks; twice a
+                // second while a row flashes.
+                glfwWaitEventsTimeout(alerts.animating() ? 0.25 : 1.0);
+            if (frames_left <= 0) frames_left = 2;
+            --frames_left;
+
+            auto picture = link->picture();
+            auto [fb_w, fb_h] = frame(*picture);
 
             if (!opt.screenshot.empty()) {
                 double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -168,9 +168,8 @@ void MapPanel::draw_canvas(const Picture& p, ConsoleState& s, const std::string&
         dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), selected ? IM_COL32(255, 255, 255, 255) : IM_COL32(15, 15, 18, 255),
                         ImDrawFlags_Closed, selected ? 3.0f : 1.0f);
         // The most severe open alert in the zone rings it in the alert's colour.
-        int worst = -1;
-        for (const auto& a : p.alerts)
-            if (a.open() && a.zone == z->id) worst = std::max(worst, a.severity_rank);
+        auto found = p.worst_alert.find(z->id);
+        int worst = found == p.worst_alert.end() ? -1 : found->second;
         if (worst >= 0) {
             std::vector<ImVec2> inner;
             auto cx = static_cast<float>(proj.to_screen(centroid(z->outline)).x), cy = static_cast<float>(proj.to_screen(centroid(z->outline)).y);

@@ -1,5 +1,7 @@
 #include "picture.hpp"
 
+#include "time_text.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -44,13 +46,15 @@ int rank_of(const std::string& severity) {
 }
 } // namespace
 
-Picture make_picture(const std::map<std::string, std::string>& entries) {
+namespace {
+// One entry's part of the picture.
+Picture decode_entry(const std::string& key, const std::string& body) {
     Picture p;
-    for (const auto& [key, body] : entries) {
+    {
         json j = json::parse(body, nullptr, false);
         if (j.is_discarded() || !j.is_object()) {
             ++p.undecodable;
-            continue;
+            return p;
         }
         if (starts(key, "zone/")) {
             ZoneView z;
@@ -98,14 +102,15 @@ Picture make_picture(const std::map<std::string, std::string>& entries) {
         } else if (starts(key, "alert/")) {
             AlertView a{str(j, "id"), str(j, "rule"), str(j, "station"), str(j, "zone"), str(j, "subject"),
                         str(j, "severity"), str(j, "state"), str(j, "summary"), str(j, "assigned_to"), str(j, "outcome"),
-                        str(j, "raised_at"), str(j, "last_signal"), str(j, "ack_due"), 0, num(j, "signals"),
+                        str(j, "raised_at"), str(j, "last_signal"), str(j, "ack_due"), 0, 0, num(j, "signals"),
                         num(j, "persons"), num(j, "escalations"), strings(j, "categories"), {}};
             a.severity_rank = rank_of(a.severity);
+            if (auto t = parse_rfc3339(a.raised_at)) a.raised_ms = to_epoch_ms(*t);
             if (auto h = j.find("history"); h != j.end() && h->is_array())
                 for (const auto& s : *h)
                     if (s.is_object())
                         a.history.push_back({str(s, "at"), str(s, "what"), str(s, "by"), str(s, "severity"), str(s, "detail")});
-            p.alerts.push_back(std::move(a));
+            p.alerts.push_back(std::make_shared<const AlertView>(std::move(a)));
         } else if (key == "weather") {
             WeatherView w;
             if (auto t = j.find("temperature_c"); t != j.end() && t->is_number()) w.temperature_c = t->get<double>();
@@ -117,13 +122,57 @@ Picture make_picture(const std::map<std::string, std::string>& entries) {
                                            flag(j, "online"), flag(j, "on_shift")});
         }
     }
-    // Keys sort by log id, so arrival order; the operator wants the newest on top.
-    std::reverse(p.reports.begin(), p.reports.end());
     return p;
 }
 
-Picture make_picture(const Replica& replica) {
-    Picture p = make_picture(replica.entries());
+template <class T>
+void append(std::vector<T>& to, const std::vector<T>& from) {
+    to.insert(to.end(), from.begin(), from.end());
+}
+} // namespace
+
+Picture PictureBuilder::build(const std::map<std::string, std::string>& entries) {
+    // Walk the entries and the cache together (both in key order): reuse what did not
+    // change, decode what did, forget what is gone.
+    auto c = cache_.begin();
+    for (const auto& [key, body] : entries) {
+        while (c != cache_.end() && c->first < key) c = cache_.erase(c);
+        if (c != cache_.end() && c->first == key) {
+            if (c->second.first != body) c->second = {body, decode_entry(key, body)};
+            ++c;
+        } else {
+            c = std::next(cache_.emplace_hint(c, key, std::make_pair(body, decode_entry(key, body))));
+        }
+    }
+    cache_.erase(c, cache_.end());
+
+    Picture p;
+    p.build = ++builds_;
+    for (const auto& [key, cached] : cache_) {
+        const Picture& piece = cached.second;
+        for (const auto& [id, z] : piece.zones) p.zones.emplace(id, z);
+        append(p.stations, piece.stations);
+        append(p.reports, piece.reports);
+        append(p.teams, piece.teams);
+        append(p.devices, piece.devices);
+        append(p.alerts, piece.alerts);
+        if (piece.weather) p.weather = piece.weather;
+        p.undecodable += piece.undecodable;
+    }
+    // Keys sort by log id, so arrival order; the operator wants the newest on top.
+    std::reverse(p.reports.begin(), p.reports.end());
+    for (const auto& a : p.alerts)
+        if (a->open() && !a->zone.empty()) {
+            auto& worst = p.worst_alert[a->zone];
+            worst = std::max(worst, a->severity_rank);
+        }
+    return p;
+}
+
+Picture make_picture(const std::map<std::string, std::string>& entries) { return PictureBuilder().build(entries); }
+
+Picture PictureBuilder::build(const Replica& replica) {
+    Picture p = build(replica.entries());
     p.link = replica.link();
     p.why = replica.why();
     p.seq = replica.sequence();

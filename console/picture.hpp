@@ -7,6 +7,7 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,7 @@ struct AlertView {
     std::string id, rule, station, zone, subject, severity, state, summary, assigned_to, outcome;
     std::string raised_at, last_signal, ack_due;
     int severity_rank = 0; // 0 warning … 3 critical
+    std::int64_t raised_ms = 0; // raised_at as a number, for sorting
     int signals = 0, persons = 0, escalations = 0;
     std::vector<std::string> categories;
     struct Step {
@@ -81,6 +83,7 @@ struct DeviceView {
 };
 
 struct Picture {
+    std::uint64_t build = 0; // which picture of its builder this is: a cache key for panels
     LinkState link = LinkState::connecting;
     std::string why;
     std::uint64_t seq = 0;
@@ -91,12 +94,26 @@ struct Picture {
     std::vector<ReportView> reports; // newest first
     std::vector<TeamView> teams;
     std::vector<DeviceView> devices;
-    std::vector<AlertView> alerts;   // by id, as the hub numbered them
+    // By id, as the hub numbered them. Shared with the builder's cache: a hundred thousand
+    // alerts are not copied for every new picture.
+    std::vector<std::shared_ptr<const AlertView>> alerts;
+    std::map<std::string, int> worst_alert; // zone → the most severe open alert's rank
     std::optional<WeatherView> weather;
     std::size_t undecodable = 0;     // entries the console could not read (shown, not hidden)
 };
 
-Picture make_picture(const Replica& replica);
+// Builds pictures one after another, decoding only the entries that changed since the last:
+// with a hundred thousand alerts in view, one new report must not mean parsing them all.
+class PictureBuilder {
+public:
+    Picture build(const Replica& replica);
+    Picture build(const std::map<std::string, std::string>& entries);
+
+private:
+    std::map<std::string, std::pair<std::string, Picture>> cache_; // key → (body, its part)
+    std::uint64_t builds_ = 0;
+};
+
 Picture make_picture(const std::map<std::string, std::string>& entries);
 
 } // namespace platslage::console

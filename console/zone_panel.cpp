@@ -77,7 +77,8 @@ void ZonePanel::draw(const Picture& p, ConsoleState& s) {
     }
     chart(*z);
     ImGui::Separator();
-    for (const auto& a : p.alerts) {
+    for (const auto& ptr : p.alerts) {
+        const auto& a = *ptr;
         if (a.zone != z->id) continue;
         ImGui::TextColored(a.open() ? to_vec4(severity_colour(a.severity_rank)) : ImVec4(0.55f, 0.55f, 0.55f, 1), "%s %s %s: %s",
                            a.id.c_str(), rule_title(a.rule).c_str(), a.state.c_str(), a.summary.c_str());

@@ -175,19 +175,20 @@ TEST_SUITE("alert queue") {
         a.severity_rank = rank;
         a.state = state;
         a.raised_at = raised;
+        a.raised_ms = to_epoch_ms(*parse_rfc3339(raised));
         a.station = station;
         a.rule = "sleeping";
         return a;
     }
 
     TEST_CASE("the most severe open alert that has waited longest comes first; closed ones last or hidden") {
-        std::vector<AlertView> alerts{
-            alert("A-000001", "warning", 0, "raised", "2026-11-24T21:00:00.000Z"),
-            alert("A-000002", "critical", 3, "acknowledged", "2026-11-24T21:30:00.000Z"),
-            alert("A-000003", "critical", 3, "raised", "2026-11-24T21:10:00.000Z"),
-            alert("A-000004", "major", 2, "resolved", "2026-11-24T20:00:00.000Z"),
-            alert("A-000005", "major", 2, "raised", "2026-11-24T21:40:00.000Z", "cityterminalen"),
-        };
+        std::vector<std::shared_ptr<const AlertView>> alerts;
+        for (auto a : {alert("A-000001", "warning", 0, "raised", "2026-11-24T21:00:00.000Z"),
+                       alert("A-000002", "critical", 3, "acknowledged", "2026-11-24T21:30:00.000Z"),
+                       alert("A-000003", "critical", 3, "raised", "2026-11-24T21:10:00.000Z"),
+                       alert("A-000004", "major", 2, "resolved", "2026-11-24T20:00:00.000Z"),
+                       alert("A-000005", "major", 2, "raised", "2026-11-24T21:40:00.000Z", "cityterminalen")})
+            alerts.push_back(std::make_shared<const AlertView>(a));
         auto ids = [](const std::vector<const AlertView*>& q) {
             std::vector<std::string> out;
             for (const auto* a : q) out.push_back(a->id);
@@ -203,9 +204,9 @@ TEST_SUITE("alert queue") {
         CHECK(neighbour(q, "A-000003", -1) == "A-000003"); // stays at the top
         CHECK(neighbour(q, "A-000001", +1) == "A-000001"); // and at the bottom
         CHECK(neighbour(q, "gone", +1) == "A-000003");
-        CHECK(needs_attention(alerts[2]));
-        CHECK_FALSE(needs_attention(alerts[1])); // acknowledged: someone is on it
-        CHECK_FALSE(needs_attention(alerts[0]));
+        CHECK(needs_attention(*alerts[2]));
+        CHECK_FALSE(needs_attention(*alerts[1])); // acknowledged: someone is on it
+        CHECK_FALSE(needs_attention(*alerts[0]));
     }
 
     TEST_CASE("a command is the protocol's JSON, leaving out what is empty") {
@@ -236,10 +237,10 @@ TEST_SUITE("alert queue") {
             {"weather", R"({"temperature_c":-9.5,"warning_class":0,"extra_cold":true,"ts":"2026-11-24T21:00:00.000Z"})"},
         });
         REQUIRE(p.alerts.size() == 1);
-        CHECK(p.alerts[0].severity_rank == 3);
-        CHECK(p.alerts[0].signals == 2);
-        CHECK(p.alerts[0].history.size() == 1);
-        CHECK(p.alerts[0].subject.empty());
+        CHECK(p.alerts[0]->severity_rank == 3);
+        CHECK(p.alerts[0]->signals == 2);
+        CHECK(p.alerts[0]->history.size() == 1);
+        CHECK(p.alerts[0]->subject.empty());
         const auto& z = p.zones.at("centralen.vantytor");
         CHECK(z.hotspot == 42);
         CHECK(z.hotspot_parts == std::vector<std::string>{"1 needing care", "night"});
@@ -292,5 +293,30 @@ TEST_SUITE("zone history") {
         CHECK_FALSE(parse_history("not json"));
         CHECK_FALSE(parse_history(R"({"zone":"x"})"));
         CHECK_FALSE(parse_history(R"({"zone":"x","capacity":1,"bucket_ms":0,"from_ms":0,"to_ms":1,"counts":[]})"));
+    }
+}
+
+TEST_SUITE("picture builder") {
+    TEST_CASE("building again decodes only what changed and gives what a fresh build gives") {
+        std::map<std::string, std::string> entries{
+            {"alert/A-000001", R"({"id":"A-000001","rule":"sleeping","station":"centralen","zone":"centralen.vantytor","severity":"warning","state":"raised"})"},
+            {"alert/A-000002", R"({"id":"A-000002","rule":"needs_care","station":"centralen","zone":"centralen.vantytor","severity":"critical","state":"raised"})"},
+            {"zone/centralen.vantytor", R"({"id":"centralen.vantytor","station":"centralen","capacity":250,"sensor":"none"})"},
+        };
+        PictureBuilder builder;
+        auto first = builder.build(entries);
+        CHECK(first.worst_alert.at("centralen.vantytor") == 3);
+        entries["alert/A-000002"] = R"({"id":"A-000002","rule":"needs_care","station":"centralen","zone":"centralen.vantytor","severity":"critical","state":"resolved"})";
+        entries.erase("alert/A-000001");
+        entries["report/000000000004"] = R"({"station":"centralen","id":"r-4","zone":"centralen.vantytor","persons":1})";
+        auto second = builder.build(entries);
+        auto fresh = make_picture(entries);
+        CHECK(second.build == first.build + 1);
+        REQUIRE(second.alerts.size() == 1);
+        CHECK(second.alerts[0]->state == "resolved");
+        CHECK(second.alerts.size() == fresh.alerts.size());
+        CHECK(second.reports.size() == 1);
+        CHECK(second.zones.size() == fresh.zones.size());
+        CHECK(second.worst_alert.empty()); // nothing open any more
     }
 }

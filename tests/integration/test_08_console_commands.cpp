@@ -14,7 +14,7 @@ using namespace std::chrono_literals;
 namespace {
 const console::AlertView* find_alert(const console::Picture& p, const std::string& rule) {
     for (const auto& a : p.alerts)
-        if (a.rule == rule) return &a;
+        if (a->rule == rule) return a.get();
     return nullptr;
 }
 } // namespace
