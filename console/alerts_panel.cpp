@@ -42,6 +42,15 @@ void AlertsPanel::draw(const Picture& p, ConsoleState& s) {
         queue_filter_ = s.alert_filter;
     }
     const auto& queue = queue_;
+    if (!picked_first_ && s.selected_alert.empty() && !queue.empty()) {
+        // The queue opens on its most urgent alert, with its zone shown beside it.
+        picked_first_ = true;
+        s.selected_alert = queue.front()->id;
+        if (!queue.front()->zone.empty()) {
+            s.selected_zone = queue.front()->zone;
+            s.centre_on_selection = true;
+        }
+    }
     animating_ = false;
     for (const auto* a : queue) animating_ |= needs_attention(*a);
     const AlertView* selected = nullptr;

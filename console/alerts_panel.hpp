@@ -35,6 +35,7 @@ private:
     HubLink& link_;
     bool animating_ = false;
     bool hold_flash_ = false;
+    bool picked_first_ = false;
     // The queue is sorted once per picture and filter, not once per frame.
     std::uint64_t queue_build_ = 0;
     AlertFilter queue_filter_;

@@ -7,6 +7,10 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+#include <vector>
 #include <string>
 
 namespace platslage::console {
@@ -50,7 +54,6 @@ void zone_tooltip(const Zone& z, const ZoneView* v) {
 void MapPanel::draw(const Picture& p, ConsoleState& s) {
     ImGui::Begin("Map");
     auto stations = zones_.stations();
-    bool jump = false;
     if (s.centre_on_selection) {
         // Show the selected zone: its station's tab and its level, the view fitted.
         s.centre_on_selection = false;
@@ -60,16 +63,22 @@ void MapPanel::draw(const Picture& p, ConsoleState& s) {
             s.level = z->level;
             s.zoom = 1.0;
             s.pan_x = s.pan_y = 0;
-            jump = true;
         }
+    }
+    if (s.station_tab != shown_tab_) {
+        // Chosen from outside the tab bar (Tab key, an alert's zone). ImGui shows a newly
+        // selected tab from the next frame: until then the tab it still draws must not be
+        // taken for the operator's choice.
+        hold_tab_ = 2;
     }
     if (ImGui::BeginTabBar("stations")) {
         for (std::size_t i = 0; i < stations.size(); ++i) {
             auto title = station_title(stations[i]);
             ImGuiTabItemFlags flags = 0;
-            if (static_cast<int>(i) == s.station_tab && (ImGui::GetFrameCount() < 3 || jump)) flags |= ImGuiTabItemFlags_SetSelected;
+            if (static_cast<int>(i) == s.station_tab && (ImGui::GetFrameCount() < 3 || hold_tab_ > 0))
+                flags |= ImGuiTabItemFlags_SetSelected;
             if (ImGui::BeginTabItem(title.c_str(), nullptr, flags)) {
-                if (s.station_tab != static_cast<int>(i)) {
+                if (hold_tab_ == 0 && s.station_tab != static_cast<int>(i)) {
                     s.station_tab = static_cast<int>(i);
                     s.zoom = 1.0;
                     s.pan_x = s.pan_y = 0;
@@ -91,6 +100,8 @@ void MapPanel::draw(const Picture& p, ConsoleState& s) {
         }
         ImGui::EndTabBar();
     }
+    if (hold_tab_ > 0) --hold_tab_;
+    shown_tab_ = s.station_tab;
     ImGui::End();
 }
 
@@ -207,6 +218,33 @@ void MapPanel::draw_canvas(const Picture& p, ConsoleState& s, const std::string&
             dl->AddCircleFilled(ImVec2(count_at.x + count_size.x + 10, count_at.y + line / 2), 5, IM_COL32(120, 200, 255, 255));
         }
     }
+    // Who is where: outreach teams in the zone they report, guards in the zone of their
+    // handheld's latest report. Markers sit in a row under the zone's centre.
+    std::map<std::string, std::vector<std::pair<ImU32, std::string>>> markers;
+    for (const auto& t : p.teams)
+        if (t.status != "off_duty" && !t.zone.empty()) markers[t.zone].push_back({IM_COL32(70, 200, 190, 255), "T"});
+    std::set<std::string> placed;
+    for (const auto& r : p.reports) { // newest first: the first report of a device is where it was last
+        if (!placed.insert(r.station + "/" + r.device).second) continue;
+        bool on_shift = false;
+        for (const auto& d : p.devices)
+            if (d.id == r.device && d.station == r.station) on_shift = d.on_shift.value_or(false);
+        if (on_shift) markers[r.zone].push_back({IM_COL32(240, 170, 70, 255), "G"});
+    }
+    const float radius = ImGui::GetFontSize() * 0.55f;
+    for (const auto* z : on_level) {
+        auto it = markers.find(z->id);
+        if (it == markers.end()) continue;
+        auto c = proj.to_screen(centroid(z->outline));
+        float x = static_cast<float>(c.x) - (static_cast<float>(it->second.size()) - 1) * radius * 1.2f;
+        float y = static_cast<float>(c.y) + ImGui::GetTextLineHeight() * 1.9f;
+        for (const auto& [colour, letter] : it->second) {
+            dl->AddCircleFilled(ImVec2(x, y), radius, colour);
+            auto text = ImGui::CalcTextSize(letter.c_str());
+            dl->AddText(ImVec2(x - text.x / 2, y - text.y / 2), IM_COL32(20, 20, 20, 255), letter.c_str());
+            x += radius * 2.4f;
+        }
+    }
     dl->PopClipRect();
     if (hover) zone_tooltip(*hover, p.zones.count(hover->id) ? &p.zones.at(hover->id) : nullptr);
     draw_legend(s.colour_by_hotspot);
@@ -246,6 +284,17 @@ void MapPanel::draw_legend(bool hotspot) {
     ImGui::Dummy(ImVec2(h, h));
     ImGui::SameLine();
     ImGui::TextUnformatted("people reported");
+    for (const auto& [colour, letter, label] : {std::tuple{IM_COL32(70, 200, 190, 255), "T", "outreach team"},
+                                                std::tuple{IM_COL32(240, 170, 70, 255), "G", "guard (last report)"}}) {
+        ImGui::SameLine(0, h);
+        ImVec2 m = ImGui::GetCursorScreenPos();
+        dl->AddCircleFilled(ImVec2(m.x + h / 2, m.y + h / 2), h * 0.55f, colour);
+        auto size = ImGui::CalcTextSize(letter);
+        dl->AddText(ImVec2(m.x + h / 2 - size.x / 2, m.y + h / 2 - size.y / 2), IM_COL32(20, 20, 20, 255), letter);
+        ImGui::Dummy(ImVec2(h, h));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(label);
+    }
 }
 
 } // namespace platslage::console

@@ -17,6 +17,8 @@ private:
     void draw_legend(bool hotspot);
 
     const ZoneMap& zones_;
+    int hold_tab_ = 0;
+    int shown_tab_ = 0;
 };
 
 } // namespace platslage::console
