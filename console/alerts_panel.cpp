@@ -116,10 +116,15 @@ void AlertsPanel::table(const std::vector<const AlertView*>& queue, ConsoleState
             if (needs_attention(a) && flash_on) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, to_imgui(colour, 0.45f));
             ImGui::TableNextColumn();
             bool selected = a.id == s.selected_alert;
+            // A selected row that calls for attention keeps its alarm colour: selecting it is
+            // not acknowledging it.
+            bool lit = needs_attention(a) && flash_on;
+            if (lit) ImGui::PushStyleColor(ImGuiCol_Header, to_vec4(Rgba{colour.r, colour.g, colour.b, 0.55f}));
             if (ImGui::Selectable(("##" + a.id).c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
                 s.selected_alert = a.id;
                 if (!a.zone.empty()) s.selected_zone = a.zone;
             }
+            if (lit) ImGui::PopStyleColor();
             if (selected && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
             ImGui::SameLine(0, 0);
             ImGui::TextColored(a.open() ? to_vec4(colour) : ImVec4(0.55f, 0.55f, 0.55f, 1), "%s", a.severity.c_str());
