@@ -2,6 +2,7 @@
 // What the operator has chosen on screen: station, level, selection, view. Owned by the UI
 // thread; panels read and change it, nothing else does.
 #include "alert_queue.hpp"
+#include "feed_filter.hpp"
 
 #include <string>
 
@@ -14,7 +15,7 @@ struct ConsoleState {
     double zoom = 1.0;            // on top of the fitted view
     double pan_x = 0, pan_y = 0;  // pixels
     bool show_help = false;
-    int report_station_filter = 0; // 0 all, then stations in map order
+    FeedFilter feed_filter;
     bool colour_by_hotspot = true; // else by occupancy against capacity
     std::string selected_alert;
     AlertFilter alert_filter;

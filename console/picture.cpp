@@ -119,7 +119,7 @@ Picture decode_entry(const std::string& key, const std::string& body) {
             p.weather = w;
         } else if (starts(key, "device/")) {
             p.devices.push_back(DeviceView{str(j, "id"), str(j, "station"), str(j, "role"), str(j, "last_seen"),
-                                           flag(j, "online"), flag(j, "on_shift")});
+                                           flag(j, "online"), flag(j, "on_shift"), num(j, "guards")});
         }
     }
     return p;

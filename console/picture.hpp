@@ -80,6 +80,7 @@ struct TeamView {
 struct DeviceView {
     std::string id, station, role, last_seen;
     std::optional<bool> online, on_shift;
+    int guards = 0; // guards carrying this handheld's patrol
 };
 
 struct Picture {

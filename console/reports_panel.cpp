@@ -1,5 +1,6 @@
 #include "reports_panel.hpp"
 
+#include "guard_report.hpp"
 #include "local_time.hpp"
 
 #include <imgui.h>
@@ -8,20 +9,30 @@ namespace platslage::console {
 
 void ReportsPanel::draw(const Picture& p, ConsoleState& s) {
     ImGui::Begin("Latest guard reports");
-    auto stations = zones_.stations();
-    std::string current = s.report_station_filter == 0 ? "All stations" : stations[static_cast<std::size_t>(s.report_station_filter - 1)];
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    if (ImGui::BeginCombo("Station", current.c_str())) {
-        if (ImGui::Selectable("All stations", s.report_station_filter == 0)) s.report_station_filter = 0;
-        for (std::size_t i = 0; i < stations.size(); ++i)
-            if (ImGui::Selectable(stations[i].c_str(), s.report_station_filter == static_cast<int>(i + 1)))
-                s.report_station_filter = static_cast<int>(i + 1);
+    auto& f = s.feed_filter;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    if (ImGui::BeginCombo("##station", f.station.empty() ? "Both stations" : f.station.c_str())) {
+        if (ImGui::Selectable("Both stations", f.station.empty())) f.station.clear();
+        for (const auto& st : zones_.stations())
+            if (ImGui::Selectable(st.c_str(), f.station == st)) f.station = st;
         ImGui::EndCombo();
     }
-    std::vector<const ReportView*> rows;
-    for (const auto& r : p.reports)
-        if (s.report_station_filter == 0 || r.station == stations[static_cast<std::size_t>(s.report_station_filter - 1)])
-            rows.push_back(&r);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    if (ImGui::BeginCombo("##category", f.category.empty() ? "Any category" : f.category.c_str())) {
+        if (ImGui::Selectable("Any category", f.category.empty())) f.category.clear();
+        for (auto c : all_categories()) {
+            std::string name(category_name(c));
+            if (ImGui::Selectable(name.c_str(), f.category == name)) f.category = name;
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::Checkbox("People only", &f.people_only);
+    ImGui::SameLine();
+    bool this_zone = !f.zone.empty();
+    if (ImGui::Checkbox("Selected zone only", &this_zone)) f.zone = this_zone ? s.selected_zone : std::string();
+    auto rows = feed(p.reports, f);
     ImGui::SameLine();
     ImGui::TextDisabled("%zu shown", rows.size());
 

@@ -1,5 +1,6 @@
 #pragma once
-// The latest guard reports, newest first.
+// The feed: the latest guard reports, newest first, filtered by station, category, people
+// and zone.
 #include "console_state.hpp"
 #include "picture.hpp"
 #include "zone_map.hpp"

@@ -70,12 +70,37 @@ void StationsPanel::draw(const Picture& p) {
         }
         ImGui::EndTable();
     }
-    std::size_t online = 0, on_shift = 0;
-    for (const auto& d : p.devices) {
-        if (d.online.value_or(false)) ++online;
-        if (d.on_shift.value_or(false)) ++on_shift;
+    ImGui::Separator();
+    ImGui::TextDisabled("Guards' handhelds on shift");
+    if (ImGui::BeginTable("guards", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        for (const char* h : {"Handheld", "Station", "Guards", "Last report", "Heard"}) ImGui::TableSetupColumn(h);
+        ImGui::TableHeadersRow();
+        for (const auto& d : p.devices) {
+            if (d.role != "guard" || !d.on_shift.value_or(false)) continue;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            if (d.online == false)
+                ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1), "%s (offline)", d.id.c_str());
+            else
+                ImGui::TextUnformatted(d.id.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(d.station.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", d.guards);
+            ImGui::TableNextColumn();
+            std::string where = "-";
+            for (const auto& r : p.reports) // newest first
+                if (r.device == d.id && r.station == d.station) {
+                    const Zone* z = zones_.find(r.zone);
+                    where = z ? z->name : r.zone;
+                    break;
+                }
+            ImGui::TextUnformatted(where.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted((age_text(seconds_since(d.last_seen)) + " ago").c_str());
+        }
+        ImGui::EndTable();
     }
-    ImGui::TextDisabled("Handhelds: %zu online, %zu guard handhelds on shift", online, on_shift);
     ImGui::End();
 }
 

@@ -3,6 +3,7 @@
 #include "../core/fixtures.hpp"
 #include "alert_command.hpp"
 #include "alert_queue.hpp"
+#include "feed_filter.hpp"
 #include "picture.hpp"
 #include "team_suggestion.hpp"
 #include "zone_history.hpp"
@@ -318,5 +319,28 @@ TEST_SUITE("picture builder") {
         CHECK(second.reports.size() == 1);
         CHECK(second.zones.size() == fresh.zones.size());
         CHECK(second.worst_alert.empty()); // nothing open any more
+    }
+}
+
+TEST_SUITE("feed") {
+    TEST_CASE("the feed shows what its filters ask for") {
+        auto report = [](const char* station, const char* zone, int persons, std::vector<std::string> cats) {
+            ReportView r;
+            r.station = station;
+            r.zone = zone;
+            r.persons = persons;
+            r.categories = std::move(cats);
+            return r;
+        };
+        std::vector<ReportView> reports{report("centralen", "centralen.vantytor", 0, {}),
+                                        report("centralen", "centralen.vantytor", 2, {"sleeping"}),
+                                        report("cityterminalen", "cityterminalen.vanthall", 1, {"minor", "sleeping"}),
+                                        report("centralen", "centralen.nedre-plan", 1, {"distress"})};
+        CHECK(feed(reports, {}).size() == 4);
+        CHECK(feed(reports, {"", true, "", ""}).size() == 3);
+        CHECK(feed(reports, {"centralen", false, "", ""}).size() == 3);
+        CHECK(feed(reports, {"", false, "sleeping", ""}).size() == 2);
+        CHECK(feed(reports, {"centralen", false, "sleeping", ""}).size() == 1);
+        CHECK(feed(reports, {"", true, "", "centralen.vantytor"}).size() == 1);
     }
 }
