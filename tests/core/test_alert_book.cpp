@@ -191,7 +191,7 @@ TEST_SUITE("alert commands") {
         CHECK(parse_alert_command(R"({"op":"resolve","alert":"A-000012","by":"kc-1","outcome":"gone"})").rejection().reason == RejectReason::bad_value);
         CHECK(parse_alert_command(R"({"op":"close","alert":"A-000012","by":"kc-1"})").rejection().reason == RejectReason::bad_value);
         CHECK(parse_alert_command(R"({"op":"acknowledge","alert":"12","by":"kc-1"})").rejection().reason == RejectReason::bad_value);
-        CHECK(parse_alert_command(R"({"op":"acknowledge","alert":"A-000012","by":"Anna Andersson"})").rejection().reason == RejectReason::bad_value);
+        CHECK(parse_alert_command(R"({"op":"acknowledge","alert":"A-000012","by":"the night operator"})").rejection().reason == RejectReason::bad_value);
         CHECK(parse_alert_command(R"({"op":"acknowledge","alert":"A-000012","by":"kc-1","team":"team-01"})").rejection().reason == RejectReason::unknown_field);
         CHECK(parse_alert_command(R"({"op":"assign","alert":"A-000012","by":"kc-1"})").rejection().reason == RejectReason::missing_field);
         CHECK(parse_alert_command(R"({"op":"acknowledge","alert":"A-000012","by":"kc-1","name":"x"})").rejection().reason == RejectReason::unknown_field);

@@ -79,7 +79,7 @@ TEST_CASE("through a night: alerts open, are acted on, and survive a restart of 
     CHECK(twice.text.rfind("not_allowed:", 0) == 0);
     CHECK(hub.command({{"op", "acknowledge"}, {"alert", "A-999999"}, {"by", "kc-1"}}).text.rfind("unknown_alert:", 0) == 0);
     CHECK(hub.command({{"op", "assign"}, {"alert", care}, {"by", "kc-1"}, {"team", "team-99"}}).text.rfind("unknown_team:", 0) == 0);
-    CHECK(hub.command({{"op", "acknowledge"}, {"alert", care}, {"by", "Anna Svensson"}}).text.rfind("bad_value:", 0) == 0);
+    CHECK(hub.command({{"op", "acknowledge"}, {"alert", care}, {"by", "night operator"}}).text.rfind("bad_value:", 0) == 0);
     auto status = hub.status();
     CHECK(status["rejected"]["by_reason"]["not_allowed"] == 1);
     CHECK(status["rejected"]["by_reason"]["unknown_alert"] == 1);
