@@ -23,7 +23,7 @@ std::vector<const AlertView*> alert_queue(const std::vector<std::shared_ptr<cons
         bool open = a.open();
         if (!f.station.empty() && a.station != f.station) continue;
         if (a.severity_rank < f.min_severity) continue;
-        if (f.open_only && !open) continue;
+        if (f.state == "open" ? !open : f.state == "closed" ? open : f.state != "all" && a.state != f.state) continue;
         keyed.push_back({open, a.severity_rank, a.raised_ms, &a});
     }
     std::sort(keyed.begin(), keyed.end(), [](const Keyed& x, const Keyed& y) {
@@ -36,6 +36,12 @@ std::vector<const AlertView*> alert_queue(const std::vector<std::shared_ptr<cons
     out.reserve(keyed.size());
     for (const auto& k : keyed) out.push_back(k.alert);
     return out;
+}
+
+const std::vector<std::string>& state_choices() {
+    static const std::vector<std::string> choices{"open", "raised", "acknowledged", "assigned", "closed", "resolved",
+                                                  "expired", "all"};
+    return choices;
 }
 
 bool needs_attention(const AlertView& a) { return a.severity_rank == 3 && a.state == "raised"; }

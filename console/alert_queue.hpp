@@ -9,11 +9,14 @@
 namespace platslage::console {
 
 struct AlertFilter {
-    std::string station;    // "" for both
-    int min_severity = 0;   // 0 warning … 3 critical
-    bool open_only = true;  // hide resolved and expired ones
+    std::string station;        // "" for both
+    int min_severity = 0;       // 0 warning … 3 critical
+    std::string state = "open"; // open, closed, all, or one state: raised, acknowledged, …
     bool operator==(const AlertFilter&) const = default;
 };
+
+// The choices of the state filter, in the order the console offers them.
+const std::vector<std::string>& state_choices();
 
 // Open before closed; then by severity, highest first; then oldest first; then by id.
 std::vector<const AlertView*> alert_queue(const std::vector<std::shared_ptr<const AlertView>>& alerts,

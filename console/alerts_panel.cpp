@@ -83,7 +83,12 @@ void AlertsPanel::filters(const Picture& p, ConsoleState& s) {
         ImGui::EndCombo();
     }
     ImGui::SameLine();
-    ImGui::Checkbox("Open only", &f.open_only);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    if (ImGui::BeginCombo("##state", f.state.c_str())) {
+        for (const auto& st : state_choices())
+            if (ImGui::Selectable(st.c_str(), f.state == st)) f.state = st;
+        ImGui::EndCombo();
+    }
     ImGui::SameLine();
     int open = 0;
     for (const auto& a : p.alerts) open += a->open() ? 1 : 0;

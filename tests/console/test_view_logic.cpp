@@ -196,10 +196,13 @@ TEST_SUITE("alert queue") {
             return out;
         };
         CHECK(ids(alert_queue(alerts, {})) == std::vector<std::string>{"A-000003", "A-000002", "A-000005", "A-000001"});
-        AlertFilter all{"", 0, false};
+        AlertFilter all{"", 0, "all"};
         CHECK(ids(alert_queue(alerts, all)).back() == "A-000004");
-        CHECK(ids(alert_queue(alerts, {"cityterminalen", 0, true})) == std::vector<std::string>{"A-000005"});
-        CHECK(ids(alert_queue(alerts, {"", 3, true})) == std::vector<std::string>{"A-000003", "A-000002"});
+        CHECK(ids(alert_queue(alerts, {"cityterminalen", 0, "open"})) == std::vector<std::string>{"A-000005"});
+        CHECK(ids(alert_queue(alerts, {"", 3, "open"})) == std::vector<std::string>{"A-000003", "A-000002"});
+        CHECK(ids(alert_queue(alerts, {"", 0, "closed"})) == std::vector<std::string>{"A-000004"});
+        CHECK(ids(alert_queue(alerts, {"", 0, "acknowledged"})) == std::vector<std::string>{"A-000002"});
+        CHECK(ids(alert_queue(alerts, {"", 0, "raised"})) == std::vector<std::string>{"A-000003", "A-000005", "A-000001"});
         auto q = alert_queue(alerts, {});
         CHECK(neighbour(q, "A-000003", +1) == "A-000002");
         CHECK(neighbour(q, "A-000003", -1) == "A-000003"); // stays at the top
