@@ -142,16 +142,23 @@ EventLog::EventLog(const std::string& path) {
         sqlite3_close(db_);
         throw std::runtime_error("cannot open database " + path + ": " + msg);
     }
-    sqlite3_busy_timeout(db_, 5000);
-    exec("PRAGMA journal_mode=WAL");
-    exec("PRAGMA synchronous=FULL");
-    exec("PRAGMA foreign_keys=ON");
-    migrate();
-    insert_event_ = prepare(db_, "INSERT INTO events(heard_ms,kind,station,actor,zone,body) VALUES(?,?,?,?,?,?)");
-    find_report_ = prepare(db_, "SELECT 1 FROM guard_reports WHERE device=? AND report_id=?");
-    insert_report_ = prepare(db_, "INSERT INTO guard_reports(device,report_id,event_id,station,zone,ts_ms,kind,persons,"
-                                  "categories,note) VALUES(?,?,?,?,?,?,?,?,?,?)");
-    insert_refusal_ = prepare(db_, "INSERT INTO refusals(heard_ms,source,reason,topic,detail) VALUES(?,?,?,?,?)");
+    try {
+        sqlite3_busy_timeout(db_, 5000);
+        exec("PRAGMA journal_mode=WAL");
+        exec("PRAGMA synchronous=FULL");
+        exec("PRAGMA foreign_keys=ON");
+        migrate();
+        insert_event_ = prepare(db_, "INSERT INTO events(heard_ms,kind,station,actor,zone,body) VALUES(?,?,?,?,?,?)");
+        find_report_ = prepare(db_, "SELECT 1 FROM guard_reports WHERE device=? AND report_id=?");
+        insert_report_ = prepare(db_, "INSERT INTO guard_reports(device,report_id,event_id,station,zone,ts_ms,kind,persons,"
+                                      "categories,note) VALUES(?,?,?,?,?,?,?,?,?,?)");
+        insert_refusal_ = prepare(db_, "INSERT INTO refusals(heard_ms,source,reason,topic,detail) VALUES(?,?,?,?,?)");
+    } catch (...) {
+        // A refused database (newer schema, unreadable file) is closed again, not leaked.
+        for (auto* st : {insert_event_, find_report_, insert_report_, insert_refusal_}) sqlite3_finalize(st);
+        sqlite3_close(db_);
+        throw;
+    }
 }
 
 EventLog::~EventLog() {
