@@ -27,9 +27,10 @@ enum class RejectReason : std::uint8_t {
     unknown_alert,    // a command names an alert the hub does not have
     not_allowed,      // a command the alert's state does not allow (resolving a resolved alert)
     unknown_team,     // a command names an outreach team the hub has not heard from
+    unknown_sensor,   // a counter (or a line on it) that the counters config does not map to a zone
 };
 
-inline constexpr std::size_t reject_reason_count = 17;
+inline constexpr std::size_t reject_reason_count = 18;
 
 std::string_view reason_name(RejectReason r);
 std::optional<RejectReason> reason_from_name(std::string_view name);

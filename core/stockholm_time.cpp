@@ -34,6 +34,13 @@ std::string stockholm_clock_text(TimePoint utc) {
     return buf;
 }
 
+TimePoint from_stockholm_local(local_time<Millis> local) {
+    auto as_utc = TimePoint{local.time_since_epoch()};
+    auto summer = as_utc - hours(2);
+    if (stockholm_offset(summer) == hours(2)) return summer;
+    return as_utc - hours(1);
+}
+
 year_month_day stockholm_date(TimePoint utc) { return year_month_day{floor<days>(utc + stockholm_offset(utc))}; }
 
 bool is_night(TimePoint utc, NightHours h) {

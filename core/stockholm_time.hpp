@@ -18,6 +18,11 @@ double stockholm_hour(TimePoint utc);
 // "HH:MM:SS" on the Stockholm wall clock, as the control room reads it.
 std::string stockholm_clock_text(TimePoint utc);
 
+// A Stockholm wall-clock time (as devices without a time zone report it) on the timeline.
+// In the autumn hour that happens twice, the first (summer-time) one is taken; a time in
+// the spring gap is taken as summer time.
+TimePoint from_stockholm_local(std::chrono::local_time<Millis> local);
+
 // The local calendar date.
 std::chrono::year_month_day stockholm_date(TimePoint utc);
 

@@ -30,6 +30,19 @@ TEST_SUITE("stockholm time") {
         // A report stamped with another offset is the same instant.
         CHECK(stockholm_clock_text(at("2026-11-24T22:13:05+01:00")) == "22:13:05");
     }
+    TEST_CASE("a Stockholm wall-clock time finds its place on the timeline") {
+        using namespace std::chrono;
+        auto local = [](int y, unsigned mo, unsigned d, int h, int mi) {
+            return local_time<Millis>{local_days{year{y} / month{mo} / day{d}}} + hours(h) + minutes(mi);
+        };
+        CHECK(from_stockholm_local(local(2026, 11, 24, 23, 15)) == at("2026-11-24T22:15:00Z"));
+        CHECK(from_stockholm_local(local(2026, 7, 1, 12, 0)) == at("2026-07-01T10:00:00Z"));
+        CHECK(from_stockholm_local(local(2026, 10, 25, 2, 30)) == at("2026-10-25T00:30:00Z")); // the first 02:30
+        CHECK(from_stockholm_local(local(2026, 10, 25, 3, 30)) == at("2026-10-25T02:30:00Z"));
+        CHECK(from_stockholm_local(local(2026, 3, 29, 1, 59)) == at("2026-03-29T00:59:00Z"));
+        CHECK(from_stockholm_local(local(2026, 3, 29, 3, 0)) == at("2026-03-29T01:00:00Z"));
+    }
+
     TEST_CASE("night runs from the evening into the morning and is named by its evening") {
         NightHours h{22, 6};
         CHECK_FALSE(is_night(at("2026-11-24T20:59:00Z"), h)); // 21:59 local

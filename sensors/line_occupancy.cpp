@@ -1,0 +1,60 @@
+#include "line_occupancy.hpp"
+
+#include "stockholm_time.hpp"
+
+#include <algorithm>
+
+namespace platslage::sim {
+
+namespace {
+constexpr std::int64_t wrap_at = std::int64_t{1} << 32; // 32-bit counters wrap here
+}
+
+LineOccupancy::LineOccupancy(std::vector<CountingLine> lines, int reset_hour, std::int64_t largest_jump)
+    : lines_(std::move(lines)), reset_hour_(reset_hour), largest_jump_(largest_jump) {}
+
+std::int64_t LineOccupancy::counting_day(TimePoint t) const {
+    // The local date of the moment `reset_hour` hours earlier: a day runs from 04:00 to 04:00.
+    auto local = t + stockholm_offset(t) - std::chrono::hours(reset_hour_);
+    return std::chrono::floor<std::chrono::days>(local).time_since_epoch().count();
+}
+
+std::int64_t LineOccupancy::delta(std::int64_t now, std::int64_t before) const {
+    if (now >= before) return now - before;
+    // Lower than before: a 32-bit total that wrapped, or the device reset its totals (at
+    // midnight, or after a reboot) and has counted `now` since.
+    if (before > wrap_at - largest_jump_ && now < largest_jump_) return now + wrap_at - before;
+    return now;
+}
+
+Checked<OccupancySample> LineOccupancy::apply(const LineReading& r) {
+    auto cfg = std::find_if(lines_.begin(), lines_.end(),
+                            [&](const CountingLine& l) { return l.device == r.device && l.line == r.line; });
+    if (cfg == lines_.end())
+        return Rejection{RejectReason::unknown_sensor, "line '" + r.line + "' on device '" + r.device + "' is not in the counters config"};
+    if (r.in < 0 || r.out < 0) return Rejection{RejectReason::bad_value, "totals cannot be negative"};
+    auto& zone = zones_[cfg->zone];
+    if (zone.last.time_since_epoch().count() != 0 && r.ts < zone.last)
+        return Rejection{RejectReason::bad_timestamp, "reading older than the last one for zone " + cfg->zone};
+    auto& line = line_state_[r.device + "\n" + r.line];
+    if (counting_day(r.ts) != zone.day) {
+        zone.day = counting_day(r.ts);
+        zone.count = 0; // a new counting day starts from an empty zone
+    }
+    if (line.seen) {
+        auto din = delta(r.in, line.in), dout = delta(r.out, line.out);
+        if (din > largest_jump_ || dout > largest_jump_) {
+            line = LineState{true, r.in, r.out};
+            return Rejection{RejectReason::bad_value, "a jump of " + std::to_string(std::max(din, dout)) +
+                                                          " people in one reading: taken as a glitch; counting afresh"};
+        }
+        auto entered = cfg->in_enters ? din : dout;
+        auto left = cfg->in_enters ? dout : din;
+        zone.count = std::max<std::int64_t>(0, zone.count + entered - left);
+    }
+    line = LineState{true, r.in, r.out};
+    zone.last = r.ts;
+    return OccupancySample{cfg->sensor, cfg->zone, r.ts, static_cast<int>(std::min<std::int64_t>(zone.count, max_occupancy))};
+}
+
+} // namespace platslage::sim
