@@ -35,6 +35,13 @@ left_behind() {
   done
   return $((n > 0 ? 0 : 1))
 }
+# Processes end a moment after their parent returns: give them up to three seconds.
+nothing_left() {
+  local dir=$1
+  for _ in $(seq 30); do left_behind "$dir" >/dev/null || return 0; sleep 0.1; done
+  left_behind "$dir"
+  return 1
+}
 all_ports_closed() {
   port_open "$PLATSLAGE_DEMO_MQTT_PORT" && return 1
   port_open "${PLATSLAGE_ROUTER##*:}" && return 1
@@ -56,7 +63,7 @@ events=$(sqlite3 "$work/timed/platslage.db" "SELECT count(*) FROM events" 2>/dev
 [ "$events" -gt 0 ] || fail "the database holds no events"
 reports=$(sqlite3 "$work/timed/platslage.db" "SELECT count(*) FROM guard_reports" 2>/dev/null || echo 0)
 echo "events: $events, guard reports: $reports"
-if left_behind "$work/timed"; then fail "processes left running after the timed demo"; fi
+nothing_left "$work/timed" || fail "processes left running after the timed demo"
 all_ports_closed || fail "a port is still open after the timed demo"
 
 echo "== Ctrl-C stops everything the demo started"
@@ -72,8 +79,7 @@ wait "$demo"
 rc=$?
 cat "$work/interrupted.out"
 [ "$rc" = 130 ] || fail "demo after Ctrl-C exited $rc, expected 130"
-sleep 0.5
-if left_behind "$work/interrupted"; then fail "processes left running after Ctrl-C"; fi
+nothing_left "$work/interrupted" || fail "processes left running after Ctrl-C"
 all_ports_closed || fail "a port is still open after Ctrl-C"
 
 [ "$failures" = 0 ] && echo "demo: all checks passed"
