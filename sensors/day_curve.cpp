@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace platslage::sim {
 
@@ -63,6 +64,15 @@ double peak_share(std::string_view kind) {
 double resting_count(std::string_view kind, int capacity, double hour) {
     double share = kind == "waiting" ? 0.04 : kind == "hall" ? 0.01 : kind == "tunnel" || kind == "passage" ? 0.005 : 0;
     return share * capacity * night_share(hour);
+}
+
+double outdoor_temperature(unsigned month, double hour) {
+    static const double mean[12] = {-3, -3, 0, 5, 11, 15, 18, 17, 12, 7, 3, -1};
+    double m = mean[(std::clamp(month, 1u, 12u) - 1)];
+    // Rising for ten hours from the low at 05:00 to the high at 15:00, falling for fourteen.
+    if (hour >= 5 && hour < 15) return m - 3.0 * std::cos((hour - 5.0) / 10.0 * std::numbers::pi);
+    double since_high = hour >= 15 ? hour - 15.0 : hour + 9.0;
+    return m + 3.0 * std::cos(since_high / 14.0 * std::numbers::pi);
 }
 
 double expected_count(std::string_view kind, int capacity, double hour) {

@@ -24,6 +24,10 @@ double peak_share(std::string_view kind);
 // People resting in the zone overnight, on top of the passing crowd.
 double resting_count(std::string_view kind, int capacity, double hour);
 
+// Outdoor temperature in Stockholm, °C: the month's mean (SMHI normals, rounded) swinging
+// three degrees either side over the day, coldest at 05 and warmest at 15.
+double outdoor_temperature(unsigned month, double hour);
+
 // The count a counter would show on average, before noise.
 double expected_count(std::string_view kind, int capacity, double hour);
 

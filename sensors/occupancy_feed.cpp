@@ -1,5 +1,10 @@
 #include "occupancy_feed.hpp"
 
+#include "stockholm_time.hpp"
+#include "weather.hpp"
+
+#include <cmath>
+
 #include "occupancy.hpp"
 #include "topic.hpp"
 #include "wire.hpp"
@@ -30,8 +35,8 @@ std::string sensor_id(const std::string& zone_id, std::vector<std::string>& take
 }
 
 OccupancyFeed::OccupancyFeed(zmq::context_t& ctx, const std::string& endpoint, const ZoneMap& zones,
-                             std::uint32_t seed, Millis period)
-    : push_(ctx, zmq::socket_type::push), rng_(seed), period_(period) {
+                             std::uint32_t seed, Millis period, std::optional<double> temperature_c)
+    : push_(ctx, zmq::socket_type::push), rng_(seed), period_(period), temperature_c_(temperature_c) {
     push_.set(zmq::sockopt::linger, 0); // counts are state: unsent ones are stale at exit anyway
     push_.connect(endpoint);
     std::vector<std::string> taken;
@@ -39,6 +44,13 @@ OccupancyFeed::OccupancyFeed(zmq::context_t& ctx, const std::string& endpoint, c
 }
 
 void OccupancyFeed::tick(TimePoint now, double hour) {
+    if (now >= next_weather_) {
+        next_weather_ = now + std::chrono::minutes(1);
+        auto month = static_cast<unsigned>(stockholm_date(now).month());
+        double t = temperature_c_ ? *temperature_c_ : outdoor_temperature(month, hour);
+        WeatherReading w{"sim-smhi", now, std::round(t * 10) / 10, std::nullopt};
+        send_frames(push_, encode_weather(to_json(w).dump()), /*dont_wait=*/true);
+    }
     if (now < next_) return;
     next_ = next_ == TimePoint{} ? now + period_ : std::max(next_ + period_, now);
     for (auto& c : counters_) {

@@ -9,6 +9,7 @@
 #include <zmq.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -21,10 +22,13 @@ std::string sensor_id(const std::string& zone_id, std::vector<std::string>& take
 
 class OccupancyFeed {
 public:
+    // `temperature_c`: a fixed outdoor temperature (an extra cold night on demand), or none
+    // to follow Stockholm's month and hour.
     OccupancyFeed(zmq::context_t& ctx, const std::string& endpoint, const ZoneMap& zones, std::uint32_t seed,
-                  Millis period);
+                  Millis period, std::optional<double> temperature_c = std::nullopt);
 
-    // Sends one sample per zone whenever a period has passed on the wall clock. A counter
+    // Sends one sample per zone whenever a period has passed on the wall clock, and the
+    // outdoor temperature once a minute ([PLS1][WEATHER], source "sim-smhi"). A counter
     // counts in real time whatever the simulation speed: the crowd follows the real hour.
     void tick(TimePoint now, double local_hour);
 
@@ -43,6 +47,8 @@ private:
     std::mt19937 rng_;
     Millis period_;
     TimePoint next_{};
+    TimePoint next_weather_{};
+    std::optional<double> temperature_c_;
     std::uint64_t sent_ = 0;
     std::uint64_t dropped_ = 0;
 };

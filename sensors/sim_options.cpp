@@ -35,6 +35,9 @@ std::optional<SimOptions> parse_sim_options(int argc, char** argv, int& exit_cod
         ->check(CLI::Range(1.0, 3600.0));
     app.add_option("--log-level", o.log_level, "trace, debug, info, warn, error (log lines go to stderr)")
         ->capture_default_str();
+    app.add_option("--temperature", o.temperature_c,
+                   "send this outdoor temperature (°C) instead of Stockholm's usual for the month and hour; "
+                   "-7 or colder is an extra cold night");
     app.add_option("--record-day", o.record_day,
                    "write the simulated day from 06:00 on this date (YYYY-MM-DD, Stockholm) to stdout as the hub's "
                    "event records, one JSON object per line, and exit; no broker or hub needed");

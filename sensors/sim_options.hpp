@@ -19,6 +19,7 @@ struct SimOptions {
     double summary_every_s = 10;
     double resend_after_s = 10; // a report without a receipt this long is sent again
     std::string log_level = "info";
+    std::optional<double> temperature_c; // fixed outdoor temperature; none: Stockholm's month and hour
     std::string record_day;     // "2026-11-17": write that simulated day's events as JSON lines and exit
 };
 

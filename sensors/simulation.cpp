@@ -39,7 +39,8 @@ std::string numbered(const char* prefix, int n) {
 } // namespace
 
 Simulation::Simulation(const SimOptions& o, const ZoneMap& zones, zmq::context_t& ctx)
-    : options_(o), feed_(ctx, o.ingest, zones, actor_seed(o.seed, counter_role, 0), seconds(o.sample_every_s)) {
+    : options_(o),
+      feed_(ctx, o.ingest, zones, actor_seed(o.seed, counter_role, 0), seconds(o.sample_every_s), o.temperature_c) {
     auto stations = zones.stations();
     if (stations.empty()) throw std::runtime_error("the maps hold no stations");
     const std::string run = run_tag(SystemClock().now());

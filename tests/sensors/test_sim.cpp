@@ -15,6 +15,7 @@
 #include "zone_map.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <set>
 
@@ -45,6 +46,19 @@ std::vector<GuardReport> reports_of(std::uint32_t seed, const std::string& stati
 }
 
 } // namespace
+
+TEST_SUITE("weather") {
+    TEST_CASE("Stockholm's outdoor temperature: the month's mean, coldest at five, warmest at three") {
+        CHECK(outdoor_temperature(11, 5.0) == doctest::Approx(0.0));   // November: 3 °C mean
+        CHECK(outdoor_temperature(11, 15.0) == doctest::Approx(6.0));
+        CHECK(outdoor_temperature(1, 5.0) == doctest::Approx(-6.0));   // January nights are cold, not extra cold
+        CHECK(outdoor_temperature(7, 15.0) == doctest::Approx(21.0));
+        // No jumps around the turning points or midnight.
+        for (double h : {4.99, 14.99, 23.99})
+            CHECK(std::abs(outdoor_temperature(11, h) - outdoor_temperature(11, h + 0.02)) < 0.05);
+        CHECK(std::abs(outdoor_temperature(11, 23.999) - outdoor_temperature(11, 0.0)) < 0.01);
+    }
+}
 
 TEST_SUITE("day curve") {
     TEST_CASE("a hall is far quieter at night than at rush hour") {
