@@ -15,11 +15,6 @@ namespace platslage::console {
 
 namespace {
 const char* severities[] = {"warning", "minor", "major", "critical"};
-
-std::string age_of(const std::string& rfc3339) {
-    auto s = seconds_since(rfc3339);
-    return s < 0 ? "?" : age_text(s);
-}
 } // namespace
 
 std::string AlertsPanel::zone_name(const std::string& id) const {
@@ -62,7 +57,7 @@ void AlertsPanel::draw(const Picture& p, ConsoleState& s) {
     table(queue, s);
     ImGui::EndChild();
     actions(selected, p, s);
-    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) || !ImGui::IsAnyItemActive()) keys(queue, selected, s);
+    keys(queue, selected, s); // global shortcuts; keys() steps aside while text is typed or a dialog is open
     ImGui::End();
 }
 
@@ -102,7 +97,7 @@ void AlertsPanel::table(const std::vector<const AlertView*>& queue, ConsoleState
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Severity", ImGuiTableColumnFlags_WidthFixed, 5.0f * em);
-    ImGui::TableSetupColumn("Age", ImGuiTableColumnFlags_WidthFixed, 4.0f * em);
+    ImGui::TableSetupColumn("Raised", ImGuiTableColumnFlags_WidthFixed, 5.5f * em);
     ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthFixed, 7.5f * em);
     ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, 10.0f * em);
     ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthFixed, 6.5f * em);
@@ -134,7 +129,7 @@ void AlertsPanel::table(const std::vector<const AlertView*>& queue, ConsoleState
             ImGui::SameLine(0, 0);
             ImGui::TextColored(a.open() ? to_vec4(colour) : ImVec4(0.55f, 0.55f, 0.55f, 1), "%s", a.severity.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(age_of(a.raised_at).c_str());
+            ImGui::TextUnformatted(ago(a.raised_at).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(rule_title(a.rule).c_str());
             ImGui::TableNextColumn();

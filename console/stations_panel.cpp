@@ -66,7 +66,7 @@ void StationsPanel::draw(const Picture& p) {
             const Zone* z = zones_.find(t.zone);
             ImGui::TextUnformatted(z ? z->name.c_str() : t.zone.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted((age_text(seconds_since(t.last_seen)) + " ago").c_str());
+            ImGui::TextUnformatted(ago(t.last_seen).c_str());
         }
         ImGui::EndTable();
     }
@@ -97,7 +97,7 @@ void StationsPanel::draw(const Picture& p) {
                 }
             ImGui::TextUnformatted(where.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted((age_text(seconds_since(d.last_seen)) + " ago").c_str());
+            ImGui::TextUnformatted(ago(d.last_seen).c_str());
         }
         ImGui::EndTable();
     }

@@ -4,15 +4,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numbers>
 
 namespace platslage::console {
 
 namespace {
+// The map's own projection at one pixel per metre: screen distance is distance on foot.
 double metres_between(LonLat a, LonLat b) {
-    constexpr double per_deg_lat = 111320.0;
-    double per_deg_lon = per_deg_lat * std::cos((a.lat + b.lat) / 2 * std::numbers::pi / 180.0);
-    return std::hypot((a.lon - b.lon) * per_deg_lon, (a.lat - b.lat) * per_deg_lat);
+    auto p = MapProjection(a, 1.0, {0, 0}).to_screen(b);
+    return std::hypot(p.x, p.y);
 }
 } // namespace
 

@@ -11,14 +11,6 @@
 
 namespace platslage::console {
 
-namespace {
-std::string ago(const std::optional<std::string>& t) {
-    if (!t) return "not today";
-    auto s = seconds_since(*t);
-    return s < 0 ? "?" : age_text(s) + " ago";
-}
-} // namespace
-
 void ZonePanel::chart(const Zone& z) {
     // Asked when the zone is chosen and once a minute after: the chart is for the day's
     // shape, the live count is above it.
@@ -67,8 +59,8 @@ void ZonePanel::draw(const Picture& p, ConsoleState& s) {
         ImGui::Text("People now: %d of %d%s", *v->occupancy, z->capacity, v->sensor == "silent" ? " (counter silent)" : "");
     std::string teams;
     for (const auto& t : v->teams_present) teams += (teams.empty() ? "" : ", ") + t;
-    ImGui::Text("Outreach: %s; last here %s", teams.empty() ? "none here" : teams.c_str(), ago(v->last_outreach).c_str());
-    ImGui::Text("Guards last reported here %s", ago(v->last_patrol).c_str());
+    ImGui::Text("Outreach: %s; last here %s", teams.empty() ? "none here" : teams.c_str(), ago(v->last_outreach, "not lately").c_str());
+    ImGui::Text("Guards last reported here %s", ago(v->last_patrol, "not lately").c_str());
     if (!v->reported.empty()) {
         std::string rep;
         for (const auto& [cat, n] : v->reported) rep += (rep.empty() ? "" : ", ") + std::to_string(n) + " " + cat;

@@ -128,7 +128,7 @@ void Fusion::evaluate(TimePoint at, Effects& out) {
 }
 
 Fusion::Effects Fusion::on_report(const GuardReport& r, TimePoint heard) {
-    Effects out = advance(heard);
+    Effects out;
     activity_.record(r);
     out.zones.insert(r.zone);
     out.stations.insert(r.station);
@@ -164,7 +164,7 @@ Fusion::Effects Fusion::on_report(const GuardReport& r, TimePoint heard) {
 }
 
 Fusion::Effects Fusion::on_outreach(const OutreachStatus& s, TimePoint heard) {
-    Effects out = advance(heard);
+    Effects out;
     for (const auto& zone : activity_.record(s, heard)) {
         out.zones.insert(zone);
         out.stations.insert(station_of(zone));
@@ -177,7 +177,7 @@ Fusion::Effects Fusion::on_outreach(const OutreachStatus& s, TimePoint heard) {
 }
 
 Fusion::Effects Fusion::on_online(const DeviceOnline& d, bool guard_on_shift, TimePoint heard) {
-    Effects out = advance(heard);
+    Effects out;
     if (d.online) {
         clear(AlertRule::handheld_offline, "", d.device, heard, "back online", out);
     } else if (guard_on_shift) {
@@ -189,13 +189,13 @@ Fusion::Effects Fusion::on_online(const DeviceOnline& d, bool guard_on_shift, Ti
 }
 
 Fusion::Effects Fusion::on_shift(const ShiftEvent& e, TimePoint heard) {
-    Effects out = advance(heard);
+    Effects out;
     if (!e.starts) clear(AlertRule::handheld_offline, "", e.device, heard, "shift ended", out);
     return out;
 }
 
 Fusion::Effects Fusion::on_occupancy(const std::string& zone, TimePoint heard) {
-    Effects out = advance(heard);
+    Effects out;
     const Zone* z = zones_.find(zone);
     const auto* occ = board_.find(zone);
     if (!z || !occ) return out;
@@ -220,7 +220,7 @@ Fusion::Effects Fusion::on_occupancy(const std::string& zone, TimePoint heard) {
 }
 
 Fusion::Effects Fusion::on_weather(const WeatherReading& w, TimePoint heard) {
-    Effects out = advance(heard);
+    Effects out;
     bool was_cold = extra_cold();
     out.weather = weather_.apply(w);
     if (extra_cold() != was_cold) {
@@ -239,7 +239,7 @@ Fusion::Effects Fusion::on_weather(const WeatherReading& w, TimePoint heard) {
 
 Fusion::Effects Fusion::on_command(const AlertCommand& c, TimePoint heard,
                                    const std::function<bool(const std::string&)>& team_known) {
-    Effects out = advance(heard);
+    Effects out;
     if (alerts_.check(c, team_known)) return out; // it changed since it was checked; the log agrees
     auto id = alerts_.apply(c, heard);
     out.alerts.insert(id);

@@ -59,8 +59,9 @@ public:
     };
 
     // Time-driven steps up to `now`: escalations and expiries at their due times; at every
-    // evaluation step, silent sensors, coverage gaps and hotspot scores. Every input below
-    // first brings time up to the moment it was heard.
+    // evaluation step, silent sensors, coverage gaps and hotspot scores. The caller brings
+    // time up to the moment an input was heard before handing it in below (Situation does,
+    // before it touches its own state), so steps due earlier happen first.
     Effects advance(TimePoint now);
 
     Effects on_report(const GuardReport& r, TimePoint heard);

@@ -1,5 +1,7 @@
 #include "event_log.hpp"
 
+#include <memory>
+
 #include "time_text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -122,6 +124,14 @@ void bind_text(sqlite3_stmt* st, int i, const std::string& s) {
     sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
 }
 
+// An optional text column: empty means NULL (no zone, say).
+void bind_text_or_null(sqlite3_stmt* st, int i, const std::string& s) {
+    if (s.empty())
+        sqlite3_bind_null(st, i);
+    else
+        bind_text(st, i, s);
+}
+
 void step_done(sqlite3* db, sqlite3_stmt* st) {
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
@@ -133,7 +143,32 @@ std::string column_text(sqlite3_stmt* st, int i) {
     return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(st, i))) : std::string();
 }
 
+// A statement prepared for one use, finalized however the use ends.
+using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
+Statement prepare_once(sqlite3* db, const char* sql) { return Statement(prepare(db, sql), sqlite3_finalize); }
+
+// Runs a prepared SELECT of id,heard_ms,kind,station,actor,zone,body to its end.
+void visit_events(sqlite3_stmt* st, const std::function<void(std::int64_t, const EventRecord&)>& visit) {
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        EventRecord r{column_text(st, 2), column_text(st, 3), column_text(st, 4), column_text(st, 5),
+                      column_text(st, 6), from_epoch_ms(sqlite3_column_int64(st, 1))};
+        visit(sqlite3_column_int64(st, 0), r);
+    }
+}
+
 } // namespace
+
+template <class F>
+void EventLog::transaction(F&& work) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        work();
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
 
 EventLog::EventLog(const std::string& path) {
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) !=
@@ -190,15 +225,10 @@ void EventLog::migrate() {
         throw std::runtime_error("the database has schema v" + std::to_string(v) + ", newer than this hub (v" +
                                  std::to_string(schema_versions) + ")");
     for (; v < schema_versions; ++v) {
-        exec("BEGIN IMMEDIATE");
-        try {
+        transaction([&] {
             exec(migrations[v]);
             exec(("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
-            exec("COMMIT");
-        } catch (...) {
-            exec("ROLLBACK");
-            throw;
-        }
+        });
     }
 }
 
@@ -206,8 +236,7 @@ std::vector<std::int64_t> EventLog::append(const std::vector<EventRecord>& event
                                            const std::vector<RefusalRecord>& refusals) {
     std::vector<std::int64_t> ids;
     ids.reserve(events.size());
-    exec("BEGIN IMMEDIATE");
-    try {
+    transaction([&] {
         for (const auto& e : events) {
             std::string report_id;
             nlohmann::json body;
@@ -227,10 +256,7 @@ std::vector<std::int64_t> EventLog::append(const std::vector<EventRecord>& event
             bind_text(insert_event_, 2, e.kind);
             bind_text(insert_event_, 3, e.station);
             bind_text(insert_event_, 4, e.actor);
-            if (e.zone.empty())
-                sqlite3_bind_null(insert_event_, 5);
-            else
-                bind_text(insert_event_, 5, e.zone);
+            bind_text_or_null(insert_event_, 5, e.zone);
             bind_text(insert_event_, 6, e.body);
             step_done(db_, insert_event_);
             auto id = sqlite3_last_insert_rowid(db_);
@@ -260,43 +286,29 @@ std::vector<std::int64_t> EventLog::append(const std::vector<EventRecord>& event
             bind_text(insert_refusal_, 5, r.detail);
             step_done(db_, insert_refusal_);
         }
-        exec("COMMIT");
-    } catch (...) {
-        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
-    }
+    });
     return ids;
 }
 
 void EventLog::replay(TimePoint since, const std::function<void(std::int64_t, const EventRecord&)>& visit) const {
-    sqlite3_stmt* st = prepare(db_, "SELECT id,heard_ms,kind,station,actor,zone,body FROM events WHERE heard_ms>=? ORDER BY id");
-    sqlite3_bind_int64(st, 1, to_epoch_ms(since));
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        EventRecord r{column_text(st, 2), column_text(st, 3), column_text(st, 4), column_text(st, 5),
-                      column_text(st, 6), from_epoch_ms(sqlite3_column_int64(st, 1))};
-        visit(sqlite3_column_int64(st, 0), r);
-    }
-    sqlite3_finalize(st);
+    auto st = prepare_once(db_, "SELECT id,heard_ms,kind,station,actor,zone,body FROM events WHERE heard_ms>=? ORDER BY id");
+    sqlite3_bind_int64(st.get(), 1, to_epoch_ms(since));
+    visit_events(st.get(), visit);
 }
 
 void EventLog::replay_after(std::int64_t last_event,
                             const std::function<void(std::int64_t, const EventRecord&)>& visit) const {
-    sqlite3_stmt* st = prepare(db_, "SELECT id,heard_ms,kind,station,actor,zone,body FROM events WHERE id>? ORDER BY id");
-    sqlite3_bind_int64(st, 1, last_event);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        EventRecord r{column_text(st, 2), column_text(st, 3), column_text(st, 4), column_text(st, 5),
-                      column_text(st, 6), from_epoch_ms(sqlite3_column_int64(st, 1))};
-        visit(sqlite3_column_int64(st, 0), r);
-    }
-    sqlite3_finalize(st);
+    auto st = prepare_once(db_, "SELECT id,heard_ms,kind,station,actor,zone,body FROM events WHERE id>? ORDER BY id");
+    sqlite3_bind_int64(st.get(), 1, last_event);
+    visit_events(st.get(), visit);
 }
 
 void EventLog::store_alert_steps(const std::vector<AlertStepRecord>& steps) {
     if (steps.empty()) return;
-    sqlite3_stmt* st = prepare(db_, "INSERT OR IGNORE INTO alert_steps(alert_id,step,at_ms,what,by,severity,detail,rule,"
-                                    "station,zone) VALUES(?,?,?,?,?,?,?,?,?,?)");
-    exec("BEGIN IMMEDIATE");
-    try {
+    auto statement = prepare_once(db_, "INSERT OR IGNORE INTO alert_steps(alert_id,step,at_ms,what,by,severity,detail,"
+                                       "rule,station,zone) VALUES(?,?,?,?,?,?,?,?,?,?)");
+    auto* st = statement.get();
+    transaction([&] {
         for (const auto& a : steps) {
             bind_text(st, 1, a.alert_id);
             sqlite3_bind_int(st, 2, a.step);
@@ -307,38 +319,22 @@ void EventLog::store_alert_steps(const std::vector<AlertStepRecord>& steps) {
             bind_text(st, 7, a.detail);
             bind_text(st, 8, a.rule);
             bind_text(st, 9, a.station);
-            if (a.zone.empty())
-                sqlite3_bind_null(st, 10);
-            else
-                bind_text(st, 10, a.zone);
+            bind_text_or_null(st, 10, a.zone);
             step_done(db_, st);
         }
-        exec("COMMIT");
-    } catch (...) {
-        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        sqlite3_finalize(st);
-        throw;
-    }
-    sqlite3_finalize(st);
+    });
 }
 
 void EventLog::save_snapshot(std::int64_t last_event, TimePoint saved, const std::string& body) {
-    sqlite3_stmt* st = prepare(db_, "INSERT INTO snapshots(last_event,saved_ms,body) VALUES(?,?,?)");
-    exec("BEGIN IMMEDIATE");
-    try {
-        sqlite3_bind_int64(st, 1, last_event);
-        sqlite3_bind_int64(st, 2, to_epoch_ms(saved));
-        bind_text(st, 3, body);
-        step_done(db_, st);
+    auto st = prepare_once(db_, "INSERT INTO snapshots(last_event,saved_ms,body) VALUES(?,?,?)");
+    transaction([&] {
+        sqlite3_bind_int64(st.get(), 1, last_event);
+        sqlite3_bind_int64(st.get(), 2, to_epoch_ms(saved));
+        bind_text(st.get(), 3, body);
+        step_done(db_, st.get());
         // Two older ones are kept in case the newest cannot be read.
         exec("DELETE FROM snapshots WHERE id NOT IN (SELECT id FROM snapshots ORDER BY id DESC LIMIT 3)");
-        exec("COMMIT");
-    } catch (...) {
-        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        sqlite3_finalize(st);
-        throw;
-    }
-    sqlite3_finalize(st);
+    });
 }
 
 std::vector<EventLog::Snapshot> EventLog::snapshots() const {

@@ -73,6 +73,9 @@ public:
 
 private:
     void migrate();
+    // Runs `work` in one transaction: committed if it returns, rolled back if it throws.
+    template <class F>
+    void transaction(F&& work);
     void exec(const char* sql) const;
 
     sqlite3* db_ = nullptr;

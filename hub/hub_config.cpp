@@ -1,9 +1,9 @@
 #include "hub_config.hpp"
 
 #include "rules_config.hpp"
+#include "toml_file.hpp"
 
 #include <CLI/CLI.hpp>
-#include <toml++/toml.h>
 
 #include <iostream>
 #include <set>
@@ -44,13 +44,7 @@ void each_setting(HubConfig& c, F&& f) {
 }
 
 void apply_file(HubConfig& cfg, const std::string& path) {
-    toml::table table;
-    try {
-        table = toml::parse_file(path);
-    } catch (const toml::parse_error& e) {
-        throw std::runtime_error(path + ": " + std::string(e.description()) + " (line " +
-                                 std::to_string(e.source().begin.line) + ")");
-    }
+    toml::table table = read_toml_file(path);
     std::set<std::string> known;
     each_setting(cfg, [&](const char* name, auto& field, const char*) {
         known.insert(name);

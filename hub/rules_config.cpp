@@ -1,6 +1,6 @@
 #include "rules_config.hpp"
 
-#include <toml++/toml.h>
+#include "toml_file.hpp"
 
 #include <set>
 #include <stdexcept>
@@ -92,13 +92,7 @@ private:
 } // namespace
 
 FusionSettings load_rules(const std::string& path, FusionSettings s) {
-    toml::table root;
-    try {
-        root = toml::parse_file(path);
-    } catch (const toml::parse_error& e) {
-        throw std::runtime_error(path + ": " + std::string(e.description()) + " (line " +
-                                 std::to_string(e.source().begin.line) + ")");
-    }
+    toml::table root = read_toml_file(path);
     Table top(&root, "", path);
 
     auto night = top.sub("night");

@@ -1,8 +1,7 @@
 #include "counters_config.hpp"
 
+#include "toml_file.hpp"
 #include "topic.hpp"
-
-#include <toml++/toml.h>
 
 #include <set>
 #include <stdexcept>
@@ -10,13 +9,7 @@
 namespace platslage::sim {
 
 CountersConfig load_counters_config(const std::string& path, const ZoneMap& zones) {
-    toml::table root;
-    try {
-        root = toml::parse_file(path);
-    } catch (const toml::parse_error& e) {
-        throw std::runtime_error(path + ": " + std::string(e.description()) + " (line " +
-                                 std::to_string(e.source().begin.line) + ")");
-    }
+    toml::table root = read_toml_file(path);
     CountersConfig cfg;
     for (const auto& [key, value] : root)
         if (key.str() != "reset-hour" && key.str() != "line")

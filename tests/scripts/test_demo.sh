@@ -11,14 +11,7 @@ trap 'rm -rf "$work"' EXIT
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 40000))
-    port_open "$p" || { echo "$p"; return; }
-  done
-}
+source "$src/scripts/lib/ports.sh"
 use_free_ports() {
   PLATSLAGE_DEMO_MQTT_PORT=$(free_port)
   PLATSLAGE_INGEST=tcp://127.0.0.1:$(free_port)

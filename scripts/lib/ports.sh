@@ -1,0 +1,9 @@
+# Loopback ports for the scripts (sourced, not run): is one taken, and a free one.
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 40000))
+    port_open "$p" || { echo "$p"; return; }
+  done
+}
