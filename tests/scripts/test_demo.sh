@@ -13,10 +13,15 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
 source "$src/scripts/lib/ports.sh"
 use_free_ports() {
-  PLATSLAGE_DEMO_MQTT_PORT=$(free_port)
-  PLATSLAGE_INGEST=tcp://127.0.0.1:$(free_port)
-  PLATSLAGE_PUB=tcp://127.0.0.1:$(free_port)
-  PLATSLAGE_ROUTER=tcp://127.0.0.1:$(free_port)
+  local a b c d
+  while :; do # four different ones: each is chosen alone
+    a=$(free_port) b=$(free_port) c=$(free_port) d=$(free_port)
+    [ "$(printf '%s\n' "$a" "$b" "$c" "$d" | sort -u | wc -l)" = 4 ] && break
+  done
+  PLATSLAGE_DEMO_MQTT_PORT=$a
+  PLATSLAGE_INGEST=tcp://127.0.0.1:$b
+  PLATSLAGE_PUB=tcp://127.0.0.1:$c
+  PLATSLAGE_ROUTER=tcp://127.0.0.1:$d
   export PLATSLAGE_DEMO_MQTT_PORT PLATSLAGE_INGEST PLATSLAGE_PUB PLATSLAGE_ROUTER
 }
 # Processes whose command line names this run's data folder (the hub, the simulator, the
