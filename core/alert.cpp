@@ -9,7 +9,8 @@ namespace platslage {
 namespace {
 constexpr std::array<std::string_view, severity_count> severity_names{"warning", "minor", "major", "critical"};
 constexpr std::array<std::string_view, rule_count> rule_names{
-    "needs_care", "child", "sleeping", "crowding", "repeated_presence", "coverage_gap", "sensor_silent", "handheld_offline"};
+    "needs_care", "child", "sleeping", "crowding", "repeated_presence", "coverage_gap", "sensor_silent", "handheld_offline",
+    "dispatch_unanswered"};
 constexpr std::array<std::string_view, 5> state_names{"raised", "acknowledged", "assigned", "resolved", "expired"};
 
 template <class E, std::size_t N>

@@ -30,8 +30,9 @@ enum class AlertRule {
     coverage_gap,      // a hot zone without an outreach visit for hours
     sensor_silent,     // a people counter stopped reporting
     handheld_offline,  // a guard's handheld lost its connection on shift (its last will)
+    dispatch_unanswered, // an outreach team did not answer a dispatch in time, or declined it
 };
-inline constexpr std::size_t rule_count = 8;
+inline constexpr std::size_t rule_count = 9;
 std::string_view rule_name(AlertRule r);
 std::optional<AlertRule> rule_from_name(std::string_view name);
 

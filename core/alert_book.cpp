@@ -39,6 +39,8 @@ std::array<RuleSettings, rule_count> AlertSettings::default_rules() {
     r[static_cast<std::size_t>(AlertRule::coverage_gap)] = {S::minor, hours(24), Millis(0), true, S::major};
     r[static_cast<std::size_t>(AlertRule::sensor_silent)] = {S::warning, hours(24), Millis(0), true, S::minor};
     r[static_cast<std::size_t>(AlertRule::handheld_offline)] = {S::minor, hours(24), Millis(0), true, S::major};
+    // One alert per order (its subject), cleared when the order is answered or replaced.
+    r[static_cast<std::size_t>(AlertRule::dispatch_unanswered)] = {S::major, hours(24), Millis(0), true, S::critical};
     return r;
 }
 
@@ -180,8 +182,9 @@ std::optional<Rejection> AlertBook::check(const AlertCommand& c,
             return Rejection{RejectReason::not_allowed, "alert " + c.alert + " is already " + std::string(state_name(a->state))};
         return std::nullopt;
     case AlertOp::assign:
+    case AlertOp::dispatch:
         if (!team_known(c.team)) return Rejection{RejectReason::unknown_team, "team '" + c.team + "' has not reported to the hub"};
-        if (a->state == AlertState::assigned && a->assigned_to == c.team)
+        if (c.op == AlertOp::assign && a->state == AlertState::assigned && a->assigned_to == c.team)
             return Rejection{RejectReason::not_allowed, "alert " + c.alert + " is already assigned to " + c.team};
         return std::nullopt;
     case AlertOp::resolve:
@@ -198,9 +201,10 @@ std::string AlertBook::apply(const AlertCommand& c, TimePoint at) {
         a.history.push_back({at, "acknowledged", c.by, a.severity, c.note});
         break;
     case AlertOp::assign:
+    case AlertOp::dispatch:
         a.state = AlertState::assigned;
         a.assigned_to = c.team;
-        a.history.push_back({at, "assigned", c.by, a.severity, c.team});
+        a.history.push_back({at, c.op == AlertOp::dispatch ? "dispatched" : "assigned", c.by, a.severity, c.team});
         break;
     case AlertOp::resolve:
         a.outcome = c.outcome;
@@ -209,6 +213,13 @@ std::string AlertBook::apply(const AlertCommand& c, TimePoint at) {
     case AlertOp::note: a.history.push_back({at, "note", c.by, a.severity, c.note}); break;
     }
     return a.id;
+}
+
+bool AlertBook::step(const std::string& id, TimePoint at, std::string what, std::string by, std::string detail) {
+    auto it = alerts_.find(id);
+    if (it == alerts_.end()) return false;
+    it->second.history.push_back({at, std::move(what), std::move(by), it->second.severity, std::move(detail)});
+    return true;
 }
 
 const Alert* AlertBook::find(const std::string& id) const {

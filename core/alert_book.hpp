@@ -62,6 +62,10 @@ public:
     std::optional<std::string> clear(AlertRule rule, const std::string& zone, const std::string& subject, TimePoint at,
                                      const std::string& why);
 
+    // Adds a step to an alert's history that changes nothing else: a team's answer, its
+    // arrival, an order gone unanswered. Returns false when the alert has left the view.
+    bool step(const std::string& id, TimePoint at, std::string what, std::string by, std::string detail);
+
     // Raises an open alert's severity now (an extra cold night began). Returns true if it rose.
     bool lift(const std::string& id, Severity to, TimePoint at, const std::string& why);
 

@@ -10,7 +10,7 @@
 namespace platslage {
 
 namespace {
-constexpr std::array<std::string_view, 4> op_names{"acknowledge", "assign", "resolve", "note"};
+constexpr std::array<std::string_view, 5> op_names{"acknowledge", "assign", "resolve", "note", "dispatch"};
 
 bool is_alert_id(std::string_view s) {
     if (s.size() != 8 || s.substr(0, 2) != "A-") return false;
@@ -42,12 +42,12 @@ Checked<AlertCommand> parse_alert_command(std::string_view payload) {
         return Rejection{RejectReason::bad_value, "field 'by' must be an operator position, 1-32 of A-Z a-z 0-9 _ -"};
     c.alert = *alert;
     c.by = *by;
-    if (c.op == AlertOp::assign) {
-        if (!team) return Rejection{RejectReason::missing_field, "assign needs 'team'"};
+    if (c.op == AlertOp::assign || c.op == AlertOp::dispatch) {
+        if (!team) return Rejection{RejectReason::missing_field, std::string(op_name(c.op)) + " needs 'team'"};
         if (!is_actor_id(*team)) return Rejection{RejectReason::bad_value, "field 'team' must be a team id"};
         c.team = *team;
     } else if (team) {
-        return Rejection{RejectReason::unknown_field, "'team' belongs to assign only"};
+        return Rejection{RejectReason::unknown_field, "'team' belongs to assign and dispatch only"};
     }
     if (c.op == AlertOp::resolve) {
         if (!outcome) return Rejection{RejectReason::missing_field, "resolve needs 'outcome'"};

@@ -1,6 +1,7 @@
 #pragma once
 // What an operator does to an alert from a console, sent over the hub's ROUTER:
-// acknowledge, assign to an outreach team, resolve with an outcome, or add a note.
+// acknowledge, assign to an outreach team, dispatch a team (an order to its handheld,
+// docs/protocol.md), resolve with an outcome, or add a note.
 // `by` is the operator's position ("kc-1", "jernhusen-vakt"), never a person's name.
 #include "checked.hpp"
 #include "clock.hpp"
@@ -15,14 +16,14 @@ namespace platslage {
 inline constexpr std::size_t max_command_bytes = 2048;
 inline constexpr std::size_t max_alert_note_chars = 500;
 
-enum class AlertOp { acknowledge, assign, resolve, note };
+enum class AlertOp { acknowledge, assign, resolve, note, dispatch };
 std::string_view op_name(AlertOp op);
 
 struct AlertCommand {
     AlertOp op = AlertOp::acknowledge;
     std::string alert;   // "A-000042"
     std::string by;      // operator position
-    std::string team;    // assign
+    std::string team;    // assign, dispatch
     std::string outcome; // resolve
     std::string note;    // note, or with resolve; scrubbed of identity and phone numbers
     int note_redactions = 0;

@@ -22,8 +22,12 @@ Checked<Event> parse_for(const Topic& t, std::string_view payload, const ZoneMap
     case TopicKind::guard_shift: return widen(parse_shift_event(t, payload, zones, now));
     case TopicKind::outreach_status: return widen(parse_outreach_status(t, payload, zones, now));
     case TopicKind::device_online: return widen(parse_device_online(t, payload, zones, now));
+    case TopicKind::outreach_ack: return widen(parse_dispatch_answer(t, payload, zones, now));
+    case TopicKind::outreach_outcome: return widen(parse_dispatch_outcome(t, payload, zones, now));
     case TopicKind::guard_receipt:
-    case TopicKind::outreach_dispatch: break;
+    case TopicKind::outreach_dispatch:
+    case TopicKind::outreach_receipt:
+    case TopicKind::hub_notice: break;
     }
     return Rejection{RejectReason::unknown_topic, "the hub publishes on this topic; it does not accept it"};
 }
@@ -49,6 +53,8 @@ EventRecord to_record(const Event& e, const ZoneMap& zones, TimePoint heard) {
             },
             [&](const WeatherReading& w) { return EventRecord{"weather", "", w.source, "", to_json(w).dump(), heard}; },
             [&](const AlertCommand& c) { return EventRecord{"alert_command", "", c.by, "", to_json(c).dump(), heard}; },
+            [&](const DispatchAnswer& a) { return EventRecord{"dispatch_ack", a.station, a.team, "", to_json(a).dump(), heard}; },
+            [&](const DispatchOutcome& o) { return EventRecord{"dispatch_outcome", o.station, o.team, "", to_json(o).dump(), heard}; },
         },
         e);
 }
@@ -62,6 +68,8 @@ Checked<Event> from_record(const EventRecord& r, const ZoneMap& zones) {
     else if (r.kind == "guard_shift") kind = TopicKind::guard_shift;
     else if (r.kind == "outreach_status") kind = TopicKind::outreach_status;
     else if (r.kind == "device_online") kind = TopicKind::device_online;
+    else if (r.kind == "dispatch_ack") kind = TopicKind::outreach_ack;
+    else if (r.kind == "dispatch_outcome") kind = TopicKind::outreach_outcome;
     else return Rejection{RejectReason::unknown_topic, "unknown event kind '" + r.kind + "' in the log"};
     return parse_for(Topic{r.station, kind, r.actor}, r.body, zones, r.heard);
 }

@@ -4,6 +4,7 @@
 // same checks the wire uses: the log can only ever hold what the protocol allows.
 #include "alert_command.hpp"
 #include "checked.hpp"
+#include "dispatch.hpp"
 #include "guard_report.hpp"
 #include "occupancy.hpp"
 #include "presence.hpp"
@@ -15,11 +16,11 @@
 namespace platslage {
 
 using Event = std::variant<GuardReport, ShiftEvent, OutreachStatus, DeviceOnline, OccupancySample, WeatherReading,
-                           AlertCommand>;
+                           AlertCommand, DispatchAnswer, DispatchOutcome>;
 
 struct EventRecord {
     std::string kind;    // guard_report | guard_shift | outreach_status | device_online | occupancy |
-                         // weather | alert_command
+                         // weather | alert_command | dispatch_ack | dispatch_outcome
     std::string station; // empty for weather (the city's) and commands (the alert knows)
     std::string actor;   // device, team or sensor id; the weather source; the operator position
     std::string zone;    // empty when the event has no zone

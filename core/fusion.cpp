@@ -34,12 +34,14 @@ void Fusion::Effects::merge(Effects&& o) {
     stations.merge(o.stations);
     alerts.merge(o.alerts);
     dropped_alerts.merge(o.dropped_alerts);
+    dispatches.merge(o.dispatches);
+    dropped_dispatches.merge(o.dropped_dispatches);
     weather = weather || o.weather;
 }
 
 Fusion::Fusion(const ZoneMap& zones, OccupancyBoard& board, FusionSettings settings)
     : zones_(zones), board_(board), settings_(std::move(settings)),
-      activity_(settings_.activity_window, settings_.night), alerts_(settings_.alerts) {}
+      activity_(settings_.activity_window, settings_.night), alerts_(settings_.alerts), dispatches_(settings_.dispatch) {}
 
 std::string Fusion::station_of(const std::string& zone) const {
     const Zone* z = zones_.find(zone);
@@ -82,10 +84,12 @@ Fusion::Effects Fusion::advance(TimePoint now) {
     while (*next_step_ <= now) {
         auto at = *next_step_;
         book_changes(alerts_.advance(at), out);
+        dispatch_changes(dispatches_.advance(at), out);
         evaluate(at, out);
         *next_step_ += settings_.evaluate_every;
     }
     book_changes(alerts_.advance(now), out);
+    dispatch_changes(dispatches_.advance(now), out);
     return out;
 }
 
@@ -173,6 +177,7 @@ Fusion::Effects Fusion::on_outreach(const OutreachStatus& s, TimePoint heard) {
         clear(AlertRule::coverage_gap, *zone, "", heard, "outreach team " + s.team + " arrived", out);
         held_.erase("coverage_gap|" + *zone);
     }
+    on_team_status(s, heard, out);
     return out;
 }
 
@@ -237,13 +242,17 @@ Fusion::Effects Fusion::on_weather(const WeatherReading& w, TimePoint heard) {
     return out;
 }
 
-Fusion::Effects Fusion::on_command(const AlertCommand& c, TimePoint heard,
-                                   const std::function<bool(const std::string&)>& team_known) {
+Fusion::Effects Fusion::on_command(const AlertCommand& c, TimePoint heard, const TeamLookup& teams) {
     Effects out;
-    if (alerts_.check(c, team_known)) return out; // it changed since it was checked; the log agrees
+    if (check(c, teams, heard)) return out; // it changed since it was checked; the log agrees
+    if (c.op == AlertOp::dispatch) dispatch_sent(c, heard, out);
     auto id = alerts_.apply(c, heard);
     out.alerts.insert(id);
     if (const Alert* a = alerts_.find(id)) out.stations.insert(a->station);
+    // Resolved by an operator while a team was still on it: the team is told it may stop.
+    if (c.op == AlertOp::resolve)
+        if (auto withdrawn = dispatches_.withdraw_for_alert(id, heard))
+            settle_unanswered(*withdrawn, heard, "alert resolved by " + c.by, out);
     return out;
 }
 
@@ -252,6 +261,7 @@ nlohmann::json Fusion::save() const {
     for (const auto& [zone, h] : shown_) shown[zone] = {{"score", h.score}, {"parts", h.parts}};
     return {{"activity", activity_.save()},
             {"alerts", alerts_.save()},
+            {"dispatches", dispatches_.save()},
             {"weather", weather_.save()},
             {"next_step", next_step_ ? nlohmann::json(to_epoch_ms(*next_step_)) : nlohmann::json(nullptr)},
             {"shown", shown},
@@ -261,6 +271,7 @@ nlohmann::json Fusion::save() const {
 void Fusion::load(const nlohmann::json& j) {
     activity_.load(j.at("activity"));
     alerts_.load(j.at("alerts"));
+    if (j.contains("dispatches")) dispatches_.load(j.at("dispatches")); // snapshots from before dispatch have none
     weather_ = Weather::load(j.at("weather"));
     next_step_.reset();
     if (!j.at("next_step").is_null()) next_step_ = from_epoch_ms(j.at("next_step").get<std::int64_t>());

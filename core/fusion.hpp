@@ -5,6 +5,7 @@
 // time-driven checks run at fixed steps of the clock (every `evaluate_every` since 1970),
 // so a replay of the same log gives the same scores and the same alerts, whenever it runs.
 #include "alert_book.hpp"
+#include "dispatch_book.hpp"
 #include "hotspot.hpp"
 #include "occupancy.hpp"
 #include "weather.hpp"
@@ -39,8 +40,16 @@ struct FusionSettings {
     NightHours night;
     Millis activity_window{std::chrono::hours(12)};
     Millis evaluate_every{std::chrono::seconds(10)};
+    DispatchSettings dispatch;
     bool operator==(const FusionSettings&) const = default;
 };
+
+// What the fusion needs to know of a team to send it somewhere.
+struct TeamView {
+    TeamStatus status = TeamStatus::available;
+    TimePoint last_heard;
+};
+using TeamLookup = std::function<std::optional<TeamView>(const std::string& team)>;
 
 class Fusion {
 public:
@@ -54,6 +63,8 @@ public:
         std::set<std::string> stations;
         std::set<std::string> alerts;         // changed (raised, joined, escalated, …)
         std::set<std::string> dropped_alerts; // closed alerts leaving the view
+        std::set<std::string> dispatches;     // orders sent, answered, arrived, finished, withdrawn
+        std::set<std::string> dropped_dispatches;
         bool weather = false;
         void merge(Effects&& other);
     };
@@ -71,12 +82,18 @@ public:
     // After the board took a sample for `zone`.
     Effects on_occupancy(const std::string& zone, TimePoint heard);
     Effects on_weather(const WeatherReading& w, TimePoint heard);
+    // Would this command be accepted at `now`? A dispatch also needs a team that is free.
+    std::optional<Rejection> check(const AlertCommand& c, const TeamLookup& teams, TimePoint now) const;
     // A command check() accepted; refused if the alert changed in between (replay agrees).
-    Effects on_command(const AlertCommand& c, TimePoint heard, const std::function<bool(const std::string&)>& team_known);
+    Effects on_command(const AlertCommand& c, TimePoint heard, const TeamLookup& teams);
+    // A team's answer to an order, and its outcome (fusion_dispatch.cpp).
+    Effects on_answer(const DispatchAnswer& a, TimePoint heard);
+    Effects on_outcome(const DispatchOutcome& o, TimePoint heard);
 
     Hotspot hotspot_of(const Zone& z, TimePoint now) const;
     const ActivityBoard& activity() const { return activity_; }
     const AlertBook& alerts() const { return alerts_; }
+    const DispatchBook& dispatches() const { return dispatches_; }
     const Weather& weather() const { return weather_; }
     bool extra_cold() const { return weather_.extra_cold(settings_.rules.cold); }
     const FusionSettings& settings() const { return settings_; }
@@ -87,6 +104,11 @@ public:
 private:
     void evaluate(TimePoint at, Effects& out);
     void book_changes(AlertBook::Changes c, Effects& out);
+    void dispatch_changes(DispatchBook::Changes c, Effects& out);
+    void dispatch_sent(const AlertCommand& c, TimePoint heard, Effects& out);
+    // The order is answered, replaced or over: it no longer needs an operator's eye.
+    void settle_unanswered(const std::string& id, TimePoint at, const std::string& why, Effects& out);
+    void on_team_status(const OutreachStatus& s, TimePoint heard, Effects& out);
     void signal(Signal s, Effects& out);
     void clear(AlertRule rule, const std::string& zone, const std::string& subject, TimePoint at, const std::string& why,
                Effects& out);
@@ -97,6 +119,7 @@ private:
     FusionSettings settings_;
     ActivityBoard activity_;
     AlertBook alerts_;
+    DispatchBook dispatches_;
     Weather weather_;
     std::optional<TimePoint> next_step_;
     std::map<std::string, Hotspot> shown_; // the score last published per zone

@@ -9,9 +9,9 @@ constexpr std::array<std::string_view, reject_reason_count> names{
     "malformed_json", "not_an_object", "missing_field",   "unknown_field",  "wrong_type",
     "bad_value",      "bad_timestamp", "unknown_station", "unknown_zone",   "unknown_category",
     "topic_mismatch", "unknown_topic", "wrong_version",   "oversize",       "unknown_alert",
-    "not_allowed",    "unknown_team",  "unknown_sensor",
+    "not_allowed",    "unknown_team",  "unknown_sensor",  "unknown_dispatch", "team_busy",
 };
-static_assert(static_cast<std::size_t>(RejectReason::unknown_sensor) + 1 == reject_reason_count);
+static_assert(static_cast<std::size_t>(RejectReason::team_busy) + 1 == reject_reason_count);
 } // namespace
 
 std::string_view reason_name(RejectReason r) { return names[static_cast<std::size_t>(r)]; }

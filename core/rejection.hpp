@@ -28,9 +28,11 @@ enum class RejectReason : std::uint8_t {
     not_allowed,      // a command the alert's state does not allow (resolving a resolved alert)
     unknown_team,     // a command names an outreach team the hub has not heard from
     unknown_sensor,   // a counter (or a line on it) that the counters config does not map to a zone
+    unknown_dispatch, // an answer or outcome for a dispatch order the hub never sent (or sent to another team)
+    team_busy,        // a dispatch to a team that is engaged, on another order, off duty or not heard from lately
 };
 
-inline constexpr std::size_t reject_reason_count = 18;
+inline constexpr std::size_t reject_reason_count = 20;
 
 std::string_view reason_name(RejectReason r);
 std::optional<RejectReason> reason_from_name(std::string_view name);

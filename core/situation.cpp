@@ -43,6 +43,10 @@ void Situation::publish(Fusion::Effects fx, TimePoint now, std::vector<Update>& 
         if (const Alert* a = fusion_.alerts().find(id)) put("alert/" + id, to_json(*a), out);
     for (const auto& id : fx.dropped_alerts)
         if (auto u = state_.erase("alert/" + id)) out.push_back(std::move(*u));
+    for (const auto& id : fx.dispatches)
+        if (const Dispatch* d = fusion_.dispatches().find(id)) put("dispatch/" + id, to_json(*d), out);
+    for (const auto& id : fx.dropped_dispatches)
+        if (auto u = state_.erase("dispatch/" + id)) out.push_back(std::move(*u));
     if (fx.weather) {
         const auto& w = fusion_.weather();
         put("weather",
@@ -156,7 +160,31 @@ void Situation::publish_device(const std::string& station, const std::string& de
 std::vector<Update> Situation::advance_to(TimePoint now) {
     std::vector<Update> out;
     publish(fusion_.advance(now), now, out);
+    mark_silent_teams(now, out);
     return out;
+}
+
+void Situation::publish_team(const std::string& id, std::vector<Update>& out) {
+    const auto& t = teams_.at(id);
+    json j = t.shown;
+    j["silent"] = t.silent;
+    put("team/" + id, j, out);
+}
+
+// A team whose handheld has gone quiet may be anywhere: the console greys it out and the
+// hub sends it nowhere until it is heard again.
+void Situation::mark_silent_teams(TimePoint now, std::vector<Update>& out) {
+    for (auto& [id, t] : teams_) {
+        if (t.silent || t.status == TeamStatus::off_duty || now - t.last_heard < settings_.fusion.dispatch.team_silent_after) continue;
+        t.silent = true;
+        if (!t.shown.empty()) publish_team(id, out);
+    }
+}
+
+std::optional<TeamView> Situation::team_view(const std::string& team) const {
+    auto it = teams_.find(team);
+    if (it == teams_.end()) return std::nullopt;
+    return TeamView{it->second.status, it->second.last_heard};
 }
 
 std::vector<Update> Situation::record(const GuardReport& r, std::int64_t log_id, TimePoint heard) {
@@ -204,12 +232,12 @@ std::vector<Update> Situation::record(const OutreachStatus& s, TimePoint heard) 
     d.role = "outreach";
     d.last_seen = heard;
     auto& team = teams_[s.team];
-    std::string left = team.station != s.station ? team.station : std::string();
-    team = TeamSeen{s.station, s.status};
+    std::string left = !team.station.empty() && team.station != s.station ? team.station : std::string();
     json j{{"id", s.team},        {"station", s.station}, {"status", status_name(s.status)},
            {"zone", s.zone.empty() ? json(nullptr) : json(s.zone)}, {"members", s.members},
            {"org", s.organisation}, {"ts", format_rfc3339(s.ts)}, {"last_seen", format_rfc3339(heard)}};
-    put("team/" + s.team, j, out);
+    team = TeamSeen{s.station, s.status, heard, false, std::move(j)};
+    publish_team(s.team, out);
     auto fx = fusion_.on_outreach(s, heard);
     fx.stations.insert(s.station);
     if (!left.empty()) fx.stations.insert(left); // the station the team walked over from
@@ -241,13 +269,25 @@ std::vector<Update> Situation::record(const WeatherReading& w, TimePoint heard) 
     return out;
 }
 
-std::optional<Rejection> Situation::check(const AlertCommand& c) const {
-    return fusion_.alerts().check(c, [&](const std::string& team) { return team_known(team); });
+std::optional<Rejection> Situation::check(const AlertCommand& c, TimePoint now) const {
+    return fusion_.check(c, [&](const std::string& team) { return team_view(team); }, now);
 }
 
 std::vector<Update> Situation::record(const AlertCommand& c, TimePoint heard) {
     std::vector<Update> out = advance_to(heard);
-    publish(fusion_.on_command(c, heard, [&](const std::string& team) { return team_known(team); }), heard, out);
+    publish(fusion_.on_command(c, heard, [&](const std::string& team) { return team_view(team); }), heard, out);
+    return out;
+}
+
+std::vector<Update> Situation::record(const DispatchAnswer& a, TimePoint heard) {
+    std::vector<Update> out = advance_to(heard);
+    publish(fusion_.on_answer(a, heard), heard, out);
+    return out;
+}
+
+std::vector<Update> Situation::record(const DispatchOutcome& o, TimePoint heard) {
+    std::vector<Update> out = advance_to(heard);
+    publish(fusion_.on_outcome(o, heard), heard, out);
     return out;
 }
 
@@ -261,7 +301,9 @@ nlohmann::json Situation::save() const {
                         {"guards", d.guards},
                         {"last_seen", to_epoch_ms(d.last_seen)}};
     json teams = json::object();
-    for (const auto& [id, t] : teams_) teams[id] = {{"station", t.station}, {"status", status_name(t.status)}};
+    for (const auto& [id, t] : teams_)
+        teams[id] = {{"station", t.station}, {"status", status_name(t.status)}, {"last_heard", to_epoch_ms(t.last_heard)},
+                     {"silent", t.silent}, {"shown", t.shown}};
     json last = json::object();
     for (const auto& [zone, r] : last_report_)
         last[zone] = {{"ts", to_epoch_ms(r.ts)}, {"kind", kind_name(r.kind)}, {"persons", r.persons},
@@ -290,9 +332,13 @@ void Situation::load(const nlohmann::json& j) {
     }
     teams_.clear();
     for (const auto& [id, t] : j.at("teams").items()) {
-        TeamSeen s{t.at("station").get<std::string>(), TeamStatus::available};
+        TeamSeen s{t.at("station").get<std::string>(), TeamStatus::available, {}, false, json::object()};
         for (auto st : {TeamStatus::available, TeamStatus::en_route, TeamStatus::on_scene, TeamStatus::engaged, TeamStatus::off_duty})
             if (status_name(st) == t.at("status").get<std::string>()) s.status = st;
+        // Snapshots from before dispatch lack these: such a team counts as silent until heard again.
+        if (t.contains("last_heard")) s.last_heard = from_epoch_ms(t.at("last_heard").get<std::int64_t>());
+        if (t.contains("silent")) s.silent = t.at("silent").get<bool>();
+        if (t.contains("shown")) s.shown = t.at("shown");
         teams_[id] = std::move(s);
     }
     last_report_.clear();

@@ -3,6 +3,7 @@
 // the fusion's hotspots and alerts. Pure: events carry the time the hub heard them, and
 // time moves only when an event or the caller's clock says so.
 #include "alert_command.hpp"
+#include "dispatch.hpp"
 #include "clock.hpp"
 #include "fusion.hpp"
 #include "guard_report.hpp"
@@ -43,9 +44,14 @@ public:
     std::vector<Update> record(const OccupancySample& s, TimePoint heard);
     std::vector<Update> record(const WeatherReading& w, TimePoint heard);
     std::vector<Update> record(const AlertCommand& c, TimePoint heard);
+    std::vector<Update> record(const DispatchAnswer& a, TimePoint heard);
+    std::vector<Update> record(const DispatchOutcome& o, TimePoint heard);
 
-    // Would the command be accepted at this moment? Call advance_to(now) first.
-    std::optional<Rejection> check(const AlertCommand& c) const;
+    // Would the command be accepted at `now`? Call advance_to(now) first.
+    std::optional<Rejection> check(const AlertCommand& c, TimePoint now) const;
+    // Would a team's answer or outcome be taken? Refusals name the order and the team.
+    std::optional<Rejection> check(const DispatchAnswer& a) const { return fusion_.dispatches().check(a); }
+    std::optional<Rejection> check(const DispatchOutcome& o) const { return fusion_.dispatches().check(o); }
 
     // Time-driven changes up to `now`: silent sensors, escalations, expiries, scores.
     std::vector<Update> advance_to(TimePoint now);
@@ -58,6 +64,7 @@ public:
     int station_occupancy(const std::string& station) const;
     std::size_t open_alerts() const { return fusion_.alerts().open_count(); }
     bool team_known(const std::string& team) const { return teams_.contains(team); }
+    std::optional<TeamView> team_view(const std::string& team) const;
 
     // Everything needed to carry on from here after a restart, without the log before it.
     nlohmann::json save() const;
@@ -76,6 +83,9 @@ private:
     struct TeamSeen {
         std::string station;
         TeamStatus status = TeamStatus::available;
+        TimePoint last_heard;
+        bool silent = false; // not heard from for the dispatch settings' team_silent_after
+        nlohmann::json shown; // the team's key as last published
     };
     struct LastReport {
         TimePoint ts;
@@ -91,6 +101,8 @@ private:
     DeviceSeen& device_at(const std::string& station, const std::string& device);
     void publish_device(const std::string& station, const std::string& device, std::vector<Update>& out);
     void put(const std::string& key, const nlohmann::json& body, std::vector<Update>& out);
+    void publish_team(const std::string& id, std::vector<Update>& out);
+    void mark_silent_teams(TimePoint now, std::vector<Update>& out);
 
     const ZoneMap& zones_;
     SituationSettings settings_;

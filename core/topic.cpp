@@ -13,13 +13,17 @@ struct Leaf {
     TopicKind kind;
 };
 
-constexpr std::array<Leaf, 6> leaves{{
+constexpr std::array<Leaf, 10> leaves{{
     {"guard", "report", TopicKind::guard_report},
     {"guard", "shift", TopicKind::guard_shift},
     {"guard", "receipt", TopicKind::guard_receipt},
     {"outreach", "status", TopicKind::outreach_status},
     {"outreach", "dispatch", TopicKind::outreach_dispatch},
     {"device", "online", TopicKind::device_online},
+    {"outreach", "ack", TopicKind::outreach_ack},
+    {"outreach", "outcome", TopicKind::outreach_outcome},
+    {"outreach", "receipt", TopicKind::outreach_receipt},
+    {"hub", "meetings", TopicKind::hub_notice},
 }};
 
 std::vector<std::string_view> split(std::string_view s) {

@@ -15,7 +15,11 @@ enum class TopicKind {
     guard_shift,       // guard → hub, shift start/end
     guard_receipt,     // hub → guard: the report is stored (or why it was refused)
     outreach_status,   // team → hub, presence and status
-    outreach_dispatch, // hub → team, QoS 1
+    outreach_dispatch, // hub → team, QoS 1: an order, or its withdrawal
+    outreach_ack,      // team → hub: the order is accepted or declined
+    outreach_outcome,  // team → hub: how it went
+    outreach_receipt,  // hub → team: the answer or outcome is stored (or why it was refused)
+    hub_notice,        // hub → every handheld of a station: upcoming joint deployment meetings
     device_online,     // device → hub, online flag and last will
 };
 

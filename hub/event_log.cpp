@@ -110,6 +110,67 @@ const char* const migrations[] = {
     R"sql(
     CREATE INDEX events_by_zone ON events(zone, kind, heard_ms);
     )sql",
+    // v4: outreach teams' answers and outcomes are events; every dispatch order is kept
+    // with its response chain and outcome, for follow-up statistics.
+    R"sql(
+    CREATE TABLE events_v4(
+        id        INTEGER PRIMARY KEY,
+        heard_ms  INTEGER NOT NULL,
+        kind      TEXT NOT NULL CHECK (kind IN
+                  ('guard_report','guard_shift','outreach_status','device_online','occupancy',
+                   'weather','alert_command','dispatch_ack','dispatch_outcome')),
+        station   TEXT NOT NULL,
+        actor     TEXT NOT NULL,
+        zone      TEXT,
+        body      TEXT NOT NULL
+    );
+    INSERT INTO events_v4 SELECT id,heard_ms,kind,station,actor,zone,body FROM events;
+    CREATE TABLE guard_reports_v4(
+        device     TEXT NOT NULL,
+        report_id  TEXT NOT NULL,
+        event_id   INTEGER NOT NULL REFERENCES events_v4(id),
+        station    TEXT NOT NULL,
+        zone       TEXT NOT NULL,
+        ts_ms      INTEGER NOT NULL,
+        kind       TEXT NOT NULL,
+        persons    INTEGER NOT NULL,
+        categories TEXT NOT NULL,
+        note       TEXT,
+        PRIMARY KEY (device, report_id)
+    ) WITHOUT ROWID;
+    INSERT INTO guard_reports_v4 SELECT * FROM guard_reports;
+    DROP TABLE guard_reports;
+    DROP TABLE events;
+    ALTER TABLE events_v4 RENAME TO events;
+    ALTER TABLE guard_reports_v4 RENAME TO guard_reports;
+    CREATE INDEX events_by_time ON events(heard_ms);
+    CREATE INDEX events_by_zone ON events(zone, kind, heard_ms);
+    CREATE TABLE dispatches(
+        dispatch_id     TEXT PRIMARY KEY,    -- "D-000042"
+        alert_id        TEXT NOT NULL,
+        team            TEXT NOT NULL,       -- a team id, never a person
+        station         TEXT NOT NULL,
+        zone            TEXT NOT NULL,
+        by              TEXT NOT NULL,       -- the operator position that sent it
+        severity        TEXT NOT NULL,
+        persons         INTEGER NOT NULL,    -- people in the alert
+        categories      TEXT NOT NULL,       -- JSON array of category names
+        state           TEXT NOT NULL,       -- sent, accepted, on_scene, completed, declined, unanswered, withdrawn
+        raised_ms       INTEGER NOT NULL,    -- the response chain, Unix ms
+        acknowledged_ms INTEGER,
+        dispatched_ms   INTEGER NOT NULL,
+        answer_due_ms   INTEGER NOT NULL,
+        answered_ms     INTEGER,
+        on_scene_ms     INTEGER,
+        finished_ms     INTEGER,
+        outcome         TEXT,
+        referred_to     TEXT,
+        gender          TEXT,                -- optional coarse descriptors, for statistics only
+        age_band        TEXT,
+        outcome_persons INTEGER
+    ) WITHOUT ROWID;
+    CREATE INDEX dispatches_by_time ON dispatches(dispatched_ms);
+    )sql",
 };
 constexpr int schema_versions = static_cast<int>(sizeof migrations / sizeof migrations[0]);
 
@@ -323,6 +384,89 @@ void EventLog::store_alert_steps(const std::vector<AlertStepRecord>& steps) {
             step_done(db_, st);
         }
     });
+}
+
+void EventLog::store_dispatches(const std::vector<Dispatch>& dispatches) {
+    if (dispatches.empty()) return;
+    auto statement = prepare_once(db_, "INSERT OR REPLACE INTO dispatches(dispatch_id,alert_id,team,station,zone,by,severity,"
+                                       "persons,categories,state,raised_ms,acknowledged_ms,dispatched_ms,answer_due_ms,answered_ms,"
+                                       "on_scene_ms,finished_ms,outcome,referred_to,gender,age_band,outcome_persons) "
+                                       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto* st = statement.get();
+    auto bind_time = [&](int i, const std::optional<TimePoint>& t) {
+        if (t) sqlite3_bind_int64(st, i, to_epoch_ms(*t));
+        else sqlite3_bind_null(st, i);
+    };
+    transaction([&] {
+        for (const auto& d : dispatches) {
+            bind_text(st, 1, d.id);
+            bind_text(st, 2, d.alert);
+            bind_text(st, 3, d.team);
+            bind_text(st, 4, d.station);
+            bind_text(st, 5, d.zone);
+            bind_text(st, 6, d.by);
+            bind_text(st, 7, std::string(severity_name(d.severity)));
+            sqlite3_bind_int(st, 8, d.persons);
+            bind_text(st, 9, nlohmann::json(d.categories).dump());
+            bind_text(st, 10, std::string(dispatch_state_name(d.state)));
+            bind_time(11, d.raised_at);
+            bind_time(12, d.acknowledged_at);
+            bind_time(13, d.dispatched_at);
+            bind_time(14, d.answer_due);
+            bind_time(15, d.answered_at);
+            bind_time(16, d.on_scene_at);
+            bind_time(17, d.finished_at);
+            bind_text_or_null(st, 18, d.outcome);
+            bind_text_or_null(st, 19, d.referred_to);
+            bind_text_or_null(st, 20, d.gender);
+            bind_text_or_null(st, 21, d.age_band);
+            if (d.state == DispatchState::completed) sqlite3_bind_int(st, 22, d.outcome_persons);
+            else sqlite3_bind_null(st, 22);
+            step_done(db_, st);
+        }
+    });
+}
+
+std::vector<Dispatch> EventLog::dispatches_between(TimePoint from, TimePoint to) const {
+    auto st = prepare_once(db_, "SELECT dispatch_id,alert_id,team,station,zone,by,severity,persons,categories,state,"
+                                "raised_ms,acknowledged_ms,dispatched_ms,answer_due_ms,answered_ms,on_scene_ms,finished_ms,"
+                                "outcome,referred_to,gender,age_band,outcome_persons FROM dispatches "
+                                "WHERE dispatched_ms>=? AND dispatched_ms<? ORDER BY dispatched_ms, dispatch_id");
+    sqlite3_bind_int64(st.get(), 1, to_epoch_ms(from));
+    sqlite3_bind_int64(st.get(), 2, to_epoch_ms(to));
+    auto time_at = [&](int i) -> std::optional<TimePoint> {
+        if (sqlite3_column_type(st.get(), i) == SQLITE_NULL) return std::nullopt;
+        return from_epoch_ms(sqlite3_column_int64(st.get(), i));
+    };
+    std::vector<Dispatch> out;
+    while (sqlite3_step(st.get()) == SQLITE_ROW) {
+        auto* s = st.get();
+        Dispatch d;
+        d.id = column_text(s, 0);
+        d.alert = column_text(s, 1);
+        d.team = column_text(s, 2);
+        d.station = column_text(s, 3);
+        d.zone = column_text(s, 4);
+        d.by = column_text(s, 5);
+        d.severity = severity_from_name(column_text(s, 6)).value_or(Severity::minor);
+        d.persons = sqlite3_column_int(s, 7);
+        d.categories = nlohmann::json::parse(column_text(s, 8)).get<std::vector<std::string>>();
+        d.state = dispatch_state_from_name(column_text(s, 9)).value_or(DispatchState::sent);
+        d.raised_at = *time_at(10);
+        d.acknowledged_at = time_at(11);
+        d.dispatched_at = *time_at(12);
+        d.answer_due = *time_at(13);
+        d.answered_at = time_at(14);
+        d.on_scene_at = time_at(15);
+        d.finished_at = time_at(16);
+        d.outcome = column_text(s, 17);
+        d.referred_to = column_text(s, 18);
+        d.gender = column_text(s, 19);
+        d.age_band = column_text(s, 20);
+        d.outcome_persons = sqlite3_column_int(s, 21);
+        out.push_back(std::move(d));
+    }
+    return out;
 }
 
 void EventLog::save_snapshot(std::int64_t last_event, TimePoint saved, const std::string& body) {

@@ -55,6 +55,11 @@ public:
     // Steps already stored are left as they are: a replay may offer them again.
     void store_alert_steps(const std::vector<AlertStepRecord>& steps);
 
+    // Each order as it is now (a changed order replaces its row).
+    void store_dispatches(const std::vector<Dispatch>& dispatches);
+    // Orders sent in [from, to), oldest first.
+    std::vector<Dispatch> dispatches_between(TimePoint from, TimePoint to) const;
+
     struct Snapshot {
         std::int64_t last_event;
         TimePoint saved;

@@ -19,8 +19,10 @@ struct Hub::Pending {
     const char* source;    // "mqtt" | "ingest"
     std::string topic;     // MQTT topic; empty for ingest
     Checked<Event> event;
-    std::optional<Topic> report_topic;    // set for guard reports: where the receipt goes
-    std::optional<std::string> report_id; // for receipts of refused reports
+    std::optional<Topic> receipt_to;       // guard reports and teams' answers and outcomes get a receipt here
+    std::optional<std::string> receipt_id; // the report's id or the order's, also for refusals
+    std::string receipt_of;                // "ack" | "outcome" for a team's receipt
+    bool repeat = false;                   // a team's answer or outcome the hub already has: not stored twice
 };
 
 Hub::Hub(const HubConfig& cfg, const ZoneMap& zones, EventLog& log, const Clock& clock, zmq::context_t& ctx)
@@ -89,7 +91,9 @@ void Hub::rebuild() {
     // Every alert's steps, in case the last run stopped before storing them.
     std::vector<Update> all;
     for (const auto& [id, a] : situation_.fusion().alerts().alerts()) all.push_back(Update{0, "alert/" + id, ""});
+    for (const auto& [id, d] : situation_.fusion().dispatches().dispatches()) all.push_back(Update{0, "dispatch/" + id, ""});
     store_alert_steps(all);
+    store_and_send_orders(all); // orders are sent when the broker link comes up
     last_snapshot_ = clock_.now();
 }
 
@@ -134,10 +138,17 @@ void Hub::take_inputs(Mailbox<MqttMessage>& inbox, std::vector<Pending>& batch) 
     auto now = clock_.now();
     for (auto& m : inbox.take(max_batch)) {
         auto event = parse_handheld_message(m.topic, m.payload, zones_, now);
-        Pending p{now, "mqtt", m.topic, std::move(event), std::nullopt, std::nullopt};
-        if (auto t = parse_topic(m.topic); t && t->kind == TopicKind::guard_report && zones_.has_station(t->station)) {
-            p.report_topic = t.value();
-            p.report_id = p.event ? std::get<GuardReport>(p.event.value()).id : salvage_report_id(m.payload);
+        Pending p{now, "mqtt", m.topic, std::move(event), std::nullopt, std::nullopt, {}, false};
+        if (auto t = parse_topic(m.topic); t && zones_.has_station(t->station)) {
+            if (t->kind == TopicKind::guard_report) {
+                p.receipt_to = Topic{t->station, TopicKind::guard_receipt, t->actor};
+                p.receipt_id = p.event ? std::get<GuardReport>(p.event.value()).id : salvage_report_id(m.payload);
+            } else if (t->kind == TopicKind::outreach_ack || t->kind == TopicKind::outreach_outcome) {
+                p.receipt_to = Topic{t->station, TopicKind::outreach_receipt, t->actor};
+                p.receipt_id = salvage_report_id(m.payload, "dispatch");
+                p.receipt_of = t->kind == TopicKind::outreach_ack ? "ack" : "outcome";
+                check_team_message(p);
+            }
         }
         batch.push_back(std::move(p));
     }
@@ -155,14 +166,36 @@ void Hub::take_inputs(Mailbox<MqttMessage>& inbox, std::vector<Pending>& batch) 
             if (!s) return s.rejection();
             return Event{std::move(s).value()};
         }() : Checked<Event>(ingest.rejection());
-        batch.push_back(Pending{now, "ingest", {}, std::move(event), std::nullopt, std::nullopt});
+        batch.push_back(Pending{now, "ingest", {}, std::move(event), std::nullopt, std::nullopt, {}, false});
     }
 }
 
-void Hub::commit(std::vector<Pending>& batch, MqttLink& mqtt) {
+// A team's answer or outcome is judged against the orders the hub has sent: orders are only
+// made by commands, which are carried out between batches, so the judgement holds for the
+// whole batch.
+void Hub::check_team_message(Pending& p) const {
+    if (!p.event) return;
+    std::visit([&](const auto& ev) {
+        using T = std::decay_t<decltype(ev)>;
+        if constexpr (std::is_same_v<T, DispatchAnswer> || std::is_same_v<T, DispatchOutcome>) {
+            if (auto why = situation_.check(ev)) p.event = *why;
+            else p.repeat = situation_.fusion().dispatches().is_repeat(ev);
+        }
+    }, p.event.value());
+}
+
+void Hub::send_receipt(const Pending& p, ReceiptStatus status, const Rejection* why) {
+    if (!p.receipt_to || !mqtt_) return;
+    Receipt r{p.receipt_id, p.receipt_of, status, why ? std::string(reason_name(why->reason)) : std::string(),
+              why ? why->detail : std::string()};
+    mqtt_->publish(topic_string(*p.receipt_to), encode_receipt(r), 1);
+}
+
+void Hub::commit(std::vector<Pending>& batch) {
     std::vector<EventRecord> records;
     std::vector<RefusalRecord> refusals;
     for (const auto& p : batch) {
+        if (p.repeat) continue;
         if (p.event) {
             records.push_back(to_record(p.event.value(), zones_, p.heard));
         } else {
@@ -188,11 +221,12 @@ void Hub::commit(std::vector<Pending>& batch, MqttLink& mqtt) {
             refused_.count(why.reason);
             spdlog::warn("refused {} input{}{}: {}: {}", p.source, p.topic.empty() ? "" : " on ", p.topic,
                          reason_name(why.reason), why.detail);
-            if (p.report_topic) {
-                Topic t{p.report_topic->station, TopicKind::guard_receipt, p.report_topic->actor};
-                mqtt.publish(topic_string(t),
-                             encode_receipt({p.report_id, ReceiptStatus::refused, std::string(reason_name(why.reason)), why.detail}), 1);
-            }
+            send_receipt(p, ReceiptStatus::refused, &why);
+            continue;
+        }
+        if (p.repeat) {
+            ++duplicates_;
+            send_receipt(p, ReceiptStatus::duplicate, nullptr);
             continue;
         }
         std::int64_t id = ids[next++];
@@ -200,11 +234,7 @@ void Hub::commit(std::vector<Pending>& batch, MqttLink& mqtt) {
         if (id == 0) ++duplicates_;
         else ++accepted_;
         if (id != 0) apply(id, ev, p.heard, updates);
-        if (p.report_topic) {
-            Topic t{p.report_topic->station, TopicKind::guard_receipt, p.report_topic->actor};
-            mqtt.publish(topic_string(t),
-                         encode_receipt({p.report_id, id == 0 ? ReceiptStatus::duplicate : ReceiptStatus::stored, {}, {}}), 1);
-        }
+        send_receipt(p, id == 0 ? ReceiptStatus::duplicate : ReceiptStatus::stored, nullptr);
     }
     publish(updates);
 }
@@ -213,6 +243,47 @@ void Hub::publish(const std::vector<Update>& updates) {
     for (const auto& u : updates) send_frames(pub_, encode_update(u, epoch_));
     if (!updates.empty()) last_publish_ = clock_.now();
     store_alert_steps(updates);
+    store_and_send_orders(updates);
+}
+
+void Hub::store_and_send_orders(const std::vector<Update>& updates) {
+    std::vector<Dispatch> changed;
+    for (const auto& u : updates) {
+        if (u.key.rfind("dispatch/", 0) != 0) continue;
+        const Dispatch* d = situation_.fusion().dispatches().find(u.key.substr(9));
+        if (!d) continue; // left the view; stored as it was when it finished
+        changed.push_back(*d);
+        if (d->state == DispatchState::sent && !told_.contains(d->id)) send_order(*d);
+        else if (d->state == DispatchState::withdrawn && told_.erase(d->id)) send_withdrawal(*d);
+    }
+    try {
+        log_.store_dispatches(changed);
+    } catch (const std::exception& e) {
+        // The order itself is in the event log: the next start stores it again.
+        spdlog::error("dispatches not stored: {}", e.what());
+    }
+}
+
+void Hub::send_order(const Dispatch& d) {
+    if (!mqtt_) return;
+    told_.insert(d.id);
+    mqtt_->publish(topic_string(Topic{d.station, TopicKind::outreach_dispatch, d.team}), order_json(d, zones_).dump(), 1);
+    spdlog::info("dispatch {}: {} sent to {} for {}", d.id, d.zone, d.team, d.alert);
+}
+
+void Hub::send_withdrawal(const Dispatch& d) {
+    if (!mqtt_) return;
+    nlohmann::json j{{"dispatch", d.id}, {"alert", d.alert}, {"withdrawn", true},
+                     {"ts", format_rfc3339(d.finished_at.value_or(clock_.now()))}};
+    mqtt_->publish(topic_string(Topic{d.station, TopicKind::outreach_dispatch, d.team}), j.dump(), 1);
+    spdlog::info("dispatch {}: withdrawn from {}", d.id, d.team);
+}
+
+// Orders still waiting for an answer go out again whenever the broker link comes up: one
+// sent while it was down is lost, and the team's handheld drops an order it already has.
+void Hub::resend_open_orders() {
+    for (const auto& [id, d] : situation_.fusion().dispatches().dispatches())
+        if (d.state == DispatchState::sent) send_order(d);
 }
 
 Frames Hub::carry_out(const std::string& command_json) {
@@ -231,7 +302,7 @@ Frames Hub::carry_out(const std::string& command_json) {
     if (!command) return refuse(command.rejection());
     // Judged on the alert as it is now: bring the clock up first (it may just have expired).
     publish(situation_.advance_to(now));
-    if (auto why = situation_.check(command.value())) return refuse(*why);
+    if (auto why = situation_.check(command.value(), now)) return refuse(*why);
     std::vector<std::int64_t> ids;
     try {
         ids = log_.append({to_record(Event{command.value()}, zones_, now)}, {});
@@ -349,8 +420,14 @@ std::string Hub::status_line(bool mqtt_connected) const {
 
 void Hub::run(const std::atomic<bool>& stop, Mailbox<MqttMessage>& inbox, MqttLink& mqtt) {
     std::vector<Pending> batch;
+    mqtt_ = &mqtt;
+    bool link_up = false;
     while (!stop) {
         mqtt.maintain();
+        if (mqtt.connected() != link_up) {
+            link_up = mqtt.connected();
+            if (link_up) resend_open_orders();
+        }
         zmq::pollitem_t items[] = {
             {ingest_.handle(), 0, ZMQ_POLLIN, 0},
             {router_.handle(), 0, ZMQ_POLLIN, 0},
@@ -365,7 +442,7 @@ void Hub::run(const std::atomic<bool>& stop, Mailbox<MqttMessage>& inbox, MqttLi
 
         batch.clear();
         take_inputs(inbox, batch);
-        if (!batch.empty()) commit(batch, mqtt);
+        if (!batch.empty()) commit(batch);
         serve_requests(mqtt.connected());
 
         auto now = clock_.now();
@@ -380,6 +457,7 @@ void Hub::run(const std::atomic<bool>& stop, Mailbox<MqttMessage>& inbox, MqttLi
             spdlog::info("{}", status_line(mqtt.connected()));
         }
     }
+    mqtt_ = nullptr;
 }
 
 } // namespace platslage

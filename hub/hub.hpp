@@ -8,6 +8,7 @@
 #include "hub_config.hpp"
 #include "mailbox.hpp"
 #include "mqtt_link.hpp"
+#include "receipt.hpp"
 #include "rejection.hpp"
 #include "situation.hpp"
 #include "wire.hpp"
@@ -17,6 +18,7 @@
 #include <atomic>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 
 namespace platslage {
@@ -39,12 +41,19 @@ private:
     struct Pending; // an input being checked and committed this turn
 
     void take_inputs(Mailbox<MqttMessage>& inbox, std::vector<Pending>& batch);
-    void commit(std::vector<Pending>& batch, MqttLink& mqtt);
+    void check_team_message(Pending& p) const;
+    void commit(std::vector<Pending>& batch);
+    void send_receipt(const Pending& p, ReceiptStatus status, const Rejection* why);
     void serve_requests(bool mqtt_connected);
     Frames carry_out(const std::string& command_json);
     void publish(const std::vector<Update>& updates);
     // Stores the alert steps not stored yet of the alerts these updates touched.
     void store_alert_steps(const std::vector<Update>& updates);
+    // Stores the orders these updates touched, and tells teams of new and withdrawn ones.
+    void store_and_send_orders(const std::vector<Update>& updates);
+    void send_order(const Dispatch& d);
+    void send_withdrawal(const Dispatch& d);
+    void resend_open_orders();
     void apply(std::int64_t id, const Event& e, TimePoint heard, std::vector<Update>& out);
     void heartbeat_if_idle();
 
@@ -64,6 +73,8 @@ private:
     TimePoint last_snapshot_{};
     std::int64_t last_event_ = 0;                   // the newest event folded into the picture
     std::map<std::string, std::size_t> steps_stored_; // per alert: how many steps are in SQLite
+    std::set<std::string> told_; // orders whose team has been sent them and not told of a withdrawal
+    MqttLink* mqtt_ = nullptr;   // while run() runs
     RejectionCounters refused_;
     std::uint64_t accepted_ = 0;
     std::uint64_t duplicates_ = 0;

@@ -11,6 +11,8 @@ const std::vector<std::string> subscriptions{
     "platslage/+/+/guard/+/report",
     "platslage/+/+/guard/+/shift",
     "platslage/+/+/outreach/+/status",
+    "platslage/+/+/outreach/+/ack",
+    "platslage/+/+/outreach/+/outcome",
     "platslage/+/+/device/+/online",
 };
 } // namespace

@@ -52,6 +52,11 @@ public:
         integer(name, m, 0, 60 * 24 * 30);
         v = std::chrono::minutes(m);
     }
+    void seconds(const char* name, Millis& v) {
+        int sec = static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(v).count());
+        integer(name, sec, 0, 60 * 60 * 24);
+        v = std::chrono::seconds(sec);
+    }
     void boolean(const char* name, bool& v) {
         if (auto n = get(name)) {
             if (!n->is_boolean()) fail(name, "must be true or false");
@@ -161,6 +166,14 @@ FusionSettings load_rules(const std::string& path, FusionSettings s) {
     if (s.rules.repeated_nights > s.rules.repeated_of_nights)
         throw std::runtime_error(path + ": repeated-nights cannot exceed repeated-of-nights (the rule could never fire)");
     alerts.no_leftovers();
+
+    auto dispatch = top.sub("dispatch");
+    dispatch.seconds("answer-within-s", s.dispatch.answer_within);
+    dispatch.minutes("team-silent-after-min", s.dispatch.team_silent_after);
+    dispatch.minutes("keep-finished-min", s.dispatch.keep_finished);
+    dispatch.no_leftovers();
+    if (s.dispatch.answer_within.count() <= 0 || s.dispatch.team_silent_after.count() <= 0)
+        throw std::runtime_error(path + ": answer-within-s and team-silent-after-min must be above 0");
     top.no_leftovers();
     return s;
 }

@@ -216,13 +216,13 @@ TEST_SUITE("alert rules") {
         auto id = alerts_of(s, "needs_care").at(0)["id"].get<std::string>();
         AlertCommand ack{AlertOp::acknowledge, id, "kc-1", "", "", "", 0};
         s.advance_to(day + 1min);
-        REQUIRE_FALSE(s.check(ack));
+        REQUIRE_FALSE(s.check(ack, day + 1min));
         s.record(ack, day + 1min);
         CHECK(entry(s, "alert/" + id)["state"] == "acknowledged");
         AlertCommand assign{AlertOp::assign, id, "kc-1", "team-99", "", "", 0};
-        CHECK(s.check(assign)->reason == RejectReason::unknown_team);
+        CHECK(s.check(assign, day + 1min)->reason == RejectReason::unknown_team);
         assign.team = "team-01";
-        REQUIRE_FALSE(s.check(assign));
+        REQUIRE_FALSE(s.check(assign, day + 1min));
         s.record(assign, day + 2min);
         CHECK(entry(s, "alert/" + id)["assigned_to"] == "team-01");
         AlertCommand resolve{AlertOp::resolve, id, "kc-1", "", "support_accepted", "", 0};
@@ -287,7 +287,7 @@ std::vector<Heard> an_evening() {
                                for (const auto& [aid, a] : s.fusion().alerts().alerts())
                                    if (a.state == AlertState::raised) {
                                        AlertCommand c{AlertOp::acknowledge, aid, "kc-1", "", "", "", 0};
-                                       if (!s.check(c)) {
+                                       if (!s.check(c, t)) {
                                            auto u = s.record(c, t);
                                            out.insert(out.end(), u.begin(), u.end());
                                        }

@@ -27,7 +27,7 @@ TEST_CASE("a report stays in the outbox until its receipt, and is resent when no
 }
 
 TEST_CASE("receipts round-trip; a refused one carries its reason") {
-    auto r = decode_receipt(encode_receipt({std::string("r9"), ReceiptStatus::refused, "unknown_zone", "zone 'x' is not in the maps"}));
+    auto r = decode_receipt(encode_receipt({std::string("r9"), "", ReceiptStatus::refused, "unknown_zone", "zone 'x' is not in the maps"}));
     REQUIRE(r);
     CHECK(r->id == "r9");
     CHECK(r->status == ReceiptStatus::refused);

@@ -75,6 +75,9 @@ FusionSettings all_changed() {
     s.activity_window += std::chrono::minutes(1);
     s.night.start_hour = (s.night.start_hour + 1) % 24;
     s.night.end_hour = (s.night.end_hour + 1) % 24;
+    s.dispatch.answer_within += std::chrono::seconds(30);
+    s.dispatch.team_silent_after += std::chrono::minutes(5);
+    s.dispatch.keep_finished += std::chrono::minutes(5);
     s.alerts.keep_closed += std::chrono::minutes(1);
     for (auto& a : s.alerts.ack_within) a += std::chrono::minutes(1);
     for (auto& r : s.alerts.rules) {
@@ -111,6 +114,7 @@ TEST_CASE("the shipped rules file sets every setting the hub reads") {
     REQUIRE_FALSE(changed.alerts == FusionSettings{}.alerts);
     REQUIRE_FALSE(changed.rules == FusionSettings{}.rules);
     REQUIRE_FALSE(changed.night == FusionSettings{}.night);
+    REQUIRE_FALSE(changed.dispatch == FusionSettings{}.dispatch);
     CHECK(load_rules(shipped, changed) == FusionSettings{});
 }
 
