@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include <climits>
+#include <mutex>
+#include <set>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -17,17 +19,40 @@
 
 namespace platslage::test {
 
-int free_port() {
+namespace {
+
+bool can_bind(int port) {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) return false;
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) throw std::runtime_error("bind failed");
-    socklen_t len = sizeof addr;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    bool ok = ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
     ::close(fd);
-    return ntohs(addr.sin_port);
+    return ok;
+}
+
+} // namespace
+
+// Ports come from below the kernel's ephemeral range (32768 and up on Linux): a port picked
+// there by binding to 0 can be handed out again, a moment later, as the source port of one
+// of the test's own outgoing connections, and then the hub or broker cannot bind it. Every
+// port is handed out once per test process, and the start is spread by PID so two test
+// processes on one machine do not walk the same sequence.
+int free_port() {
+    static std::mutex guard;
+    static std::set<int> handed_out;
+    static std::mt19937 pick(static_cast<unsigned>(::getpid()) * 2654435761u ^ std::random_device{}());
+    std::lock_guard lock(guard);
+    std::uniform_int_distribution<int> range(20000, 32000);
+    for (int attempt = 0; attempt < 2000; ++attempt) {
+        int port = range(pick);
+        if (handed_out.count(port) || !can_bind(port)) continue;
+        handed_out.insert(port);
+        return port;
+    }
+    throw std::runtime_error("no free loopback port between 20000 and 32000");
 }
 
 std::string loopback(int port) { return "tcp://127.0.0.1:" + std::to_string(port); }
