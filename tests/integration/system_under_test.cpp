@@ -93,20 +93,34 @@ bool Hub::wait_mqtt_up() {
     return eventually([&] { return status()["mqtt"] == "connected"; });
 }
 
-std::int64_t sql_count(const std::filesystem::path& db, const std::string& sql) {
+namespace {
+// The first column of the first row, read by `read`; `none` when there is no row.
+template <class T, class F>
+T sql_first(const std::filesystem::path& db, const std::string& sql, T none, F read) {
     sqlite3* h = nullptr;
     if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         sqlite3_close(h);
-        return -1;
+        return none;
     }
     sqlite3_busy_timeout(h, 2000);
     sqlite3_stmt* st = nullptr;
-    std::int64_t n = -1;
-    if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int64(st, 0);
+    T v = none;
+    if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) v = read(st);
     sqlite3_finalize(st);
     sqlite3_close(h);
-    return n;
+    return v;
+}
+} // namespace
+
+std::int64_t sql_count(const std::filesystem::path& db, const std::string& sql) {
+    return sql_first<std::int64_t>(db, sql, -1, [](sqlite3_stmt* st) { return sqlite3_column_int64(st, 0); });
+}
+
+std::string sql_text(const std::filesystem::path& db, const std::string& sql) {
+    return sql_first<std::string>(db, sql, "", [](sqlite3_stmt* st) {
+        auto p = sqlite3_column_text(st, 0);
+        return p ? std::string(reinterpret_cast<const char*>(p)) : std::string();
+    });
 }
 
 Subscriber::Subscriber(zmq::context_t& ctx, const HubPorts& ports)

@@ -62,6 +62,8 @@ private:
 
 // Read-only access to the hub's database, as a partner's tool would have.
 std::int64_t sql_count(const std::filesystem::path& db, const std::string& sql);
+// The first row's first column as text; empty when there is no row.
+std::string sql_text(const std::filesystem::path& db, const std::string& sql);
 
 // A console-like subscriber: SUB first, then SNAPSHOT over a DEALER, kept in a Replica.
 class Subscriber {

@@ -1,0 +1,47 @@
+#include "messages.hpp"
+
+#include "time_text.hpp"
+#include "topic.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace platslage::handheld {
+
+OutboxMessage report_message(const std::string& station, const std::string& device, ReportFields f, TimePoint now) {
+    if (f.id.empty()) f.id = device + "-" + std::to_string(to_epoch_ms(now));
+    nlohmann::json j{{"id", f.id}, {"ts", format_rfc3339(now)}, {"zone", f.zone}, {"kind", f.kind}, {"persons", f.persons},
+                     {"categories", f.categories}};
+    if (!f.note.empty()) j["note"] = f.note;
+    return {topic_string(Topic{station, TopicKind::guard_report, device}), j.dump(), "report", f.id};
+}
+
+OutboxMessage shift_message(const std::string& station, const std::string& device, bool starts, int guards, TimePoint now) {
+    nlohmann::json j{{"ts", format_rfc3339(now)}, {"event", starts ? "start" : "end"}, {"guards", guards}};
+    return {topic_string(Topic{station, TopicKind::guard_shift, device}), j.dump(), "", ""};
+}
+
+OutboxMessage status_message(const std::string& station, const std::string& team, const std::string& status,
+                             const std::string& zone, const std::string& org, int members, TimePoint now) {
+    nlohmann::json j{{"ts", format_rfc3339(now)}, {"status", status}, {"members", members}};
+    if (!zone.empty()) j["zone"] = zone;
+    if (!org.empty()) j["org"] = org;
+    return {topic_string(Topic{station, TopicKind::outreach_status, team}), j.dump(), "", ""};
+}
+
+OutboxMessage ack_message(const std::string& station, const std::string& team, const std::string& dispatch, bool accept,
+                          TimePoint now) {
+    nlohmann::json j{{"dispatch", dispatch}, {"ts", format_rfc3339(now)}};
+    if (!accept) j["accept"] = false;
+    return {topic_string(Topic{station, TopicKind::outreach_ack, team}), j.dump(), "ack", dispatch};
+}
+
+OutboxMessage outcome_message(const std::string& station, const std::string& team, const OutcomeFields& f, TimePoint now) {
+    nlohmann::json j{{"dispatch", f.dispatch}, {"ts", format_rfc3339(now)}, {"outcome", f.outcome}};
+    if (!f.referred_to.empty()) j["referred_to"] = f.referred_to;
+    if (!f.gender.empty()) j["gender"] = f.gender;
+    if (!f.age_band.empty()) j["age_band"] = f.age_band;
+    if (f.persons >= 0) j["persons"] = f.persons;
+    return {topic_string(Topic{station, TopicKind::outreach_outcome, team}), j.dump(), "outcome", f.dispatch};
+}
+
+} // namespace platslage::handheld

@@ -1,0 +1,38 @@
+#pragma once
+// What the reference handheld sends, built as docs/protocol.md writes it. The hub checks
+// every field; the handheld only puts them together and stamps the time.
+#include "clock.hpp"
+#include "outbox_file.hpp"
+
+#include <string>
+#include <vector>
+
+namespace platslage::handheld {
+
+struct ReportFields {
+    std::string id; // empty: "<device>-<ms since 1970>"
+    std::string zone;
+    std::string kind = "observation";
+    int persons = 0;
+    std::vector<std::string> categories;
+    std::string note;
+};
+
+struct OutcomeFields {
+    std::string dispatch;
+    std::string outcome;
+    std::string referred_to;
+    std::string gender;
+    std::string age_band;
+    int persons = -1; // -1: left to the hub's default
+};
+
+OutboxMessage report_message(const std::string& station, const std::string& device, ReportFields f, TimePoint now);
+OutboxMessage shift_message(const std::string& station, const std::string& device, bool starts, int guards, TimePoint now);
+OutboxMessage status_message(const std::string& station, const std::string& team, const std::string& status,
+                             const std::string& zone, const std::string& org, int members, TimePoint now);
+OutboxMessage ack_message(const std::string& station, const std::string& team, const std::string& dispatch, bool accept,
+                          TimePoint now);
+OutboxMessage outcome_message(const std::string& station, const std::string& team, const OutcomeFields& f, TimePoint now);
+
+} // namespace platslage::handheld
