@@ -1,5 +1,6 @@
 #include "line_occupancy.hpp"
 
+#include "device_serial.hpp"
 #include "stockholm_time.hpp"
 
 #include <algorithm>
@@ -27,16 +28,23 @@ std::int64_t LineOccupancy::delta(std::int64_t now, std::int64_t before) const {
     return now;
 }
 
+const CountingLine* LineOccupancy::find(const std::string& device, const std::string& line) const {
+    auto serial = normalise_serial(device);
+    auto it = std::find_if(lines_.begin(), lines_.end(), [&](const CountingLine& l) {
+        return l.line == line && normalise_serial(l.device) == serial;
+    });
+    return it == lines_.end() ? nullptr : &*it;
+}
+
 Checked<OccupancySample> LineOccupancy::apply(const LineReading& r) {
-    auto cfg = std::find_if(lines_.begin(), lines_.end(),
-                            [&](const CountingLine& l) { return l.device == r.device && l.line == r.line; });
-    if (cfg == lines_.end())
+    const auto* cfg = find(r.device, r.line);
+    if (!cfg)
         return Rejection{RejectReason::unknown_sensor, "line '" + r.line + "' on device '" + r.device + "' is not in the counters config"};
     if (r.in < 0 || r.out < 0) return Rejection{RejectReason::bad_value, "totals cannot be negative"};
     auto& zone = zones_[cfg->zone];
     if (zone.last.time_since_epoch().count() != 0 && r.ts < zone.last)
         return Rejection{RejectReason::bad_timestamp, "reading older than the last one for zone " + cfg->zone};
-    auto& line = line_state_[r.device + "\n" + r.line];
+    auto& line = line_state_[cfg->device + "\n" + cfg->line];
     if (counting_day(r.ts) != zone.day) {
         zone.day = counting_day(r.ts);
         zone.count = 0; // a new counting day starts from an empty zone
@@ -55,6 +63,29 @@ Checked<OccupancySample> LineOccupancy::apply(const LineReading& r) {
     line = LineState{true, r.in, r.out};
     zone.last = r.ts;
     return OccupancySample{cfg->sensor, cfg->zone, r.ts, static_cast<int>(std::min<std::int64_t>(zone.count, max_occupancy))};
+}
+
+Checked<OccupancySample> LineOccupancy::apply_delta(const LineDelta& d) {
+    const auto* cfg = find(d.device, d.line);
+    if (!cfg)
+        return Rejection{RejectReason::unknown_sensor, "line '" + d.line + "' on device '" + d.device + "' is not in the counters config"};
+    if (d.in < 0 || d.out < 0) return Rejection{RejectReason::bad_value, "crossings cannot be negative"};
+    if (d.in > largest_jump_ || d.out > largest_jump_)
+        return Rejection{RejectReason::bad_value, std::to_string(std::max(d.in, d.out)) +
+                                                      " people across one line in one bin: taken as a glitch"};
+    auto& zone = zones_[cfg->zone];
+    auto day = counting_day(d.ts);
+    if (zone.last.time_since_epoch().count() != 0 && day < zone.day)
+        return Rejection{RejectReason::bad_timestamp, "crossings from a counting day already closed for zone " + cfg->zone};
+    if (day != zone.day) {
+        zone.day = day;
+        zone.count = 0; // a new counting day starts from an empty zone
+    }
+    auto entered = cfg->in_enters ? d.in : d.out;
+    auto left = cfg->in_enters ? d.out : d.in;
+    zone.count = std::max<std::int64_t>(0, zone.count + entered - left);
+    zone.last = std::max(zone.last, d.ts);
+    return OccupancySample{cfg->sensor, cfg->zone, zone.last, static_cast<int>(std::min<std::int64_t>(zone.count, max_occupancy))};
 }
 
 } // namespace platslage::sim

@@ -33,6 +33,17 @@ struct LineReading {
     std::int64_t out = 0;
 };
 
+// Crossings counted within one bin (Xovis line pushes) or between two events (Xovis live
+// data), as the device reports them: not totals, so there is no baseline and no reset to
+// detect. Bins may arrive late or twice; repeats are the parser's to drop.
+struct LineDelta {
+    std::string device;
+    std::string line;
+    TimePoint ts;        // by when the crossings had happened (a bin's end)
+    std::int64_t in = 0; // crossings in the device's "in" (forward) direction
+    std::int64_t out = 0;
+};
+
 class LineOccupancy {
 public:
     // `largest_jump`: more people than this across one line between two readings is a
@@ -41,6 +52,12 @@ public:
 
     // The zone's count after this reading, or why the reading was refused.
     Checked<OccupancySample> apply(const LineReading& r);
+    // The zone's count after these crossings. Under the same rules as totals (never below
+    // zero, empty at the daily reset, a jump too large refused), but order within a day does
+    // not matter: bins from several sensors of one zone interleave. A bin of a counting day
+    // already closed is refused; the sample carries the zone's latest time, so the hub never
+    // sees the count go back in time.
+    Checked<OccupancySample> apply_delta(const LineDelta& d);
 
 private:
     struct LineState {
@@ -52,6 +69,7 @@ private:
         std::int64_t day = 0; // the counting day (days since 1970) the count belongs to
         TimePoint last{};
     };
+    const CountingLine* find(const std::string& device, const std::string& line) const;
     std::int64_t counting_day(TimePoint t) const;
     std::int64_t delta(std::int64_t now, std::int64_t before) const;
 

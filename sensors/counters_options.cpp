@@ -1,0 +1,39 @@
+#include "counters_options.hpp"
+
+#include "topic_filter.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace platslage::sim {
+
+std::optional<CountersOptions> parse_counters_options(int argc, char** argv, int& exit_code) {
+    CountersOptions o;
+    CLI::App app{"platslage-counters: reads people counters' own MQTT messages (AXIS Object Analytics "
+                 "events, Xovis pushes), turns them into occupancy samples with the counters config, and "
+                 "pushes them to the hub. Refused messages are logged with their reason and counted; the "
+                 "counts are printed on SIGINT or SIGTERM."};
+    app.add_option("--config", o.config, "the counters config (TOML)")->capture_default_str();
+    app.add_option("--maps", o.maps, "folder of station GeoJSON files")->capture_default_str();
+    app.add_option("--mqtt", o.mqtt, "MQTT broker URL the counters publish to")->capture_default_str();
+    app.add_option("--mqtt-client-id", o.mqtt_client_id,
+                   "MQTT client id; the broker keeps this client's session while it is away")
+        ->capture_default_str();
+    app.add_option("--xovis-topic", o.xovis_topic, "MQTT topic filter the Xovis data push agents publish under")
+        ->capture_default_str()
+        ->check([](const std::string& f) { return is_topic_filter(f) ? std::string() : "not an MQTT topic filter"; });
+    app.add_option("--ingest", o.ingest, "the hub's ZeroMQ PULL endpoint for occupancy samples")->capture_default_str();
+    app.add_option("--summary-every-s", o.summary_every_s, "seconds between summary lines on stdout; 0 only at the end")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 86400.0));
+    app.add_option("--log-level", o.log_level, "trace, debug, info, warn, error (log lines go to stderr)")
+        ->capture_default_str();
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        exit_code = app.exit(e);
+        return std::nullopt;
+    }
+    return o;
+}
+
+} // namespace platslage::sim
