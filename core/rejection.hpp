@@ -30,9 +30,10 @@ enum class RejectReason : std::uint8_t {
     unknown_sensor,   // a counter (or a line on it) that the counters config does not map to a zone
     unknown_dispatch, // an answer or outcome for a dispatch order the hub never sent (or sent to another team)
     team_busy,        // a dispatch to a team that is engaged, on another order, off duty or not heard from lately
+    unknown_meeting,  // a meeting, or an action item at it, that the hub does not have
 };
 
-inline constexpr std::size_t reject_reason_count = 20;
+inline constexpr std::size_t reject_reason_count = 21;
 
 std::string_view reason_name(RejectReason r);
 std::optional<RejectReason> reason_from_name(std::string_view name);

@@ -1,0 +1,164 @@
+#include "agenda_markdown.hpp"
+
+#include "stockholm_time.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+namespace platslage {
+
+namespace {
+using namespace std::chrono;
+
+std::string minutes_text(const std::optional<Millis>& m) {
+    if (!m) return "–";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f min", static_cast<double>(m->count()) / 60000.0);
+    return buf;
+}
+
+// Free text goes into table cells: a pipe or a line break would break the table.
+std::string cell(std::string s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '|') out += "\\|";
+        else if (c == '\n' || c == '\r') out += ' ';
+        else out += c;
+    }
+    return out;
+}
+
+std::string owner_text(const MeetingNote& n) { return n.owner ? std::string(organisation_label(*n.owner)) : "–"; }
+} // namespace
+
+std::string stockholm_minute_text(TimePoint utc) {
+    auto local = floor<minutes>(utc + stockholm_offset(utc));
+    auto day = floor<days>(local);
+    year_month_day ymd{day};
+    hh_mm_ss<minutes> t{local - day};
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02d:%02d", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()), static_cast<int>(t.hours().count()), static_cast<int>(t.minutes().count()));
+    return buf;
+}
+
+std::string agenda_markdown(const Agenda& a) {
+    std::ostringstream md;
+    md << "# " << cell(a.plan.title) << "\n\n";
+    md << "- **When:** " << stockholm_minute_text(a.held_at) << " (" << a.plan.duration_min << " min)\n";
+    md << "- **Where:** " << a.zone_name << "\n";
+    md << "- **Who:** ";
+    for (std::size_t i = 0; i < a.plan.organisations.size(); ++i)
+        md << (i ? ", " : "") << organisation_label(a.plan.organisations[i]);
+    md << "\n";
+    md << "- **Period:** " << stockholm_minute_text(a.since) << " to " << stockholm_minute_text(a.held_at)
+       << (a.first_meeting ? " (the week before the first meeting)" : " (since the previous meeting)") << "\n";
+    md << "- **Meeting:** " << a.plan.id << "\n\n";
+    md << "Counts are of situations reported and handled, never of identified persons.\n\n";
+
+    md << "## 1. Open action items\n\n";
+    if (a.open_actions.empty()) {
+        md << "None open.\n\n";
+    } else {
+        md << "| item | what | owner | due | from the meeting of |\n|---|---|---|---|---|\n";
+        for (const auto& n : a.open_actions) {
+            bool late = std::find(a.overdue.begin(), a.overdue.end(), n.id) != a.overdue.end();
+            md << "| " << n.id << " | " << cell(n.text) << " | " << owner_text(n) << " | " << n.due << (late ? " **overdue**" : "")
+               << " | " << stockholm_minute_text(n.held_at) << " |\n";
+        }
+        md << "\n";
+    }
+
+    md << "## 2. Hottest zones\n\n";
+    if (a.hottest.empty()) {
+        md << "No guard reports in the period.\n\n";
+    } else {
+        md << "| zone | people reported | reports | at night | alerts | why |\n|---|---:|---:|---:|---:|---|\n";
+        for (const auto& h : a.hottest)
+            md << "| " << h.name << " | " << h.persons << " | " << h.reports << " | " << h.at_night << " | " << h.alerts << " | "
+               << cell(h.why) << " |\n";
+        md << "\n";
+    }
+
+    md << "## 3. Repeated presence\n\n";
+    if (a.repeated.empty()) {
+        md << "No zone had reports on " << repeated_presence_days << " days or more.\n\n";
+    } else {
+        md << "Zones with reports on " << repeated_presence_days << " or more days (06:00 to 06:00):\n\n";
+        md << "| zone | days | people reported |\n|---|---:|---:|\n";
+        for (const auto& r : a.repeated) md << "| " << r.name << " | " << r.days << " | " << r.persons << " |\n";
+        md << "\n";
+    }
+
+    md << "## 4. Coverage gaps\n\n";
+    if (a.gaps.empty()) {
+        md << "Every alert in the period had a team on scene.\n\n";
+    } else {
+        md << "| zone | alerts | with a team on scene | orders unanswered or declined |\n|---|---:|---:|---:|\n";
+        for (const auto& g : a.gaps)
+            md << "| " << g.name << " | " << g.alerts << " | " << g.reached << " | " << g.unanswered << " |\n";
+        md << "\n";
+    }
+
+    md << "## 5. Open and escalated alerts\n\n";
+    auto alert_rows = [&](const std::vector<AgendaAlert>& alerts, const char* none) {
+        if (alerts.empty()) {
+            md << none << "\n\n";
+            return;
+        }
+        md << "| alert | rule | zone | severity | raised | what |\n|---|---|---|---|---|---|\n";
+        for (const auto& al : alerts)
+            md << "| " << al.id << " | " << al.rule << " | " << (al.zone.empty() ? "whole station" : al.zone) << " | "
+               << al.severity << " | " << stockholm_minute_text(al.raised) << " | " << cell(al.summary) << " |\n";
+        md << "\n";
+    };
+    md << "Open when the meeting starts:\n\n";
+    alert_rows(a.open_alerts, "None.");
+    md << "Escalated in the period:\n\n";
+    alert_rows(a.escalated, "None.");
+
+    md << "## 6. Dispatches and response times\n\n";
+    md << a.dispatches << " orders sent: " << a.completed << " completed, " << a.declined << " declined, " << a.unanswered
+       << " unanswered, " << a.withdrawn << " withdrawn.\n\n";
+    md << "| step | measured | median | 90th percentile |\n|---|---:|---:|---:|\n";
+    for (const auto& s : a.response)
+        md << "| " << s.from << " → " << s.to << " | " << s.measured << " | " << minutes_text(s.median) << " | "
+           << minutes_text(s.p90) << " |\n";
+    md << "\n";
+
+    md << "## 7. Outcomes\n\n";
+    if (a.outcomes.empty()) {
+        md << "No completed dispatches in the period.\n\n";
+    } else {
+        md << "People met, by outcome (as the teams reported them):\n\n";
+        md << "| outcome | women | men | unknown | total |\n|---|---:|---:|---:|---:|\n";
+        int w = 0, m = 0, u = 0, t = 0;
+        for (const auto& o : a.outcomes) {
+            md << "| " << o.outcome << " | " << o.women << " | " << o.men << " | " << o.unknown << " | " << o.total << " |\n";
+            w += o.women, m += o.men, u += o.unknown, t += o.total;
+        }
+        md << "| **total** | " << w << " | " << m << " | " << u << " | " << t << " |\n\n";
+        if (!a.referrals.empty()) {
+            md << "Referred to: ";
+            for (std::size_t i = 0; i < a.referrals.size(); ++i)
+                md << (i ? ", " : "") << a.referrals[i].first << " " << a.referrals[i].second;
+            md << ".\n\n";
+        }
+    }
+
+    md << "## 8. Recorded at the previous meeting\n\n";
+    if (a.last_notes.empty()) {
+        md << (a.first_meeting ? "This is the first meeting.\n\n" : "Nothing was recorded.\n\n");
+    } else {
+        for (const auto& n : a.last_notes)
+            md << "- " << (n.kind == NoteKind::action ? "Action " : "Decision ") << n.id << ": " << n.text
+               << (n.owner ? " (" + std::string(organisation_label(*n.owner)) + (n.due.empty() ? "" : ", due " + n.due) + ")" : "")
+               << (n.closed_at ? " — closed" : "") << "\n";
+        md << "\n";
+    }
+    md << "## 9. Decisions and action items today\n\n(Recorded in the console during the meeting.)\n";
+    return md.str();
+}
+
+} // namespace platslage
