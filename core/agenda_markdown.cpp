@@ -29,7 +29,7 @@ std::string cell(std::string s) {
     return out;
 }
 
-std::string owner_text(const MeetingNote& n) { return n.owner ? std::string(organisation_label(*n.owner)) : "–"; }
+std::string owner_text(const MeetingNote& n) { return n.owner.empty() ? "–" : std::string(organisation_title(n.owner)); }
 } // namespace
 
 std::string stockholm_minute_text(TimePoint utc) {
@@ -50,7 +50,7 @@ std::string agenda_markdown(const Agenda& a) {
     md << "- **Where:** " << a.zone_name << "\n";
     md << "- **Who:** ";
     for (std::size_t i = 0; i < a.plan.organisations.size(); ++i)
-        md << (i ? ", " : "") << organisation_label(a.plan.organisations[i]);
+        md << (i ? ", " : "") << organisation_title(a.plan.organisations[i]);
     md << "\n";
     md << "- **Period:** " << stockholm_minute_text(a.since) << " to " << stockholm_minute_text(a.held_at)
        << (a.first_meeting ? " (the week before the first meeting)" : " (since the previous meeting)") << "\n";
@@ -153,7 +153,7 @@ std::string agenda_markdown(const Agenda& a) {
     } else {
         for (const auto& n : a.last_notes)
             md << "- " << (n.kind == NoteKind::action ? "Action " : "Decision ") << n.id << ": " << n.text
-               << (n.owner ? " (" + std::string(organisation_label(*n.owner)) + (n.due.empty() ? "" : ", due " + n.due) + ")" : "")
+               << (n.owner.empty() ? "" : " (" + std::string(organisation_title(n.owner)) + (n.due.empty() ? "" : ", due " + n.due) + ")")
                << (n.closed_at ? " — closed" : "") << "\n";
         md << "\n";
     }

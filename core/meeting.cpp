@@ -69,13 +69,11 @@ bool is_occurrence(const MeetingPlan& p, TimePoint t) {
 }
 
 nlohmann::json to_json(const MeetingPlan& p, TimePoint now) {
-    nlohmann::json orgs = nlohmann::json::array();
-    for (auto o : p.organisations) orgs.push_back(organisation_id(o));
     nlohmann::json j{{"id", p.id},
                      {"title", p.title},
                      {"station", p.station},
                      {"zone", p.zone},
-                     {"organisations", orgs},
+                     {"organisations", p.organisations},
                      {"first", format_rfc3339(p.first)},
                      {"repeat", repeat_name(p.repeat)},
                      {"duration_min", p.duration_min},
@@ -93,8 +91,7 @@ MeetingPlan meeting_from_json(const nlohmann::json& j) {
     p.title = j.at("title").get<std::string>();
     p.station = j.at("station").get<std::string>();
     p.zone = j.at("zone").get<std::string>();
-    for (const auto& o : j.at("organisations"))
-        if (auto org = organisation_from_id(o.get<std::string>())) p.organisations.push_back(*org);
+    p.organisations = j.at("organisations").get<std::vector<std::string>>();
     p.first = *parse_rfc3339(j.at("first").get<std::string>());
     p.repeat = repeat_from_name(j.at("repeat").get<std::string>()).value_or(Repeat::once);
     p.duration_min = j.at("duration_min").get<int>();
@@ -112,7 +109,7 @@ nlohmann::json to_json(const MeetingNote& n) {
                      {"text", n.text},
                      {"by", n.by},
                      {"recorded_at", format_rfc3339(n.recorded_at)}};
-    if (n.owner) j["owner"] = organisation_id(*n.owner);
+    if (!n.owner.empty()) j["owner"] = n.owner;
     if (!n.due.empty()) j["due"] = n.due;
     if (n.kind == NoteKind::action) j["state"] = n.closed_at ? "closed" : "open";
     if (n.closed_at) {
@@ -132,7 +129,7 @@ MeetingNote note_from_json(const nlohmann::json& j) {
     n.text = j.at("text").get<std::string>();
     n.by = j.at("by").get<std::string>();
     n.recorded_at = *parse_rfc3339(j.at("recorded_at").get<std::string>());
-    if (auto o = text_or_none(j, "owner")) n.owner = organisation_from_id(*o);
+    n.owner = text_or_none(j, "owner").value_or("");
     n.due = text_or_none(j, "due").value_or("");
     if (auto c = text_or_none(j, "closed_at")) n.closed_at = parse_rfc3339(*c);
     n.closed_by = text_or_none(j, "closed_by").value_or("");

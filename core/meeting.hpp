@@ -24,7 +24,7 @@ struct MeetingPlan {
     std::string title; // "Utsättningsmöte Centralen"; scrubbed like any free text
     std::string station;
     std::string zone; // where on site the partners meet
-    std::vector<Organisation> organisations;
+    std::vector<std::string> organisations; // organisation ids
     TimePoint first; // the first meeting's start
     Repeat repeat = Repeat::once;
     int duration_min = 60;
@@ -50,7 +50,7 @@ struct MeetingNote {
     std::string meeting;  // the plan's id
     TimePoint held_at;    // which of its meetings
     std::string text;     // scrubbed of identity and phone numbers
-    std::optional<Organisation> owner; // required for an action item
+    std::string owner;    // the organisation owning an action item (required for one)
     std::string due;      // "YYYY-MM-DD", action items only
     std::string by;       // who recorded it (a position)
     TimePoint recorded_at;

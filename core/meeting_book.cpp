@@ -153,14 +153,12 @@ nlohmann::json MeetingBook::notice(const std::string& station, TimePoint now, Mi
     std::sort(soon.begin(), soon.end(), [](const auto& a, const auto& b) { return a.first < b.first || (a.first == b.first && a.second->id < b.second->id); });
     nlohmann::json meetings = nlohmann::json::array();
     for (const auto& [at, p] : soon) {
-        nlohmann::json orgs = nlohmann::json::array();
-        for (auto o : p->organisations) orgs.push_back(organisation_id(o));
         meetings.push_back({{"meeting", p->id},
                             {"title", p->title},
                             {"zone", p->zone},
                             {"starts", format_rfc3339(at)},
                             {"duration_min", p->duration_min},
-                            {"organisations", orgs}});
+                            {"organisations", p->organisations}});
     }
     return nlohmann::json{{"ts", format_rfc3339(now)}, {"meetings", meetings}};
 }

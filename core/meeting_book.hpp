@@ -32,6 +32,7 @@ public:
     const MeetingPlan* find(const std::string& id) const;
     const MeetingNote* note(const std::string& id) const;
     const std::map<std::string, MeetingPlan>& plans() const { return plans_; }
+    const std::map<std::string, MeetingNote>& notes() const { return notes_; }
 
     // The meeting a decision or action item recorded now belongs to: the one under way,
     // else the last one held.

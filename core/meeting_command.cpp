@@ -105,14 +105,14 @@ Checked<MeetingCommand> parse_meeting_command(std::string_view payload, TimePoin
         if (f.failed()) return f.failure();
         const auto& orgs = f.object().contains("organisations") ? f.object()["organisations"] : nlohmann::json();
         if (orgs.is_null()) return Rejection{RejectReason::missing_field, "plan_meeting needs 'organisations'"};
-        if (!orgs.is_array() || orgs.empty() || orgs.size() > organisation_ids.size())
-            return Rejection{RejectReason::wrong_type, "field 'organisations' must be a list of 1-6 organisation ids"};
+        if (!orgs.is_array() || orgs.empty() || orgs.size() > organisation_ids().size())
+            return Rejection{RejectReason::wrong_type, "field 'organisations' must be a list of organisation ids, at least one"};
         for (const auto& o : orgs) {
-            auto org = o.is_string() ? organisation_from_id(o.get<std::string>()) : std::nullopt;
-            if (!org) return Rejection{RejectReason::bad_value, "organisation " + o.dump() + " is not in the documented list"};
-            for (auto seen : c.organisations)
-                if (seen == *org) return Rejection{RejectReason::bad_value, "organisation " + o.dump() + " is listed twice"};
-            c.organisations.push_back(*org);
+            if (!o.is_string() || !is_organisation(o.get<std::string>()))
+                return Rejection{RejectReason::bad_value, "organisation " + o.dump() + " is not in the documented list"};
+            if (std::find(c.organisations.begin(), c.organisations.end(), o.get<std::string>()) != c.organisations.end())
+                return Rejection{RejectReason::bad_value, "organisation " + o.dump() + " is listed twice"};
+            c.organisations.push_back(o.get<std::string>());
         }
         if (title->empty()) return Rejection{RejectReason::bad_value, "field 'title' must not be empty"};
         c.title = scrubbed(*title);
@@ -134,13 +134,13 @@ Checked<MeetingCommand> parse_meeting_command(std::string_view payload, TimePoin
     }
     case MeetingOp::add_action: {
         auto text = f.text("text", max_meeting_text_chars);
-        auto owner = f.one_of("owner", {organisation_ids.begin(), organisation_ids.size()});
+        auto owner = f.one_of("owner", organisation_ids());
         auto due = f.text("due", 10);
         if (f.failed()) return f.failure();
         if (text->empty()) return Rejection{RejectReason::bad_value, "field 'text' must not be empty"};
         if (!is_date(*due)) return Rejection{RejectReason::bad_value, "field 'due' must be a date, YYYY-MM-DD"};
         c.text = scrubbed(*text);
-        c.owner = organisation_from_id(*owner);
+        c.owner = *owner;
         c.due = *due;
         break;
     }
@@ -168,13 +168,11 @@ nlohmann::json to_json(const MeetingCommand& c) {
     if (!c.meeting.empty()) j["meeting"] = c.meeting;
     if (!c.note.empty()) j["note"] = c.note;
     if (c.op == MeetingOp::plan) {
-        nlohmann::json orgs = nlohmann::json::array();
-        for (auto o : c.organisations) orgs.push_back(organisation_id(o));
-        j.update({{"title", c.title}, {"zone", c.zone}, {"organisations", orgs}, {"starts", format_rfc3339(c.starts)},
+        j.update({{"title", c.title}, {"zone", c.zone}, {"organisations", c.organisations}, {"starts", format_rfc3339(c.starts)},
                   {"repeat", repeat_name(c.repeat)}, {"duration_min", c.duration_min}});
     }
     if (!c.text.empty()) j["text"] = c.text;
-    if (c.owner) j["owner"] = organisation_id(*c.owner);
+    if (!c.owner.empty()) j["owner"] = c.owner;
     if (!c.due.empty()) j["due"] = c.due;
     if (c.at) j["at"] = format_rfc3339(*c.at);
     return j;

@@ -29,14 +29,14 @@ struct MeetingCommand {
     // plan
     std::string title;
     std::string zone;
-    std::vector<Organisation> organisations;
+    std::vector<std::string> organisations;
     TimePoint starts{};
     Repeat repeat = Repeat::once;
     int duration_min = 60;
     // decide, add_action, close_action (its closing note)
     std::string text;
     int redactions = 0;
-    std::optional<Organisation> owner; // add_action
+    std::string owner;                 // add_action: an organisation id
     std::string due;                   // add_action, "YYYY-MM-DD"
     std::optional<TimePoint> at;       // agenda: which meeting (default: the one under way or next)
 };

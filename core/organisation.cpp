@@ -1,26 +1,48 @@
 #include "organisation.hpp"
 
+#include <array>
+
 namespace platslage {
 
 namespace {
-constexpr std::array<std::string_view, 6> labels{
-    "Jernhusen",
-    "Stockholms stad, uppsökare",
-    "Norrmalms stadsdelsförvaltning",
-    "Capio Vård för hemlösa",
-    "Region Stockholm, psykiatri",
-    "Ideella organisationer",
+struct Organisation {
+    std::string_view id;
+    std::string_view title;
 };
+// The partners of the station agreement and the voluntary organisations working nearby.
+constexpr std::array<Organisation, 12> organisations{{
+    {"socialforvaltningen", "Socialförvaltningen"},
+    {"norrmalm", "Norrmalms stadsdelsförvaltning"},
+    {"eu-team", "EU-teamet"},
+    {"socialjouren", "Socialjouren"},
+    {"capio", "Capio Vård för hemlösa"},
+    {"region-psykiatri", "Region Stockholm, psykiatri"},
+    {"stadsmissionen", "Stadsmissionen"},
+    {"frälsningsarmén", "Frälsningsarmén"},
+    {"convictus", "Convictus"},
+    {"ny-gemenskap", "Ny Gemenskap"},
+    {"filadelfia", "Filadelfia"},
+    {"jernhusen", "Jernhusen"},
+}};
+constexpr auto organisation_id_list = [] {
+    std::array<std::string_view, organisations.size()> ids{};
+    for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = organisations[i].id;
+    return ids;
+}();
 } // namespace
 
-std::string_view organisation_id(Organisation o) { return organisation_ids[static_cast<std::size_t>(o)]; }
+std::span<const std::string_view> organisation_ids() { return organisation_id_list; }
 
-std::optional<Organisation> organisation_from_id(std::string_view id) {
-    for (std::size_t i = 0; i < organisation_ids.size(); ++i)
-        if (organisation_ids[i] == id) return static_cast<Organisation>(i);
-    return std::nullopt;
+bool is_organisation(std::string_view id) {
+    for (auto known : organisation_id_list)
+        if (known == id) return true;
+    return false;
 }
 
-std::string_view organisation_label(Organisation o) { return labels[static_cast<std::size_t>(o)]; }
+std::string_view organisation_title(std::string_view id) {
+    for (const auto& o : organisations)
+        if (o.id == id) return o.title;
+    return id;
+}
 
 } // namespace platslage

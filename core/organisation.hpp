@@ -1,20 +1,16 @@
 #pragma once
-// The partner organisations that meet at the station and own action items. Each acts
-// within its own mandate (rådighet), so an action item always names the one that owns it.
-#include <array>
-#include <optional>
+// The organisations working on site: the partners of the station agreement and the
+// voluntary organisations nearby. Teams report which one they belong to; meetings list
+// which take part; every action item is owned by one, since each acts within its own
+// mandate (rådighet). Ids on the wire as docs/protocol.md lists them.
+#include <span>
 #include <string_view>
 
 namespace platslage {
 
-enum class Organisation { jernhusen, city_outreach, norrmalm, capio, psychiatry, voluntary };
-
-inline constexpr std::array<std::string_view, 6> organisation_ids{
-    "jernhusen", "city_outreach", "norrmalm", "capio", "psychiatry", "voluntary"};
-
-std::string_view organisation_id(Organisation o);
-std::optional<Organisation> organisation_from_id(std::string_view id);
-// As partners write it in a handout: "Capio Vård för hemlösa".
-std::string_view organisation_label(Organisation o);
+std::span<const std::string_view> organisation_ids();
+bool is_organisation(std::string_view id);
+// How partners write their own names: "Socialförvaltningen", "Capio Vård för hemlösa".
+std::string_view organisation_title(std::string_view id);
 
 } // namespace platslage

@@ -25,41 +25,9 @@ std::optional<Rejection> check_zone(const std::string& zone, const Topic& topic,
     return std::nullopt;
 }
 
-struct Organisation {
-    std::string_view id;
-    std::string_view title;
-};
-// The partners of the station agreement and the voluntary organisations working nearby.
-constexpr std::array<Organisation, 12> organisations{{
-    {"socialforvaltningen", "Socialförvaltningen"},
-    {"norrmalm", "Norrmalms stadsdelsförvaltning"},
-    {"eu-team", "EU-teamet"},
-    {"socialjouren", "Socialjouren"},
-    {"capio", "Capio Vård för hemlösa"},
-    {"region-psykiatri", "Region Stockholm, psykiatri"},
-    {"stadsmissionen", "Stadsmissionen"},
-    {"frälsningsarmén", "Frälsningsarmén"},
-    {"convictus", "Convictus"},
-    {"ny-gemenskap", "Ny Gemenskap"},
-    {"filadelfia", "Filadelfia"},
-    {"jernhusen", "Jernhusen"},
-}};
-constexpr auto organisation_id_list = [] {
-    std::array<std::string_view, organisations.size()> ids{};
-    for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = organisations[i].id;
-    return ids;
-}();
 } // namespace
 
 std::string_view status_name(TeamStatus s) { return status_names[static_cast<std::size_t>(s)]; }
-
-std::span<const std::string_view> organisation_ids() { return organisation_id_list; }
-
-std::string_view organisation_title(std::string_view id) {
-    for (const auto& o : organisations)
-        if (o.id == id) return o.title;
-    return id;
-}
 
 Checked<ShiftEvent> parse_shift_event(const Topic& topic, std::string_view payload, const ZoneMap& zones, TimePoint now) {
     if (auto bad = check_station(topic, zones)) return *bad;

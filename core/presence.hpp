@@ -2,6 +2,7 @@
 // Who is on site: guards' shifts, outreach teams' status, and devices' online flags.
 // Like reports, these describe equipment and teams, never the people they meet.
 #include "checked.hpp"
+#include "organisation.hpp"
 #include "clock.hpp"
 #include "topic.hpp"
 #include "zone_map.hpp"
@@ -44,11 +45,6 @@ struct DeviceOnline {
 };
 
 std::string_view status_name(TeamStatus s);
-
-// The organisations working on site, as ids on the wire (docs/protocol.md).
-std::span<const std::string_view> organisation_ids();
-// How partners write their own names: "Socialförvaltningen", "Capio Vård för hemlösa".
-std::string_view organisation_title(std::string_view id);
 
 Checked<ShiftEvent> parse_shift_event(const Topic& topic, std::string_view payload, const ZoneMap& zones, TimePoint now);
 Checked<OutreachStatus> parse_outreach_status(const Topic& topic, std::string_view payload, const ZoneMap& zones,

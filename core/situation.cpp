@@ -36,6 +36,12 @@ void Situation::put(const std::string& key, const json& body, std::vector<Update
     if (auto u = state_.set(key, body.dump())) out.push_back(std::move(*u));
 }
 
+std::vector<Update> Situation::show(const std::string& key, const nlohmann::json& body) {
+    std::vector<Update> out;
+    put(key, body, out);
+    return out;
+}
+
 void Situation::publish(Fusion::Effects fx, TimePoint now, std::vector<Update>& out) {
     for (const auto& zone : fx.zones)
         if (const Zone* z = zones_.find(zone)) publish_zone(*z, now, out);

@@ -53,6 +53,10 @@ public:
     std::optional<Rejection> check(const DispatchAnswer& a) const { return fusion_.dispatches().check(a); }
     std::optional<Rejection> check(const DispatchOutcome& o) const { return fusion_.dispatches().check(o); }
 
+    // Records the hub keeps beside the situation (joint deployment meetings and what was
+    // recorded at them) shown in the same picture under `key`; an unchanged body is no news.
+    std::vector<Update> show(const std::string& key, const nlohmann::json& body);
+
     // Time-driven changes up to `now`: silent sensors, escalations, expiries, scores.
     std::vector<Update> advance_to(TimePoint now);
     std::vector<Update> tick(const Clock& clock) { return advance_to(clock.now()); }

@@ -1,7 +1,6 @@
 #include "event_log.hpp"
 
-#include <memory>
-
+#include "sqlite_statement.hpp"
 #include "time_text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -10,6 +9,8 @@
 #include <stdexcept>
 
 namespace platslage {
+
+using namespace sql;
 
 namespace {
 
@@ -171,42 +172,40 @@ const char* const migrations[] = {
     ) WITHOUT ROWID;
     CREATE INDEX dispatches_by_time ON dispatches(dispatched_ms);
     )sql",
+    // v5: joint deployment meetings as planned, and the decisions and action items
+    // recorded at them. Organisations and positions, never persons.
+    R"sql(
+    CREATE TABLE meetings(
+        meeting_id    TEXT PRIMARY KEY,      -- "M-000001"
+        title         TEXT NOT NULL,
+        station       TEXT NOT NULL,
+        zone          TEXT NOT NULL,
+        organisations TEXT NOT NULL,         -- JSON array of organisation ids
+        first_ms      INTEGER NOT NULL,      -- the first meeting's start, Unix ms
+        repeat        TEXT NOT NULL CHECK (repeat IN ('once','weekly','fortnightly')),
+        duration_min  INTEGER NOT NULL,
+        planned_by    TEXT NOT NULL,         -- an operator position
+        planned_ms    INTEGER NOT NULL,
+        cancelled_ms  INTEGER
+    ) WITHOUT ROWID;
+    CREATE TABLE meeting_notes(
+        note_id       TEXT PRIMARY KEY,      -- "N-000001"
+        kind          TEXT NOT NULL CHECK (kind IN ('decision','action')),
+        meeting_id    TEXT NOT NULL REFERENCES meetings(meeting_id),
+        held_ms       INTEGER NOT NULL,      -- which of the plan's meetings
+        text          TEXT NOT NULL,         -- scrubbed of identity and phone numbers
+        owner         TEXT,                  -- the organisation that owns an action item
+        due           TEXT,                  -- YYYY-MM-DD
+        by            TEXT NOT NULL,
+        recorded_ms   INTEGER NOT NULL,
+        closed_ms     INTEGER,
+        closed_by     TEXT,
+        closing_note  TEXT
+    ) WITHOUT ROWID;
+    CREATE INDEX meeting_notes_by_meeting ON meeting_notes(meeting_id, held_ms);
+    )sql",
 };
 constexpr int schema_versions = static_cast<int>(sizeof migrations / sizeof migrations[0]);
-
-sqlite3_stmt* prepare(sqlite3* db, const char* sql) {
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, nullptr) != SQLITE_OK)
-        throw std::runtime_error(std::string("SQLite prepare: ") + sqlite3_errmsg(db));
-    return st;
-}
-
-void bind_text(sqlite3_stmt* st, int i, const std::string& s) {
-    sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-}
-
-// An optional text column: empty means NULL (no zone, say).
-void bind_text_or_null(sqlite3_stmt* st, int i, const std::string& s) {
-    if (s.empty())
-        sqlite3_bind_null(st, i);
-    else
-        bind_text(st, i, s);
-}
-
-void step_done(sqlite3* db, sqlite3_stmt* st) {
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) throw std::runtime_error(std::string("SQLite write: ") + sqlite3_errmsg(db));
-}
-
-std::string column_text(sqlite3_stmt* st, int i) {
-    auto p = sqlite3_column_text(st, i);
-    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(st, i))) : std::string();
-}
-
-// A statement prepared for one use, finalized however the use ends.
-using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
-Statement prepare_once(sqlite3* db, const char* sql) { return Statement(prepare(db, sql), sqlite3_finalize); }
 
 // Runs a prepared SELECT of id,heard_ms,kind,station,actor,zone,body to its end.
 void visit_events(sqlite3_stmt* st, const std::function<void(std::int64_t, const EventRecord&)>& visit) {

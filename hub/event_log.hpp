@@ -3,7 +3,9 @@
 // on (device, id). WAL with synchronous=FULL: a committed report survives a killed hub
 // and a lost power supply. The schema is versioned (PRAGMA user_version) and migrated
 // forward at open.
+#include "agenda.hpp"
 #include "event_record.hpp"
+#include "meeting.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -59,6 +61,16 @@ public:
     void store_dispatches(const std::vector<Dispatch>& dispatches);
     // Orders sent in [from, to), oldest first.
     std::vector<Dispatch> dispatches_between(TimePoint from, TimePoint to) const;
+
+    // Joint deployment meetings and their notes, each as it is now (event_log_meetings.cpp).
+    void store_meeting(const MeetingPlan& p);
+    void store_meeting_note(const MeetingNote& n);
+    std::vector<MeetingPlan> meetings() const;
+    std::vector<MeetingNote> meeting_notes() const;
+    // What an agenda counts: guard reports whose own time is in [from, to), and alerts
+    // raised before `to` that were still open at `from` or later, as of `to`.
+    std::vector<AgendaReport> reports_between(TimePoint from, TimePoint to) const;
+    std::vector<AgendaAlert> alerts_between(TimePoint from, TimePoint to) const;
 
     struct Snapshot {
         std::int64_t last_event;

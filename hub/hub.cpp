@@ -94,6 +94,7 @@ void Hub::rebuild() {
     for (const auto& [id, d] : situation_.fusion().dispatches().dispatches()) all.push_back(Update{0, "dispatch/" + id, ""});
     store_alert_steps(all);
     store_and_send_orders(all); // orders are sent when the broker link comes up
+    restore_meetings();
     last_snapshot_ = clock_.now();
 }
 
@@ -286,18 +287,21 @@ void Hub::resend_open_orders() {
         if (d.state == DispatchState::sent) send_order(d);
 }
 
+Frames Hub::refuse_command(const Rejection& why, TimePoint now) {
+    refused_.count(why.reason);
+    spdlog::warn("refused command: {}: {}", reason_name(why.reason), why.detail);
+    try {
+        log_.append({}, {RefusalRecord{now, "command", std::string(reason_name(why.reason)), {}, why.detail}});
+    } catch (const std::exception& e) {
+        spdlog::error("event log: refusal not stored: {}", e.what());
+    }
+    return encode_error(std::string(reason_name(why.reason)) + ": " + why.detail);
+}
+
 Frames Hub::carry_out(const std::string& command_json) {
+    if (is_meeting_command(command_json)) return carry_out_meeting(command_json);
     auto now = clock_.now();
-    auto refuse = [&](const Rejection& why) {
-        refused_.count(why.reason);
-        spdlog::warn("refused command: {}: {}", reason_name(why.reason), why.detail);
-        try {
-            log_.append({}, {RefusalRecord{now, "command", std::string(reason_name(why.reason)), {}, why.detail}});
-        } catch (const std::exception& e) {
-            spdlog::error("event log: refusal not stored: {}", e.what());
-        }
-        return encode_error(std::string(reason_name(why.reason)) + ": " + why.detail);
-    };
+    auto refuse = [&](const Rejection& why) { return refuse_command(why, now); };
     auto command = parse_alert_command(command_json);
     if (!command) return refuse(command.rejection());
     // Judged on the alert as it is now: bring the clock up first (it may just have expired).
@@ -426,7 +430,10 @@ void Hub::run(const std::atomic<bool>& stop, Mailbox<MqttMessage>& inbox, MqttLi
         mqtt.maintain();
         if (mqtt.connected() != link_up) {
             link_up = mqtt.connected();
-            if (link_up) resend_open_orders();
+            if (link_up) {
+                resend_open_orders();
+                send_notices(clock_.now(), /*even_unchanged=*/true);
+            }
         }
         zmq::pollitem_t items[] = {
             {ingest_.handle(), 0, ZMQ_POLLIN, 0},
@@ -449,6 +456,11 @@ void Hub::run(const std::atomic<bool>& stop, Mailbox<MqttMessage>& inbox, MqttLi
         if (now - last_tick_ >= tick_every) {
             last_tick_ = now;
             publish(situation_.tick(clock_));
+        }
+        if (now - last_meeting_check_ >= std::chrono::minutes(1)) {
+            last_meeting_check_ = now;
+            show_meetings(now);
+            send_notices(now, /*even_unchanged=*/false);
         }
         if (cfg_.snapshot_every_s > 0 && now - last_snapshot_ >= std::chrono::seconds(cfg_.snapshot_every_s)) save_snapshot();
         heartbeat_if_idle();

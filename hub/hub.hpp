@@ -7,6 +7,7 @@
 #include "event_log.hpp"
 #include "hub_config.hpp"
 #include "mailbox.hpp"
+#include "meeting_book.hpp"
 #include "mqtt_link.hpp"
 #include "receipt.hpp"
 #include "rejection.hpp"
@@ -46,6 +47,18 @@ private:
     void send_receipt(const Pending& p, ReceiptStatus status, const Rejection* why);
     void serve_requests(bool mqtt_connected);
     Frames carry_out(const std::string& command_json);
+    // Counts, logs and stores a refused command; the ERROR reply for it.
+    Frames refuse_command(const Rejection& why, TimePoint now);
+    // Joint deployment meetings (hub_meetings.cpp): planned, recorded and asked for agendas
+    // over the same COMMAND verb as alert commands; stored in SQLite as they change.
+    static bool is_meeting_command(const std::string& command_json);
+    Frames carry_out_meeting(const std::string& command_json);
+    Frames agenda_reply(const MeetingPlan& plan, TimePoint held_at);
+    void restore_meetings();
+    // Each plan's key in the picture (its next meeting moves on as time passes).
+    void show_meetings(TimePoint now);
+    // The retained notice of upcoming meetings for each station's handhelds, sent when it changed.
+    void send_notices(TimePoint now, bool even_unchanged);
     void publish(const std::vector<Update>& updates);
     // Stores the alert steps not stored yet of the alerts these updates touched.
     void store_alert_steps(const std::vector<Update>& updates);
@@ -75,6 +88,9 @@ private:
     std::map<std::string, std::size_t> steps_stored_; // per alert: how many steps are in SQLite
     std::set<std::string> told_; // orders whose team has been sent them and not told of a withdrawal
     MqttLink* mqtt_ = nullptr;   // while run() runs
+    MeetingBook meetings_;
+    std::map<std::string, std::string> notices_sent_; // per station: the meetings last announced
+    TimePoint last_meeting_check_{};
     RejectionCounters refused_;
     std::uint64_t accepted_ = 0;
     std::uint64_t duplicates_ = 0;

@@ -70,9 +70,9 @@ void MqttLink::message_arrived(mqtt::const_message_ptr msg) {
     inbox_.push(MqttMessage{msg->get_topic(), msg->to_string()});
 }
 
-void MqttLink::publish(const std::string& topic, const std::string& payload, int qos) {
+void MqttLink::publish(const std::string& topic, const std::string& payload, int qos, bool retain) {
     try {
-        client_.publish(topic, payload.data(), payload.size(), qos, false);
+        client_.publish(topic, payload.data(), payload.size(), qos, retain);
     } catch (const mqtt::exception& e) {
         spdlog::warn("mqtt: publish to {} failed: {}", topic, e.what());
     }

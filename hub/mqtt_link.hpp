@@ -29,7 +29,8 @@ public:
     void maintain();
     bool connected() const { return connected_; }
     // Never blocks: Paho queues the message while the broker is away.
-    void publish(const std::string& topic, const std::string& payload, int qos);
+    // `retain`: the broker keeps the last one for whoever subscribes later (notices).
+    void publish(const std::string& topic, const std::string& payload, int qos, bool retain = false);
     void stop();
 
 private:

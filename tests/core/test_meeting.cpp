@@ -28,7 +28,7 @@ RejectReason refusal(const json& j, TimePoint now) {
 
 json weekly_plan() {
     return {{"op", "plan_meeting"}, {"by", "kc-1"}, {"title", "Utsättningsmöte Centralen"}, {"zone", "centralen.vantytor"},
-            {"organisations", {"jernhusen", "city_outreach", "capio", "psychiatry"}}, {"starts", "2026-10-20T09:00:00+02:00"},
+            {"organisations", {"jernhusen", "socialforvaltningen", "capio", "region-psykiatri"}}, {"starts", "2026-10-20T09:00:00+02:00"},
             {"repeat", "weekly"}};
 }
 
