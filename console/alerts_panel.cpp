@@ -1,6 +1,7 @@
 #include "alerts_panel.hpp"
 
 #include "alert.hpp"
+#include "dispatch_view.hpp"
 #include "local_time.hpp"
 #include "team_suggestion.hpp"
 #include "ui_colour.hpp"
@@ -24,8 +25,21 @@ std::string AlertsPanel::zone_name(const std::string& id) const {
 
 void AlertsPanel::send(const std::string& op, const AlertView& a, const ConsoleState& s,
                        const std::vector<std::pair<std::string, std::string>>& extra) {
-    link_.send_command(command_json(op, a.id, s.position, extra));
-    sent_ = op + " " + a.id;
+    send_to(op, a.id, op + " " + a.id, s, extra);
+}
+
+void AlertsPanel::send_to(const std::string& op, const std::string& alert, const std::string& what, const ConsoleState& s,
+                          const std::vector<std::pair<std::string, std::string>>& extra) {
+    link_.send_command(command_json(op, alert, s.position, extra));
+    sent_ = what;
+    sent_op_ = op;
+    ++commands_sent_;
+}
+
+std::string AlertsPanel::feedback() const {
+    auto answer = link_.last_answer();
+    if (answer.number == 0) return {};
+    return sent_ + ": " + answer_text(sent_op_, answer.ok, answer.text);
 }
 
 void AlertsPanel::draw(const Picture& p, ConsoleState& s) {
@@ -52,12 +66,13 @@ void AlertsPanel::draw(const Picture& p, ConsoleState& s) {
     for (const auto& a : p.alerts)
         if (a->id == s.selected_alert) selected = a.get();
 
-    float footer = ImGui::GetFrameHeightWithSpacing() * 2.2f;
+    // Below the queue: the buttons, the selected alert's order (two lines) and the answer line.
+    float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 3.3f;
     ImGui::BeginChild("queue", ImVec2(0, -footer));
-    table(queue, s);
+    table(queue, p, s);
     ImGui::EndChild();
     actions(selected, p, s);
-    keys(queue, selected, s); // global shortcuts; keys() steps aside while text is typed or a dialog is open
+    keys(queue, selected, p, s); // global shortcuts; keys() steps aside while text is typed or a dialog is open
     ImGui::End();
 }
 
@@ -90,18 +105,18 @@ void AlertsPanel::filters(const Picture& p, ConsoleState& s) {
     ImGui::TextDisabled("%d open", open);
 }
 
-void AlertsPanel::table(const std::vector<const AlertView*>& queue, ConsoleState& s) {
+void AlertsPanel::table(const std::vector<const AlertView*>& queue, const Picture& p, ConsoleState& s) {
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                             ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("alerts", 7, flags)) return;
+    if (!ImGui::BeginTable("alerts", 6, flags)) return;
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Severity", ImGuiTableColumnFlags_WidthFixed, 5.0f * em);
     ImGui::TableSetupColumn("Raised", ImGuiTableColumnFlags_WidthFixed, 5.5f * em);
     ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthFixed, 7.5f * em);
-    ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, 10.0f * em);
-    ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthFixed, 6.5f * em);
-    ImGui::TableSetupColumn("Team", ImGuiTableColumnFlags_WidthFixed, 4.0f * em);
+    ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, 9.0f * em);
+    // The alert's state, or its order's state in colour with the team.
+    ImGui::TableSetupColumn("State / team", ImGuiTableColumnFlags_WidthFixed, 10.0f * em);
     ImGui::TableSetupColumn("Summary", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     // Flashing at 2 Hz: the frame loop keeps drawing while animating().
@@ -131,13 +146,25 @@ void AlertsPanel::table(const std::vector<const AlertView*>& queue, ConsoleState
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(ago(a.raised_at).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(rule_title(a.rule).c_str());
+            if (is_dispatch_back(a) && a.open())
+                ImGui::TextColored(to_vec4(dispatch_back_colour()), "%s", alert_label(a).c_str());
+            else
+                ImGui::TextUnformatted(alert_label(a).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(a.zone.empty() ? a.subject.c_str() : zone_name(a.zone).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(a.state.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(a.assigned_to.c_str());
+            if (const DispatchView* d = dispatch_of(p, a.id)) {
+                auto look = dispatch_look(*d);
+                draw_badge(look.word.c_str(), look.colour);
+                ImGui::SameLine();
+                ImGui::TextUnformatted(d->team.c_str());
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("%s: %s\n%s", d->id.c_str(), look.line.c_str(), response_text(*d).c_str());
+            } else if (!a.assigned_to.empty()) {
+                ImGui::Text("%s %s", a.state.c_str(), a.assigned_to.c_str());
+            } else {
+                ImGui::TextUnformatted(a.state.c_str());
+            }
             ImGui::TableNextColumn();
             if (a.signals > 1)
                 ImGui::Text("%s (%d reports)", a.summary.c_str(), a.signals);
@@ -157,6 +184,12 @@ void AlertsPanel::actions(const AlertView* a, const Picture& p, ConsoleState& s)
     ImGui::BeginDisabled(!can);
     if (ImGui::Button("Assign (T)")) open_assign_ = true;
     ImGui::SameLine();
+    ImGui::EndDisabled();
+    ImGui::BeginDisabled(!can || !dispatch_target(p, *a));
+    if (ImGui::Button("Dispatch (D)")) open_dispatch_ = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!can);
     if (ImGui::Button("Resolve (R)")) open_resolve_ = true;
     ImGui::EndDisabled();
     ImGui::SameLine();
@@ -165,29 +198,34 @@ void AlertsPanel::actions(const AlertView* a, const Picture& p, ConsoleState& s)
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(!a || a->zone.empty());
-    if (ImGui::Button("Show on map (C)") && a) {
+    if (ImGui::Button("On map (C)") && a) {
         s.selected_zone = a->zone;
         s.centre_on_selection = true;
     }
     ImGui::EndDisabled();
 
+    if (a) dispatch_line(*a, p);
+    else ImGui::NewLine(), ImGui::NewLine();
+
     auto answer = link_.last_answer();
     if (answer.number > 0) {
         if (answer.ok)
-            ImGui::TextDisabled("%s: done", sent_.c_str());
+            ImGui::TextDisabled("%s", feedback().c_str());
         else
-            ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1), "%s: %s", sent_.c_str(), answer.text.c_str());
+            ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1), "%s", feedback().c_str());
     } else {
         ImGui::TextDisabled("Acting as %s", s.position.c_str());
     }
 
+    if (open_dispatch_) ImGui::OpenPopup("Dispatch a team"), open_dispatch_ = false;
+    dispatch_dialog(a, p, s);
     if (open_assign_) ImGui::OpenPopup("Assign to a team"), open_assign_ = false;
     if (open_resolve_) ImGui::OpenPopup("Resolve"), open_resolve_ = false;
     if (open_note_) ImGui::OpenPopup("Note"), note_.fill(0), open_note_ = false;
 
     if (ImGui::BeginPopupModal("Assign to a team", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         // The suggestion comes first: the nearest available team.
-        auto teams = teams_for(p, zones_, a ? a->zone : std::string());
+        auto teams = teams_for(p, zones_, a ? a->zone : std::string(), a ? a->id : std::string());
         if (ImGui::IsWindowAppearing()) team_ = 0;
         if (teams.empty()) ImGui::TextUnformatted("No outreach team on duty.");
         team_ = std::min(team_, std::max(0, static_cast<int>(teams.size()) - 1));
@@ -195,6 +233,7 @@ void AlertsPanel::actions(const AlertView* a, const Picture& p, ConsoleState& s)
             const auto& c = teams[static_cast<std::size_t>(i)];
             std::string status = c.team->status;
             std::replace(status.begin(), status.end(), '_', ' ');
+            if (!c.available) status = c.why_not; // silent, on an order, or busy
             auto label = c.team->id + "  " + status + "  " + zone_name(c.team->zone) +
                          (c.metres >= 0 ? "  " + std::to_string(static_cast<int>(std::lround(c.metres))) + " m" : "") +
                          (i == 0 && c.available ? "  (suggested)" : "");
@@ -239,7 +278,7 @@ void AlertsPanel::actions(const AlertView* a, const Picture& p, ConsoleState& s)
     }
 }
 
-void AlertsPanel::keys(const std::vector<const AlertView*>& queue, const AlertView* a, ConsoleState& s) {
+void AlertsPanel::keys(const std::vector<const AlertView*>& queue, const AlertView* a, const Picture& p, ConsoleState& s) {
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || io.KeyCtrl || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
     auto select = [&](const std::string& id) {
@@ -252,12 +291,84 @@ void AlertsPanel::keys(const std::vector<const AlertView*>& queue, const AlertVi
     if (!a) return;
     if (ImGui::IsKeyPressed(GLFW_KEY_A, false) && a->open() && a->state == "raised") send("acknowledge", *a, s);
     if (ImGui::IsKeyPressed(GLFW_KEY_T, false) && a->open()) open_assign_ = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_D, false) && p.link == LinkState::live && dispatch_target(p, *a)) open_dispatch_ = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_R, false) && a->open()) open_resolve_ = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_N, false)) open_note_ = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_C, false) && !a->zone.empty()) {
         s.selected_zone = a->zone;
         s.centre_on_selection = true;
     }
+}
+
+// Two lines under the buttons: the selected alert's order and its state, how long since it
+// was sent, and the response chain so far.
+void AlertsPanel::dispatch_line(const AlertView& a, const Picture& p) {
+    const DispatchView* d = dispatch_of(p, a.id);
+    if (!d && is_dispatch_back(a))
+        for (const auto& o : p.dispatches)
+            if (o.id == a.subject) d = &o;
+    if (!d) {
+        if (auto t = dispatch_target(p, a); t && is_dispatch_back(a))
+            ImGui::TextColored(to_vec4(dispatch_back_colour()), "Back from the team: D dispatches %s again", t->alert.c_str());
+        else
+            ImGui::TextDisabled("No team dispatched");
+        ImGui::NewLine();
+        return;
+    }
+    auto look = dispatch_look(*d);
+    auto now = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now());
+    draw_badge(look.word.c_str(), look.colour);
+    ImGui::SameLine();
+    ImGui::Text("%s for %s: %s; %s %s", d->id.c_str(), d->alert.c_str(), look.line.c_str(), since_sent_text(*d, now).c_str(),
+                d->active() ? "since sent" : "from sent to its end");
+    ImGui::TextDisabled("%s", response_text(*d).c_str());
+}
+
+// D: the suggested team first (nearest free team), the others free to go below it; Up/Down
+// choose, Enter sends, Esc cancels. From an alert that came back, the order goes to the
+// alert it was for.
+void AlertsPanel::dispatch_dialog(const AlertView* a, const Picture& p, const ConsoleState& s) {
+    if (!ImGui::BeginPopupModal("Dispatch a team", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    auto target = a ? dispatch_target(p, *a) : std::nullopt;
+    if (!target) {
+        ImGui::TextUnformatted("This alert cannot take a team any more.");
+        if (ImGui::Button("Close") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    auto teams = free_teams(teams_for(p, zones_, target->zone, target->alert, target->avoid_team));
+    if (ImGui::IsWindowAppearing()) dispatch_team_ = teams.empty() ? std::string() : teams.front().team->id;
+    int chosen = -1;
+    for (int i = 0; i < static_cast<int>(teams.size()); ++i)
+        if (teams[static_cast<std::size_t>(i)].team->id == dispatch_team_) chosen = i;
+    if (chosen < 0 && !teams.empty()) chosen = 0;
+    ImGui::Text("Send an outreach team to %s for %s", zone_name(target->zone).c_str(), target->alert.c_str());
+    if (!target->avoid_team.empty())
+        ImGui::TextColored(to_vec4(dispatch_back_colour()), "%s did not take the order: it is offered last", target->avoid_team.c_str());
+    if (teams.empty())
+        ImGui::TextUnformatted("No team is free: every team on duty is busy, on an order, or silent.");
+    for (int i = 0; i < static_cast<int>(teams.size()); ++i) {
+        const auto& c = teams[static_cast<std::size_t>(i)];
+        auto label = c.team->id + "  " + zone_name(c.team->zone) +
+                     (c.metres >= 0 ? "  " + std::to_string(static_cast<int>(std::lround(c.metres))) + " m" : "") +
+                     (i == 0 && c.team->id != target->avoid_team ? "  (suggested)" : "");
+        if (ImGui::RadioButton(label.c_str(), chosen == i)) chosen = i;
+    }
+    if (!teams.empty()) {
+        if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) chosen = std::min(chosen + 1, static_cast<int>(teams.size()) - 1);
+        if (ImGui::IsKeyPressed(GLFW_KEY_UP)) chosen = std::max(chosen - 1, 0);
+        dispatch_team_ = teams[static_cast<std::size_t>(chosen)].team->id;
+    }
+    bool enter = ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false);
+    ImGui::BeginDisabled(teams.empty());
+    if ((ImGui::Button("Send (Enter)") || enter) && !teams.empty()) {
+        send_to("dispatch", target->alert, "dispatch " + target->alert + " to " + dispatch_team_, s, {{"team", dispatch_team_}});
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel (Esc)") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 } // namespace platslage::console

@@ -1,8 +1,9 @@
 #pragma once
 // The alert queue: open alerts by severity and age, coloured by severity, filterable, and
-// acted on by button or key: A acknowledge, T assign to a team, R resolve with an outcome,
-// N add a note, C show on the map, Up/Down move. A new critical alert flashes until
-// someone acknowledges it.
+// acted on by button or key: A acknowledge, T assign to a team, D dispatch a team (an order
+// to its handheld), R resolve with an outcome, N add a note, C show on the map, Up/Down
+// move. A new critical alert flashes until someone acknowledges it. Each alert's order
+// shows its state in colour; the selected alert's order, its response times.
 #include "console_state.hpp"
 #include "hub_link.hpp"
 #include "picture.hpp"
@@ -21,14 +22,22 @@ public:
     bool animating() const { return animating_; }
     // Flashing rows stay lit: a screenshot shows them whatever the moment it is taken.
     void hold_flash(bool on) { hold_flash_ = on; }
+    // The feedback line: the last command and the hub's answer to it ("" before any answer).
+    std::string feedback() const;
+    // Commands sent so far: the hub answers each, so all are answered when last_answer() has this number.
+    std::uint64_t commands_sent() const { return commands_sent_; }
 
 private:
     void filters(const Picture& p, ConsoleState& s);
-    void table(const std::vector<const AlertView*>& queue, ConsoleState& s);
+    void table(const std::vector<const AlertView*>& queue, const Picture& p, ConsoleState& s);
     void actions(const AlertView* a, const Picture& p, ConsoleState& s);
-    void keys(const std::vector<const AlertView*>& queue, const AlertView* a, ConsoleState& s);
+    void keys(const std::vector<const AlertView*>& queue, const AlertView* a, const Picture& p, ConsoleState& s);
+    void dispatch_line(const AlertView& a, const Picture& p);
+    void dispatch_dialog(const AlertView* a, const Picture& p, const ConsoleState& s);
     void send(const std::string& op, const AlertView& a, const ConsoleState& s,
               const std::vector<std::pair<std::string, std::string>>& extra = {});
+    void send_to(const std::string& op, const std::string& alert, const std::string& what, const ConsoleState& s,
+                 const std::vector<std::pair<std::string, std::string>>& extra);
     std::string zone_name(const std::string& id) const;
 
     const ZoneMap& zones_;
@@ -40,11 +49,14 @@ private:
     std::uint64_t queue_build_ = 0;
     AlertFilter queue_filter_;
     std::vector<const AlertView*> queue_;
-    bool open_resolve_ = false, open_assign_ = false, open_note_ = false;
+    bool open_resolve_ = false, open_assign_ = false, open_note_ = false, open_dispatch_ = false;
     int outcome_ = 0;
     int team_ = 0;
     std::array<char, 501> note_{};
-    std::string sent_; // what the last command was, for the answer line
+    std::string dispatch_team_; // the team chosen in the dispatch dialog
+    std::string sent_;    // what the last command was, for the answer line
+    std::string sent_op_; // and its op, for how the answer reads
+    std::uint64_t commands_sent_ = 0;
 };
 
 } // namespace platslage::console

@@ -1,18 +1,47 @@
 #include "help_window.hpp"
 
+#include "dispatch_view.hpp"
+#include "ui_colour.hpp"
+
 #include <imgui.h>
 
 namespace platslage::console {
 
 void HelpWindow::draw(bool& open) {
     if (!open) return;
-    ImGui::SetNextWindowSize(ImVec2(520, 0), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(600, 0), ImGuiCond_FirstUseEver);
     ImGui::Begin("Help and legend (F1)", &open);
     ImGui::TextUnformatted("Alerts (the selected row)");
     ImGui::BulletText("Up / Down: previous and next alert in the queue");
     ImGui::BulletText("A: acknowledge; T: assign to an outreach team; R: resolve with an outcome");
+    ImGui::BulletText("D: dispatch a team: an order to the team's handheld. The nearest free");
+    ImGui::TextUnformatted("     team is chosen; Up / Down pick another, Enter sends, Esc cancels");
     ImGui::BulletText("N: add a note (no names); C: show its zone on the map");
     ImGui::BulletText("A flashing row is a critical alert nobody has acknowledged yet");
+    ImGui::Separator();
+    ImGui::TextUnformatted("Dispatch: an order's state (State / team column, zone, teams table)");
+    struct Meaning {
+        const char* state;
+        const char* means;
+    };
+    for (const auto& [state, means] : {Meaning{"sent", "the order is with the team, waiting for its answer"},
+                                       Meaning{"accepted", "the team answered and is on its way"},
+                                       Meaning{"on_scene", "the team is there"},
+                                       Meaning{"completed", "the team reported how it went (the outcome)"},
+                                       Meaning{"declined", "the team cannot go: the order came back"},
+                                       Meaning{"unanswered", "no answer in time: the order came back"},
+                                       Meaning{"withdrawn", "sent to another team, or the alert was closed"}}) {
+        draw_badge(dispatch_state_words(state).c_str(), dispatch_state_colour(state));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(means);
+    }
+    ImGui::TextColored(to_vec4(dispatch_back_colour()), "Team did not answer / Team declined:");
+    ImGui::TextUnformatted("     an alert of its own; D on it dispatches the alert the order was for");
+    ImGui::BulletText("The line under the buttons: the selected alert's order, time since sent,");
+    ImGui::TextUnformatted("     and its response times: raised, acknowledged, dispatched, accepted,");
+    ImGui::TextUnformatted("     on scene, completed, each after the step before");
+    ImGui::BulletText("Teams never suggested: silent (not heard from lately), off duty,");
+    ImGui::TextUnformatted("     or already on an order");
     ImGui::Separator();
     ImGui::TextUnformatted("Map");
     ImGui::BulletText("1 / 0 / minus: upper, street and lower level");
@@ -35,6 +64,11 @@ void HelpWindow::draw(bool& open) {
     ImGui::BulletText("People: people counted now; Counted: zones whose counter reports");
     ImGui::BulletText("Silent: counters that stopped reporting; Guards: handhelds on shift");
     ImGui::BulletText("Teams: outreach teams on site; Heard: since a team's last status");
+    ImGui::BulletText("Order: the order a team is on;");
+    ImGui::SameLine();
+    draw_badge("silent", silent_team_colour());
+    ImGui::SameLine();
+    ImGui::TextUnformatted("a team not heard from lately");
     ImGui::Separator();
     ImGui::TextUnformatted("Connection (top bar)");
     ImGui::BulletText("LIVE: in step with the hub");

@@ -22,11 +22,15 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
+#include <optional>
+#include <sstream>
 
 namespace {
 
@@ -42,6 +46,7 @@ struct Options {
     std::string font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     std::string position = "kc-1";
     std::string colour = "hotspot";
+    std::string keys;          // pressed once the picture is live, e.g. "D Enter"
     int bench_alerts = 0;      // > 0: measure frame times with this many alerts, print JSON, exit
     double bench_idle_s = 60;  // and CPU use over this long idling against the hub
 };
@@ -69,6 +74,50 @@ struct Layout {
     void zone() const { place(w * 0.58f, top + upper() * 0.62f, w * 0.42f, upper() * 0.38f); }
     void reports() const { place(0, top + upper(), w * 0.58f, h - top - upper()); }
     void stations() const { place(w * 0.58f, top + upper(), w * 0.42f, h - top - upper()); }
+};
+
+// --keys: key presses played once the hub's picture is live, through the same GLFW key
+// callback a real keyboard uses, one key every few frames. For tests and demonstrations:
+// `--keys "D Enter"` dispatches the first alert in the queue to the suggested team.
+class ScriptedKeys {
+public:
+    // Names: a letter or digit, Enter, Esc, Up, Down, Tab, F1. Throws on any other.
+    explicit ScriptedKeys(const std::string& names) {
+        std::istringstream in(names);
+        std::string name;
+        while (in >> name) keys_.push_back(code(name));
+    }
+    bool empty() const { return keys_.empty(); }
+    bool done() const { return next_ >= keys_.size() && !held_; }
+    // One step per frame: press a key, release it the next frame, wait, press the next.
+    void step(GLFWwindow* window) {
+        if (held_) {
+            ImGui_ImplGlfw_KeyCallback(window, held_, 0, GLFW_RELEASE, 0);
+            held_ = 0;
+            wait_ = 4;
+        } else if (wait_ > 0) {
+            --wait_;
+        } else if (next_ < keys_.size()) {
+            held_ = keys_[next_++];
+            ImGui_ImplGlfw_KeyCallback(window, held_, 0, GLFW_PRESS, 0);
+        }
+    }
+
+private:
+    static int code(const std::string& name) {
+        if (name.size() == 1 && std::isalpha(static_cast<unsigned char>(name[0])))
+            return GLFW_KEY_A + (std::toupper(static_cast<unsigned char>(name[0])) - 'A');
+        if (name.size() == 1 && std::isdigit(static_cast<unsigned char>(name[0]))) return GLFW_KEY_0 + (name[0] - '0');
+        static const std::map<std::string, int> named{{"Enter", GLFW_KEY_ENTER}, {"Esc", GLFW_KEY_ESCAPE}, {"Up", GLFW_KEY_UP},
+                                                      {"Down", GLFW_KEY_DOWN},   {"Tab", GLFW_KEY_TAB},      {"F1", GLFW_KEY_F1}};
+        auto it = named.find(name);
+        if (it == named.end()) throw std::invalid_argument("--keys: unknown key '" + name + "'");
+        return it->second;
+    }
+    std::vector<int> keys_;
+    std::size_t next_ = 0;
+    int held_ = 0;
+    int wait_ = 10; // frames after going live: the layout settles and the queue picks its first alert
 };
 
 // Keyboard shortcuts (ImGui 1.86 with the GLFW backend indexes keys by GLFW key codes).
@@ -191,12 +240,23 @@ int main(int argc, char** argv) {
                    "measure: frame times with this many alerts in view, then CPU use idling against the hub; "
                    "prints JSON and exits (docs/performance.md)");
     app.add_option("--bench-idle-s", opt.bench_idle_s, "how long --bench idles")->capture_default_str();
+    app.add_option("--keys", opt.keys,
+                   "keys to press once the hub's picture is live, e.g. \"D Enter\" (letters, digits, Enter, Esc, Up, "
+                   "Down, Tab, F1); with --screenshot, the PNG is taken after the hub has answered");
     app.add_option("--position", opt.position, "this console's operator position, sent with every command (never a name)")
         ->capture_default_str();
     CLI11_PARSE(app, argc, argv);
     // Log lines go to stderr: stdout carries what was asked for (the screenshot line, --bench's JSON).
     spdlog::set_default_logger(spdlog::stderr_color_mt("console"));
     spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+
+    std::optional<ScriptedKeys> scripted;
+    try {
+        scripted.emplace(opt.keys);
+    } catch (const std::exception& e) {
+        std::cerr << "platslage-console: " << e.what() << "\n";
+        return 2;
+    }
 
     ZoneMap zones;
     try {
@@ -231,8 +291,10 @@ int main(int argc, char** argv) {
         io.IniFilename = nullptr; // a screenshot shows the default layout, whatever this user arranged
     }
     ImGui::StyleColorsDark();
+    // Latin-1 (å ä ö), and the few signs the panels use: – — … and the arrows of the response times.
+    static const ImWchar glyphs[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2026, 0x2026, 0x2190, 0x2193, 0};
     if (std::filesystem::exists(opt.font))
-        io.Fonts->AddFontFromFileTTF(opt.font.c_str(), 16.0f, nullptr, io.Fonts->GetGlyphRangesDefault());
+        io.Fonts->AddFontFromFileTTF(opt.font.c_str(), 16.0f, nullptr, glyphs);
     else
         spdlog::warn("font {} not found: å ä ö may not render", opt.font);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
@@ -304,6 +366,8 @@ int main(int argc, char** argv) {
         }
 
         auto started = std::chrono::steady_clock::now();
+        std::optional<std::chrono::steady_clock::time_point> keys_done_at;
+        std::uint64_t answers_told = 0;
         int screenshot_countdown = -1;
         int exit_code = 0;
         while (!glfwWindowShouldClose(window)) {
@@ -317,12 +381,30 @@ int main(int argc, char** argv) {
             --frames_left;
 
             auto picture = link->picture();
+            bool live = picture->link == LinkState::live;
+            if (live && picture->seq > 0 && !scripted->done()) {
+                scripted->step(window);
+                frames_left = 2;
+                if (scripted->done()) keys_done_at = std::chrono::steady_clock::now();
+            }
             auto [fb_w, fb_h] = frame(*picture);
+            if (auto answer = link->last_answer(); answer.number > answers_told) {
+                answers_told = answer.number;
+                // The feedback line, also in the log: what was sent and how the hub answered.
+                spdlog::info("command: {}", alerts.feedback());
+            }
 
             if (!opt.screenshot.empty()) {
-                double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-                bool live = picture->link == LinkState::live;
-                if (screenshot_countdown < 0 && ((live && picture->seq > 0) || waited > opt.screenshot_wait_s)) {
+                auto steady_now = std::chrono::steady_clock::now();
+                double waited = std::chrono::duration<double>(steady_now - started).count();
+                // After scripted keys: the hub's answers to what they sent, and a moment for the
+                // picture to show the change (each answer comes after the hub has published it).
+                bool keys_settled = scripted->empty() ||
+                                    (keys_done_at && link->last_answer().number >= alerts.commands_sent() &&
+                                     steady_now - *keys_done_at > std::chrono::milliseconds(600));
+                bool keys_gave_up = keys_done_at && steady_now - *keys_done_at > std::chrono::seconds(6);
+                if (screenshot_countdown < 0 &&
+                    ((live && picture->seq > 0 && (keys_settled || keys_gave_up)) || waited > opt.screenshot_wait_s + (scripted->empty() ? 0 : 10))) {
                     screenshot_countdown = 8; // a few more frames so the layout has settled
                     exit_code = live ? 0 : 3;
                 }

@@ -1,5 +1,6 @@
 #include "map_panel.hpp"
 
+#include "dispatch_view.hpp"
 #include "local_time.hpp"
 #include "ui_colour.hpp"
 #include "view_logic.hpp"
@@ -222,7 +223,9 @@ void MapPanel::draw_canvas(const Picture& p, ConsoleState& s, const std::string&
     // handheld's latest report. Markers sit in a row under the zone's centre.
     std::map<std::string, std::vector<std::pair<ImU32, std::string>>> markers;
     for (const auto& t : p.teams)
-        if (t.status != "off_duty" && !t.zone.empty()) markers[t.zone].push_back({IM_COL32(70, 200, 190, 255), "T"});
+        if (t.status != "off_duty" && !t.zone.empty())
+            // A silent team is greyed: it was last heard there, and may be anywhere now.
+            markers[t.zone].push_back({t.silent ? to_imgui(silent_team_colour()) : IM_COL32(70, 200, 190, 255), "T"});
     std::set<std::string> placed;
     for (const auto& r : p.reports) { // newest first: the first report of a device is where it was last
         if (!placed.insert(r.station + "/" + r.device).second) continue;
@@ -285,6 +288,7 @@ void MapPanel::draw_legend(bool hotspot) {
     ImGui::SameLine();
     ImGui::TextUnformatted("people reported");
     for (const auto& [colour, letter, label] : {std::tuple{IM_COL32(70, 200, 190, 255), "T", "outreach team"},
+                                                std::tuple{to_imgui(silent_team_colour()), "T", "silent team"},
                                                 std::tuple{IM_COL32(240, 170, 70, 255), "G", "guard (last report)"}}) {
         ImGui::SameLine(0, h);
         ImVec2 m = ImGui::GetCursorScreenPos();

@@ -98,7 +98,30 @@ Picture decode_entry(const std::string& key, const std::string& body) {
                                            num(j, "persons"), strings(j, "categories")});
         } else if (starts(key, "team/")) {
             p.teams.push_back(TeamView{str(j, "id"), str(j, "station"), str(j, "status"), str(j, "zone"), str(j, "org"),
-                                       str(j, "last_seen"), num(j, "members")});
+                                       str(j, "last_seen"), num(j, "members"), flag(j, "silent").value_or(false)});
+        } else if (starts(key, "dispatch/")) {
+            DispatchView d;
+            d.id = str(j, "id");
+            d.alert = str(j, "alert");
+            d.team = str(j, "team");
+            d.station = str(j, "station");
+            d.zone = str(j, "zone");
+            d.by = str(j, "by");
+            d.severity = str(j, "severity");
+            d.state = str(j, "state");
+            d.summary = str(j, "summary");
+            d.raised_at = str(j, "raised_at");
+            d.acknowledged_at = str(j, "acknowledged_at");
+            d.dispatched_at = str(j, "dispatched_at");
+            d.answer_due = str(j, "answer_due");
+            d.answered_at = str(j, "answered_at");
+            d.on_scene_at = str(j, "on_scene_at");
+            d.finished_at = str(j, "finished_at");
+            d.outcome = str(j, "outcome");
+            d.referred_to = str(j, "referred_to");
+            d.persons = num(j, "persons");
+            d.outcome_persons = num(j, "outcome_persons");
+            p.dispatches.push_back(std::move(d));
         } else if (starts(key, "alert/")) {
             AlertView a{str(j, "id"), str(j, "rule"), str(j, "station"), str(j, "zone"), str(j, "subject"),
                         str(j, "severity"), str(j, "state"), str(j, "summary"), str(j, "assigned_to"), str(j, "outcome"),
@@ -154,6 +177,7 @@ Picture PictureBuilder::build(const std::map<std::string, std::string>& entries)
         append(p.stations, piece.stations);
         append(p.reports, piece.reports);
         append(p.teams, piece.teams);
+        append(p.dispatches, piece.dispatches);
         append(p.devices, piece.devices);
         append(p.alerts, piece.alerts);
         if (piece.weather) p.weather = piece.weather;

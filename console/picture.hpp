@@ -75,6 +75,18 @@ struct ReportView {
 struct TeamView {
     std::string id, station, status, zone, org, last_seen;
     int members = 0;
+    bool silent = false; // the hub has not heard from it for a while: it is sent nowhere
+};
+
+// A dispatch order (`dispatch/<id>`): a team sent to an alert's zone, and how it went.
+// Times are RFC 3339 text, empty where the step has not happened.
+struct DispatchView {
+    std::string id, alert, team, station, zone, by, severity, state, summary;
+    std::string raised_at, acknowledged_at, dispatched_at, answer_due, answered_at, on_scene_at, finished_at;
+    std::string outcome, referred_to;
+    int persons = 0, outcome_persons = 0;
+    // Still waiting for the team: sent, accepted, on scene, or unanswered (it may still answer).
+    bool active() const { return state == "sent" || state == "accepted" || state == "on_scene" || state == "unanswered"; }
 };
 
 struct DeviceView {
@@ -94,6 +106,7 @@ struct Picture {
     std::vector<StationView> stations;
     std::vector<ReportView> reports; // newest first
     std::vector<TeamView> teams;
+    std::vector<DispatchView> dispatches; // by id: in the order they were sent
     std::vector<DeviceView> devices;
     // By id, as the hub numbered them. Shared with the builder's cache: a hundred thousand
     // alerts are not copied for every new picture.

@@ -1,7 +1,9 @@
 #include "stations_panel.hpp"
 
+#include "dispatch_view.hpp"
 #include "local_time.hpp"
 #include "presence.hpp"
+#include "ui_colour.hpp"
 #include "view_logic.hpp"
 
 #include <imgui.h>
@@ -49,19 +51,36 @@ void StationsPanel::draw(const Picture& p) {
     }
     ImGui::Separator();
     ImGui::TextDisabled("Outreach teams");
-    if (ImGui::BeginTable("teams", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        for (const char* h : {"Team", "Organisation", "Status", "Zone", "Heard"}) ImGui::TableSetupColumn(h);
+    if (ImGui::BeginTable("teams", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        for (const char* h : {"Team", "Organisation", "Status", "Order", "Zone", "Heard"}) ImGui::TableSetupColumn(h);
         ImGui::TableHeadersRow();
         for (const auto& t : p.teams) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(t.id.c_str());
+            // A silent team's handheld has gone quiet: it may be anywhere, and is sent nowhere.
+            if (t.silent)
+                ImGui::TextDisabled("%s", t.id.c_str());
+            else
+                ImGui::TextUnformatted(t.id.c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(std::string(organisation_title(t.org)).c_str());
             ImGui::TableNextColumn();
-            std::string status = t.status;
-            std::replace(status.begin(), status.end(), '_', ' '); // "on_scene" reads "on scene"
-            ImGui::TextUnformatted(status.c_str());
+            std::string status = dispatch_state_words(t.status); // "on_scene" reads "on scene"
+            if (t.silent && t.status != "off_duty") {
+                draw_badge("silent", silent_team_colour());
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s", status.c_str());
+            } else {
+                ImGui::TextUnformatted(status.c_str());
+            }
+            ImGui::TableNextColumn();
+            if (const DispatchView* d = active_dispatch_of_team(p, t.id)) {
+                draw_badge(dispatch_state_words(d->state).c_str(), dispatch_state_colour(d->state));
+                ImGui::SameLine();
+                ImGui::TextUnformatted(d->alert.c_str());
+            } else {
+                ImGui::TextDisabled("-");
+            }
             ImGui::TableNextColumn();
             const Zone* z = zones_.find(t.zone);
             ImGui::TextUnformatted(z ? z->name.c_str() : t.zone.c_str());

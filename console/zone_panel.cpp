@@ -1,6 +1,7 @@
 #include "zone_panel.hpp"
 
 #include "alert_queue.hpp"
+#include "dispatch_view.hpp"
 #include "local_time.hpp"
 #include "ui_colour.hpp"
 #include "view_logic.hpp"
@@ -72,8 +73,15 @@ void ZonePanel::draw(const Picture& p, ConsoleState& s) {
     for (const auto& ptr : p.alerts) {
         const auto& a = *ptr;
         if (a.zone != z->id) continue;
-        ImGui::TextColored(a.open() ? to_vec4(severity_colour(a.severity_rank)) : ImVec4(0.55f, 0.55f, 0.55f, 1), "%s %s %s: %s",
-                           a.id.c_str(), rule_title(a.rule).c_str(), a.state.c_str(), a.summary.c_str());
+        const DispatchView* d = dispatch_of(p, a.id);
+        if (d) {
+            // The order's state first, so it lines up whatever the summary's length.
+            draw_badge(dispatch_state_words(d->state).c_str(), dispatch_state_colour(d->state));
+            ImGui::SameLine();
+        }
+        ImGui::TextColored(a.open() ? to_vec4(severity_colour(a.severity_rank)) : ImVec4(0.55f, 0.55f, 0.55f, 1), "%s %s %s: %s%s",
+                           a.id.c_str(), alert_label(a).c_str(), a.state.c_str(), a.summary.c_str(),
+                           d ? (" (" + d->team + ")").c_str() : "");
     }
     int shown = 0;
     for (const auto& r : p.reports) {

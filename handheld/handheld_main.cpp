@@ -54,14 +54,19 @@ int send_all(const Common& c, std::optional<OutboxMessage> message) {
     return r.kept ? exit_kept : r.refused ? exit_refused : 0;
 }
 
-int listen(const Common& c, int count, double timeout_s) {
+int listen(const Common& c, int count, double timeout_s, const std::string& only) {
     BrokerSession session(c.mqtt, "handheld-" + actor(c) + "-listen", /*persistent=*/true);
     if (!session.connect(std::chrono::milliseconds(static_cast<long>(c.connect_s * 1000)))) {
         std::cerr << "broker unreachable\n";
         return exit_kept;
     }
-    std::vector<std::string> topics{"platslage/v1/+/hub/notice/meetings"};
-    if (!c.team.empty()) topics.push_back("platslage/v1/+/outreach/" + c.team + "/dispatch");
+    std::vector<std::string> topics;
+    if (only != "orders") topics.push_back("platslage/v1/+/hub/notice/meetings");
+    if (!c.team.empty() && only != "notices") topics.push_back("platslage/v1/+/outreach/" + c.team + "/dispatch");
+    if (topics.empty()) {
+        std::cerr << "a guard's handheld gets no orders: listen --only notices or all\n";
+        return 2;
+    }
     session.subscribe(topics);
     std::cerr << "listening\n"; // scripts wait for this line before they publish
     auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long>(timeout_s * 1000));
@@ -139,6 +144,11 @@ int main(int argc, char** argv) {
     auto* lis = app.add_subcommand("listen", "print orders (teams) and meeting notices as JSON lines");
     lis->add_option("--count", count, "stop after this many messages (0: never)");
     lis->add_option("--timeout-s", timeout_s, "stop after this many seconds (0: never)");
+    std::string only = "all";
+    lis->add_option("--only", only, "orders (a team's), notices (of meetings), or all; the notice is retained, "
+                                    "so it comes first whenever listening starts")
+        ->check(CLI::IsMember({"all", "orders", "notices"}))
+        ->capture_default_str();
 
     CLI11_PARSE(app, argc, argv);
     if (c.device.empty() && c.team.empty()) {
@@ -158,7 +168,7 @@ int main(int argc, char** argv) {
     SystemClock clock;
     auto now = clock.now();
     try {
-        if (lis->parsed()) return listen(c, count, timeout_s);
+        if (lis->parsed()) return listen(c, count, timeout_s, only);
         if (flush->parsed()) return send_all(c, std::nullopt);
         if (rep->parsed()) return send_all(c, report_message(c.station, c.device, report, now));
         if (shift->parsed()) return send_all(c, shift_message(c.station, c.device, shift_event == "start", guards, now));

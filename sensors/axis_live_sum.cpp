@@ -28,7 +28,7 @@ std::optional<TimePoint> parse_axis_time(const std::string& s) {
 } // namespace
 
 Checked<LineReading> parse_axis_live_sum(std::string_view payload) {
-    auto doc = parse_object(payload, 1024);
+    auto doc = parse_object(payload, live_sum_max_bytes);
     if (!doc) return doc.rejection();
     FieldReader f(*doc);
     // Newer firmware may add fields; the four we need must be right, the rest is ignored.

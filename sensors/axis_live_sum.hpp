@@ -6,9 +6,14 @@
 #include "checked.hpp"
 #include "line_occupancy.hpp"
 
+#include <cstddef>
 #include <string_view>
 
 namespace platslage::sim {
+
+// The largest payload read: the documented one is under 100 bytes, so anything near this is
+// not a live sum. Polled answers and pushes over it are refused before they are parsed.
+inline constexpr std::size_t live_sum_max_bytes = 1024;
 
 Checked<LineReading> parse_axis_live_sum(std::string_view payload);
 

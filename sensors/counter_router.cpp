@@ -1,7 +1,9 @@
 #include "counter_router.hpp"
 
+#include "axis_live_sum.hpp"
 #include "axis_object_analytics.hpp"
 #include "topic_filter.hpp"
+#include "vendor_fields.hpp"
 
 #include <algorithm>
 
@@ -32,6 +34,19 @@ Routed CounterRouter::route(std::string_view topic, std::string_view payload, Ti
     } else {
         out.refused.push_back({RejectReason::unknown_topic, "neither an AOA event nor under the Xovis topic"});
     }
+    return out;
+}
+
+Routed CounterRouter::route_live_sum(std::string_view payload, TimePoint now) {
+    Routed out;
+    auto r = parse_axis_live_sum(payload);
+    if (!r)
+        out.refused.push_back(r.rejection());
+    else if (r->ts > now + vendor_clock_ahead)
+        // A camera clock far ahead would hold back every later reading of its zone.
+        out.refused.push_back({RejectReason::bad_timestamp, "'timestamp' is more than 10 minutes ahead of our clock"});
+    else
+        take(*r, out);
     return out;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// From one vendor message to the samples the hub takes ([PLS1][OCCUPANCY], docs/protocol.md):
+// From one vendor message (over MQTT, or a live sum over HTTP) to the samples the hub takes ([PLS1][OCCUPANCY], docs/protocol.md):
 // an AOA event topic to the AOA reader, the Xovis topic to the Xovis reader, line readings
 // through LineOccupancy, area and state counts as they are. Pure: no sockets, time handed in.
 #include "counters_config.hpp"
@@ -29,6 +29,9 @@ public:
     CounterRouter(const CountersConfig& cfg, std::string xovis_filter);
 
     Routed route(std::string_view topic, std::string_view payload, TimePoint now);
+    // An AXIS People Counter's live sum, polled from the camera or pushed by it over HTTP: the
+    // same running totals as MQTT readings of a line, through the same LineOccupancy.
+    Routed route_live_sum(std::string_view payload, TimePoint now);
 
 private:
     void take(const CounterReading& r, Routed& out);

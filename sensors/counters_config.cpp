@@ -1,5 +1,6 @@
 #include "counters_config.hpp"
 
+#include "camera_credentials.hpp"
 #include "device_serial.hpp"
 #include "toml_file.hpp"
 #include "topic.hpp"
@@ -127,7 +128,8 @@ CountersConfig load_counters_config(const std::string& path, const ZoneMap& zone
     toml::table root = read_toml_file(path);
     CountersConfig cfg;
     for (const auto& [key, value] : root)
-        if (key.str() != "reset-hour" && key.str() != "line" && key.str() != "aoa" && key.str() != "xovis")
+        if (key.str() != "reset-hour" && key.str() != "line" && key.str() != "aoa" && key.str() != "xovis" &&
+            key.str() != "live-sum")
             throw std::runtime_error(path + ": unknown setting '" + std::string(key.str()) + "'");
     if (auto h = root["reset-hour"]) {
         auto v = h.value<std::int64_t>();
@@ -193,6 +195,39 @@ CountersConfig load_counters_config(const std::string& path, const ZoneMap& zone
         checks.counts(e, c.zone, c.sensor, c.kind == XovisKind::state);
         cfg.xovis.push_back(std::move(c));
     });
+
+    each_entry(root, path, "live-sum", true, [&](const Entry& e) {
+        e.only({"url", "every-s", "timeout-s", "credentials-file", "credentials-env", "auth"});
+        LiveSumCamera c;
+        c.url = e.text("url");
+        std::string why;
+        auto url = split_http_url(c.url, why);
+        if (!url) e.fail("'url' " + why);
+        c.origin = url->origin;
+        c.target = url->target;
+        for (const auto& other : cfg.live_sum)
+            if (other.origin == c.origin && other.target == c.target) e.fail("url '" + c.url + "' is listed twice");
+        if (e.has("every-s")) c.every = std::chrono::seconds(e.whole("every-s", 1, 3600));
+        // A poll should be over before the camera's next turn; the poller asks one camera at a time.
+        c.timeout = std::min(c.timeout, c.every);
+        if (e.has("timeout-s")) c.timeout = std::chrono::seconds(e.whole("timeout-s", 1, 60));
+        if (c.timeout > c.every) e.fail("'timeout-s' must not be longer than 'every-s'");
+        if (e.has("credentials-file") && e.has("credentials-env"))
+            e.fail("give the credentials either by 'credentials-file' or by 'credentials-env', not both");
+        try {
+            if (e.has("credentials-file")) c.credentials = credentials_from_file(e.text("credentials-file"));
+            if (e.has("credentials-env")) c.credentials = credentials_from_env(e.text("credentials-env"));
+        } catch (const std::runtime_error& bad) {
+            e.fail(bad.what());
+        }
+        if (e.has("auth")) {
+            if (!c.credentials) e.fail("'auth' needs credentials-file or credentials-env");
+            c.credentials->digest = e.one_of("auth", {"digest", "basic"}) == "digest";
+        }
+        cfg.live_sum.push_back(std::move(c));
+    });
+    if (!cfg.live_sum.empty() && cfg.lines.empty())
+        throw std::runtime_error(path + ": [[live-sum]] cameras answer for [[line]] entries, and there are none");
 
     if (cfg.lines.empty() && cfg.aoa.empty() && cfg.xovis.empty())
         throw std::runtime_error(path + ": no [[line]], [[aoa]] or [[xovis]] entries");

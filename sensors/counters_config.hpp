@@ -13,6 +13,14 @@
 //   zone = "cityterminalen.vanthall"
 //   in-enters = true                    # false when the camera's "out" walks into the zone
 //
+//   [[live-sum]]                        # an AXIS People Counter to poll for its live sum
+//   url = "http://10.0.0.5/local/tvpc/.api?live-sum.json"
+//   every-s = 60                        # the poll period (1-3600 s)
+//   timeout-s = 5                       # for connecting, and for the answer (1-60 s)
+//   credentials-file = "/etc/platslage/camera-vh-east"   # "user:password"; or
+//   credentials-env = "PLATSLAGE_CAMERA_VH_EAST"         # a variable holding the same
+//   auth = "digest"                     # digest (default) | basic
+//
 //   [[aoa]]                             # AXIS Object Analytics over MQTT
 //   device = "ACCC8E012345"             # the camera's serial (in its MQTT topic)
 //   scenario = 1                        # N in Device1ScenarioN
@@ -33,6 +41,7 @@
 // one area or state counter, never both: two counts of one zone would overwrite each other.
 #include "axis_object_analytics.hpp"
 #include "line_occupancy.hpp"
+#include "live_sum_camera.hpp"
 #include "xovis_live.hpp"
 #include "zone_map.hpp"
 
@@ -46,6 +55,7 @@ struct CountersConfig {
     std::vector<CountingLine> lines; // the [[line]] entries
     std::vector<AoaScenario> aoa;
     std::vector<XovisCounter> xovis;
+    std::vector<LiveSumCamera> live_sum; // cameras polled for the [[line]] entries' live sums
 };
 
 // Throws std::runtime_error naming the file and what is wrong.

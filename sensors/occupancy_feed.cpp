@@ -1,6 +1,5 @@
 #include "occupancy_feed.hpp"
 
-#include "stockholm_time.hpp"
 #include "weather.hpp"
 
 #include <cmath>
@@ -35,26 +34,32 @@ std::string sensor_id(const std::string& zone_id, std::vector<std::string>& take
 }
 
 OccupancyFeed::OccupancyFeed(zmq::context_t& ctx, const std::string& endpoint, const ZoneMap& zones,
-                             std::uint32_t seed, Millis period, std::optional<double> temperature_c)
-    : push_(ctx, zmq::socket_type::push), rng_(seed), period_(period), temperature_c_(temperature_c) {
+                             std::uint32_t seed, Millis period, const SiteMix& mix, WeatherCurve weather,
+                             std::optional<NightShelters> shelters)
+    : push_(ctx, zmq::socket_type::push), rng_(seed), period_(period), mix_(mix), weather_(std::move(weather)),
+      shelters_(std::move(shelters)) {
     push_.set(zmq::sockopt::linger, 0); // counts are state: unsent ones are stale at exit anyway
     push_.connect(endpoint);
     std::vector<std::string> taken;
     for (const Zone& z : zones.zones()) counters_.push_back(Counter{sensor_id(z.id, taken), &z, {}});
 }
 
-void OccupancyFeed::tick(TimePoint now, double hour) {
-    if (now >= next_weather_) {
-        next_weather_ = now + std::chrono::minutes(1);
-        auto month = static_cast<unsigned>(stockholm_date(now).month());
-        double t = temperature_c_ ? *temperature_c_ : outdoor_temperature(month, hour);
-        WeatherReading w{"sim-smhi", now, std::round(t * 10) / 10, std::nullopt};
-        send_frames(push_, encode_weather(to_json(w).dump()), /*dont_wait=*/true);
+void OccupancyFeed::tick(TimePoint stamp, const SimMoment& now) {
+    if (stamp >= next_weather_stamp_ || now.at >= next_weather_sim_) {
+        next_weather_stamp_ = stamp + std::chrono::minutes(1);
+        next_weather_sim_ = now.at + std::chrono::minutes(10);
+        WeatherNow w = weather_.at(now.hour);
+        WeatherReading r{"sim-smhi", stamp, std::round(w.temperature_c * 10) / 10, w.warning_class};
+        send_frames(push_, encode_weather(to_json(r).dump()), /*dont_wait=*/true);
+        if (shelters_)
+            for (const auto& c : shelters_->at(now, w.extra_cold()))
+                send_frames(push_, Frames{std::string(wire_version), "SHELTER", shelter_json(c, stamp)}, /*dont_wait=*/true);
     }
-    if (now < next_) return;
-    next_ = next_ == TimePoint{} ? now + period_ : std::max(next_ + period_, now);
+    if (stamp < next_) return;
+    next_ = next_ == TimePoint{} ? stamp + period_ : std::max(next_ + period_, stamp);
+    const DayMoment moment = now.day_moment();
     for (auto& c : counters_) {
-        OccupancySample s{c.sensor, c.zone->id, now, sample_count(c.zone->kind, c.zone->capacity, hour, c.noise, rng_)};
+        OccupancySample s{c.sensor, c.zone->id, stamp, sample_count(*c.zone, moment, mix_, c.noise, rng_)};
         // Never block the loop: while the hub is away ZeroMQ queues up to its high-water mark, then we drop.
         if (send_frames(push_, encode_occupancy(to_json(s).dump()), /*dont_wait=*/true))
             ++sent_;

@@ -1,35 +1,46 @@
 #pragma once
-// A simulated outreach pair's handheld: announces itself, then sends its status as the
-// team moves through its station. A status is a snapshot, so one lost while offline is
-// not resent: the next one replaces it.
+// A simulated outreach pair's handheld: the thin Paho side of a TeamDuty. It listens for
+// orders and withdrawals (QoS 1, platslage/v1/+/outreach/<team>/dispatch: an order comes on
+// the alert's station's topic) and for the hub's receipts, and sends what the pair does. A
+// status is a snapshot, so one lost while offline is not resent: the next one replaces it.
+// An answer or an outcome is kept in an outbox until its receipt comes, like a guard's report.
 #include "mqtt_device.hpp"
-#include "team_round.hpp"
+#include "report_outbox.hpp"
+#include "team_duty.hpp"
 
 #include <cstdint>
 #include <string>
 
 namespace platslage::sim {
 
+struct TeamCounts {
+    std::uint64_t statuses = 0;
+    std::uint64_t orders = 0;   // orders heard
+    std::uint64_t answers = 0;  // acks and declines sent
+    std::uint64_t outcomes = 0; // outcomes sent
+    std::uint64_t refused = 0;  // answers or outcomes the hub refused
+};
+
 class OutreachTeam {
 public:
-    OutreachTeam(const std::string& mqtt_uri, TeamRound round, const std::string& station, const std::string& team);
+    OutreachTeam(const std::string& mqtt_uri, TeamDuty duty, Millis resend_after);
 
-    // One turn of the loop: the next status when its time has come in simulated time.
-    void tick(TimePoint now, Millis sim_now, double local_hour);
+    // One turn of the loop: orders and receipts in, the pair's steps up to `now` (simulated) out, stamped `stamp`.
+    void tick(TimePoint stamp, const SimMoment& now, bool extra_cold);
     // Goes off duty and offline.
-    void close(TimePoint now);
+    void close(TimePoint stamp);
 
-    std::uint64_t statuses_sent() const { return sent_; }
+    const TeamCounts& counts() const { return counts_; }
 
 private:
-    void send(const OutreachStatus& s);
+    void take_messages(TimePoint sim_now);
+    void send(const TeamMessage& m, TimePoint stamp);
+    void send_due(TimePoint stamp);
 
-    TeamRound round_;
+    TeamDuty duty_;
     MqttDevice mqtt_;
-    std::string status_topic_;
-    bool on_duty_ = false;
-    Millis next_status_{0};
-    std::uint64_t sent_ = 0;
+    ReportOutbox outbox_;
+    TeamCounts counts_;
 };
 
 } // namespace platslage::sim

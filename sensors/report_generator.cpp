@@ -37,9 +37,9 @@ constexpr std::array<double, 4> persons_weights{50, 28, 14, 8}; // 1..4 people s
 } // namespace
 
 ReportGenerator::ReportGenerator(std::string station, std::string device, std::vector<const Zone*> zones,
-                                 std::uint32_t seed, std::string run)
+                                 std::uint32_t seed, std::string run, const SiteMix* mix)
     : station_(std::move(station)), device_(std::move(device)),
-      id_prefix_(device_ + (run.empty() ? "" : "-" + run) + "-"), zones_(std::move(zones)), rng_(seed) {
+      id_prefix_(device_ + (run.empty() ? "" : "-" + run) + "-"), zones_(std::move(zones)), rng_(seed), mix_(mix) {
     if (zones_.empty()) throw std::invalid_argument("station '" + station_ + "' has no zones to report from");
 }
 
@@ -52,14 +52,15 @@ GuardReport ReportGenerator::next(TimePoint ts, double hour) {
     r.id = id_prefix_ + number;
     r.ts = ts;
 
-    auto kinds = report_kind_weights(hour);
+    auto kinds = mix_ ? report_kind_weights(hour, *mix_) : report_kind_weights(hour);
     r.kind = static_cast<ReportKind>(pick_weighted(rng_, kinds));
     const Zone& zone = pick_zone(r.kind, hour);
     r.zone = zone.id;
 
     if (r.kind != ReportKind::patrol) { // a patrol round reports the round, not people
         r.persons = 1 + static_cast<int>(pick_weighted(rng_, persons_weights));
-        auto weights = category_weights(zone.kind, zone.level, hour, r.kind);
+        auto weights = mix_ ? category_weights(zone.kind, zone.level, hour, r.kind, *mix_)
+                            : category_weights(zone.kind, zone.level, hour, r.kind);
         int wanted = chance(rng_, 0.2) ? 2 : 1;
         for (int i = 0; i < wanted; ++i) {
             auto c = static_cast<Category>(pick_weighted(rng_, weights));
@@ -75,7 +76,7 @@ GuardReport ReportGenerator::next(TimePoint ts, double hour) {
 }
 
 Millis ReportGenerator::gap_after(double hour) {
-    double mean_s = 3600.0 / reports_per_hour(hour);
+    double mean_s = 3600.0 / (mix_ ? reports_per_hour(hour, *mix_) : reports_per_hour(hour));
     double s = std::clamp(exponential(rng_, mean_s), 20.0, 4 * mean_s); // a guard needs a moment between reports
     return Millis{static_cast<Millis::rep>(s * 1000)};
 }
@@ -84,7 +85,9 @@ const Zone& ReportGenerator::pick_zone(ReportKind kind, double hour) {
     std::vector<double> w;
     w.reserve(zones_.size());
     for (const Zone* z : zones_)
-        w.push_back(kind == ReportKind::patrol ? 1.0 : observation_zone_weight(z->kind, z->level, hour));
+        w.push_back(kind == ReportKind::patrol ? 1.0
+                    : mix_                     ? observation_zone_weight(z->kind, z->level, hour, *mix_)
+                                               : observation_zone_weight(z->kind, z->level, hour));
     return *zones_[pick_weighted(rng_, w)];
 }
 

@@ -2,6 +2,7 @@
 // The reports one simulated handheld produces: patrol rounds, observations and now and
 // then an incident, drawn from a seeded generator so a seed replays the same shift.
 // Pure: the caller hands in the time stamp and the local hour.
+#include "day_curve.hpp"
 #include "guard_report.hpp"
 #include "zone_map.hpp"
 
@@ -17,8 +18,10 @@ public:
     // `zones` are the handheld's station's zones; they must outlive the generator.
     // `run` goes into every id ("hh-01-<run>-000042"): the hub keeps ids for good and takes
     // a reused one as a duplicate, so a rerun with the same seed must not repeat them.
+    // `mix` is the scenario's bend on what is seen and how often; it must outlive the
+    // generator. Without one, the usual day.
     ReportGenerator(std::string station, std::string device, std::vector<const Zone*> zones, std::uint32_t seed,
-                    std::string run = {});
+                    std::string run = {}, const SiteMix* mix = nullptr);
 
     // The next report, stamped `ts`; `local_hour` (0..24) shapes what is seen where.
     GuardReport next(TimePoint ts, double local_hour);
@@ -37,6 +40,7 @@ private:
     std::string id_prefix_;
     std::vector<const Zone*> zones_;
     std::mt19937 rng_;
+    const SiteMix* mix_;
     std::uint64_t sequence_ = 0;
 };
 

@@ -1,6 +1,8 @@
 // platslage-sim: start-up reads in order: options, logging, maps, sockets and devices,
 // loop, goodbye. Summary lines go to stdout, log lines to stderr.
 #include "recorded_day.hpp"
+#include "scenario.hpp"
+#include "sim_clock.hpp"
 #include "sim_options.hpp"
 #include "simulation.hpp"
 #include "time_text.hpp"
@@ -22,9 +24,10 @@ extern "C" void on_stop_signal(int) { stop_requested = true; }
 
 int main(int argc, char** argv) {
     using namespace platslage;
+    using namespace platslage::sim;
     try {
         int exit_code = 0;
-        auto options = sim::parse_sim_options(argc, argv, exit_code);
+        auto options = parse_sim_options(argc, argv, exit_code);
         if (!options) return exit_code;
 
         spdlog::set_default_logger(spdlog::stderr_color_mt("sim"));
@@ -35,11 +38,28 @@ int main(int argc, char** argv) {
         spdlog::info("maps: {} zones in {} stations from {}", zones.zones().size(), zones.stations().size(),
                      options->maps);
 
+        Scenario scenario = options->scenario.empty()
+                                ? default_scenario(zones)
+                                : load_scenario(scenario_path(options->scenario, options->scenarios), zones);
+        if (options->guards) scenario.handhelds = *options->guards;
+        if (options->teams) resize_teams(scenario, *options->teams);
+
         if (!options->record_day.empty()) {
-            auto day = parse_rfc3339(options->record_day + "T12:00:00Z");
-            if (!day) throw std::runtime_error("--record-day wants a date like 2026-11-17");
-            for (const auto& e : sim::record_day(zones, std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(*day)},
-                                                 options->seed)) {
+            std::vector<HeardEvent> events;
+            if (options->scenario.empty()) {
+                auto day = parse_rfc3339(options->record_day + "T12:00:00Z");
+                if (!day) throw std::runtime_error("--record-day wants a date like 2026-11-17");
+                events = record_day(zones, std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(*day)}, options->seed);
+            } else {
+                std::optional<std::chrono::year_month_day> date;
+                if (options->record_day != "start") {
+                    auto day = parse_rfc3339(options->record_day + "T12:00:00Z");
+                    if (!day) throw std::runtime_error("--record-day wants a date like 2026-11-17, or 'start'");
+                    date = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(*day)};
+                }
+                events = record_scenario_day(zones, scenario, scenario_start(scenario, TimePoint{}, date), options->seed);
+            }
+            for (const auto& e : events) {
                 auto r = to_record(e.event, zones, e.heard);
                 std::cout << nlohmann::json{{"heard", format_rfc3339(r.heard)}, {"kind", r.kind}, {"station", r.station},
                                             {"actor", r.actor}, {"zone", r.zone}, {"body", nlohmann::json::parse(r.body)}}
@@ -53,7 +73,7 @@ int main(int argc, char** argv) {
         std::signal(SIGTERM, on_stop_signal);
 
         zmq::context_t ctx(1);
-        sim::Simulation simulation(*options, zones, ctx);
+        sim::Simulation simulation(*options, scenario, zones, ctx);
         simulation.run(stop_requested);
         spdlog::info("stopping: every device ends its shift and goes offline");
         simulation.close();

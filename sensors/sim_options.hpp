@@ -13,14 +13,17 @@ struct SimOptions {
     double speed = 1.0;         // simulated seconds per real second
     std::uint32_t seed = 1;
     double duration_s = 0;      // real seconds; 0 runs until SIGINT or SIGTERM
-    int guards = 4;             // handhelds, shared round-robin between the stations
-    int teams = 3;              // outreach pairs, likewise
+    std::string scenario;       // a name in `scenarios`, or a path; empty: the present moment, no file
+    std::string scenarios = "sensors/scenarios";
+    std::optional<int> guards;  // handhelds, shared round-robin between the stations; none: the scenario's
+    std::optional<int> teams;   // outreach pairs: the first N of the scenario's; none: all of them
+    bool shelters = false;      // also send the night shelters' counts ([PLS1][SHELTER]), which today's hub refuses
     double sample_every_s = 5;  // real seconds between one counter's samples
     double summary_every_s = 10;
     double resend_after_s = 10; // a report without a receipt this long is sent again
     std::string log_level = "info";
     std::optional<double> temperature_c; // fixed outdoor temperature; none: Stockholm's month and hour
-    std::string record_day;     // "2026-11-17": write that simulated day's events as JSON lines and exit
+    std::string record_day;     // "2026-11-17", or "start" with a scenario: write a simulated day as JSON lines and exit
 };
 
 // The options, or nullopt with `exit_code` set (help shown, or a bad option).

@@ -17,7 +17,7 @@ namespace platslage::sim {
 namespace {
 
 // Seed roles: each kind of actor draws from its own stream.
-constexpr std::uint32_t handheld_role = 1, team_role = 2, counter_role = 3;
+constexpr std::uint32_t handheld_role = 1, team_role = 2, counter_role = 3, shelter_role = 4;
 
 Millis seconds(double s) { return Millis{static_cast<Millis::rep>(s * 1000)}; }
 
@@ -30,6 +30,11 @@ std::string run_tag(TimePoint start) {
     return tag;
 }
 
+std::string weekday_text(std::chrono::weekday d) {
+    static const char* names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    return names[d.c_encoding()];
+}
+
 std::string numbered(const char* prefix, int n) {
     char id[16];
     std::snprintf(id, sizeof id, "%s-%02d", prefix, n);
@@ -38,29 +43,35 @@ std::string numbered(const char* prefix, int n) {
 
 } // namespace
 
-Simulation::Simulation(const SimOptions& o, const ZoneMap& zones, zmq::context_t& ctx)
-    : options_(o),
-      feed_(ctx, o.ingest, zones, actor_seed(o.seed, counter_role, 0), seconds(o.sample_every_s), o.temperature_c) {
+Simulation::Simulation(const SimOptions& o, const Scenario& scenario, const ZoneMap& zones, zmq::context_t& ctx)
+    : options_(o), scenario_(scenario), clock_(scenario_start(scenario, SystemClock().now()), o.speed),
+      feed_(ctx, o.ingest, zones, actor_seed(o.seed, counter_role, 0), seconds(o.sample_every_s), scenario.mix,
+            [&] {
+                WeatherCurve w(scenario.weather, moment_of(clock_.start()).month);
+                w.fix_temperature(o.temperature_c);
+                return w;
+            }(),
+            o.shelters ? std::optional<NightShelters>(NightShelters(actor_seed(o.seed, shelter_role, 0), scenario.shelter_occupancy))
+                       : std::nullopt) {
     auto stations = zones.stations();
     if (stations.empty()) throw std::runtime_error("the maps hold no stations");
     const std::string run = run_tag(SystemClock().now());
-    for (int i = 0; i < o.guards; ++i) {
+    for (int i = 0; i < scenario.handhelds; ++i) {
         const auto& station = stations[static_cast<std::size_t>(i) % stations.size()];
         ReportGenerator reports(station, numbered("hh", i + 1), zones.zones_of(station),
-                                actor_seed(o.seed, handheld_role, static_cast<std::uint32_t>(i)), run);
-        handhelds_.push_back(std::make_unique<GuardHandheld>(o.mqtt, std::move(reports), 2, seconds(o.resend_after_s)));
+                                actor_seed(o.seed, handheld_role, static_cast<std::uint32_t>(i)), run, &scenario.mix);
+        handhelds_.push_back(std::make_unique<GuardHandheld>(o.mqtt, std::move(reports), scenario.guards_per_handheld,
+                                                             seconds(o.resend_after_s)));
     }
-    for (int i = 0; i < o.teams; ++i) {
-        const auto& station = stations[static_cast<std::size_t>(i) % stations.size()];
-        std::string team = numbered("team", i + 1);
-        // Most pairs are the city's outreach workers; one is a mobile care team from Capio.
-        std::string org = o.teams > 1 && i == o.teams - 1 ? "capio" : "socialforvaltningen";
-        TeamRound round(station, team, org, zones.zones_of(station),
-                        actor_seed(o.seed, team_role, static_cast<std::uint32_t>(i)));
-        teams_.push_back(std::make_unique<OutreachTeam>(o.mqtt, std::move(round), station, team));
+    for (std::size_t i = 0; i < scenario.teams.size(); ++i) {
+        TeamDuty duty(scenario.teams[i], zones, actor_seed(o.seed, team_role, static_cast<std::uint32_t>(i)),
+                      scenario.decline_share);
+        teams_.push_back(std::make_unique<OutreachTeam>(o.mqtt, std::move(duty), seconds(o.resend_after_s)));
     }
-    spdlog::info("simulating {} counters, {} handhelds, {} outreach pairs at speed {} (seed {})", zones.zones().size(),
-                 handhelds_.size(), teams_.size(), o.speed, o.seed);
+    auto start = moment_of(clock_.start());
+    spdlog::info("scenario {}: starts {} {} (Stockholm), {} counters, {} handhelds, {} outreach pairs, speed {}, seed {}{}",
+                 scenario.name, weekday_text(start.day), stockholm_clock_text(clock_.start()), zones.zones().size(),
+                 handhelds_.size(), teams_.size(), o.speed, o.seed, o.shelters ? ", night shelters on" : "");
 }
 
 void Simulation::run(const std::atomic<bool>& stop) {
@@ -71,14 +82,15 @@ void Simulation::run(const std::atomic<bool>& stop) {
     while (!stop) {
         auto t = std::chrono::steady_clock::now();
         if (options_.duration_s > 0 && t >= until) break;
-        // Simulated time runs `speed` times faster; what is sent is stamped with the wall clock.
-        Millis sim_now = seconds(std::chrono::duration<double>(t - started).count() * options_.speed);
-        TimePoint now = wall.now();
-        double hour = stockholm_hour(now);
+        // Simulated time runs `speed` times faster from the scenario's start; what is sent is stamped with the wall clock.
+        last_ = moment_of(clock_.at(t - started));
+        Millis sim_elapsed = std::chrono::duration_cast<Millis>(last_.at - clock_.start());
+        TimePoint stamp = wall.now();
 
-        feed_.tick(now, hour);
-        for (auto& h : handhelds_) h->tick(now, sim_now, hour);
-        for (auto& team : teams_) team->tick(now, sim_now, hour);
+        feed_.tick(stamp, last_);
+        for (auto& h : handhelds_) h->tick(stamp, sim_elapsed, last_.hour);
+        bool cold = feed_.weather_at(last_).extra_cold();
+        for (auto& team : teams_) team->tick(stamp, last_, cold);
         if (t >= next_summary) {
             next_summary += seconds(options_.summary_every_s);
             std::cout << summary_line() << std::endl;
@@ -105,14 +117,24 @@ std::string Simulation::summary_line() const {
         all.refused += c.refused;
         all.pending += c.pending;
     }
-    std::uint64_t statuses = 0;
-    for (const auto& team : teams_) statuses += team->statuses_sent();
+    TeamCounts teams;
+    for (const auto& team : teams_) {
+        const auto& c = team->counts();
+        teams.statuses += c.statuses;
+        teams.orders += c.orders;
+        teams.answers += c.answers;
+        teams.outcomes += c.outcomes;
+        teams.refused += c.refused;
+    }
     return "summary: samples_sent=" + std::to_string(feed_.samples_sent()) +
            " samples_dropped=" + std::to_string(feed_.samples_dropped()) +
            " reports_created=" + std::to_string(all.created) + " reports_sent=" + std::to_string(all.sent) +
            " resent=" + std::to_string(all.resent) + " stored=" + std::to_string(all.stored) +
            " refused=" + std::to_string(all.refused) + " pending=" + std::to_string(all.pending) +
-           " statuses_sent=" + std::to_string(statuses);
+           " statuses_sent=" + std::to_string(teams.statuses) + " orders=" + std::to_string(teams.orders) +
+           " answers=" + std::to_string(teams.answers) + " outcomes=" + std::to_string(teams.outcomes) +
+           " team_refused=" + std::to_string(teams.refused) +
+           (last_.at == TimePoint{} ? std::string() : " simulated=" + weekday_text(last_.day) + "-" + stockholm_clock_text(last_.at));
 }
 
 } // namespace platslage::sim

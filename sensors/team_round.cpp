@@ -58,6 +58,12 @@ OutreachStatus TeamRound::off_duty(TimePoint ts) const {
     return s;
 }
 
+void TeamRound::resume(const std::string& zone_id) {
+    state_ = TeamStatus::available;
+    for (const Zone* z : zones_)
+        if (z->id == zone_id) zone_ = z;
+}
+
 OutreachStatus TeamRound::status(TimePoint ts) const {
     OutreachStatus s;
     s.station = station_;

@@ -26,6 +26,9 @@ public:
     Millis gap_after();
     // What the team sends when it goes home.
     OutreachStatus off_duty(TimePoint ts) const;
+    // Back on the round after an order, available where the order took it (a zone of
+    // another station leaves the round where it was): the next step moves on from there.
+    void resume(const std::string& zone_id);
 
 private:
     OutreachStatus status(TimePoint ts) const;

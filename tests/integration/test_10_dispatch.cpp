@@ -82,7 +82,7 @@ TEST_CASE("dispatch: order, answer, arrival and outcome through the real broker 
         return handheld(dir.path(), broker.url(), args);
     };
     REQUIRE(team1({"status", "available", "--zone", "centralen.centralhallen", "--org", "capio"}).rc == 0);
-    ChildProcess listener({PLATSLAGE_HANDHELD_BIN, "--mqtt", broker.url(), "--team", "team-1", "listen", "--count", "1",
+    ChildProcess listener({PLATSLAGE_HANDHELD_BIN, "--mqtt", broker.url(), "--team", "team-1", "listen", "--only", "orders", "--count", "1",
                            "--timeout-s", "30"},
                           dir.path() / "listen-1.log");
     REQUIRE(eventually([&] { return listener.log_text().find("listening") != std::string::npos; }, 10s));

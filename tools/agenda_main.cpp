@@ -1,0 +1,70 @@
+// platslage-agenda: the agenda of a joint deployment meeting as a Markdown file to hand
+// out. It asks the hub (the same COMMAND a console sends), so the numbers are the hub's,
+// computed from its event log at the moment of asking.
+//
+// Exit codes: 0 written; 65 the hub refused (the reason is printed); 69 no answer from the
+// hub; 2 bad command line.
+#include "wire.hpp"
+#include "zmq_frames.hpp"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <zmq.hpp>
+
+#include <fstream>
+#include <iostream>
+
+using namespace platslage;
+
+int main(int argc, char** argv) {
+    std::string router = "tcp://127.0.0.1:7702";
+    std::string meeting, at, out, by = "agenda-tool";
+    double wait_s = 5;
+    bool as_json = false;
+    CLI::App app{"platslage-agenda: a meeting's agenda from the hub, as a Markdown handout"};
+    app.add_option("--router", router, "the hub's ROUTER endpoint")->capture_default_str();
+    app.add_option("--meeting", meeting, "the meeting plan, M-000001")->required();
+    app.add_option("--at", at, "which of its meetings (RFC 3339 start); default the one under way or next");
+    app.add_option("--out", out, "write here (default: stdout)");
+    app.add_option("--by", by, "the position asking, as the hub logs it")->capture_default_str();
+    app.add_flag("--json", as_json, "write the agenda's figures as JSON instead of Markdown");
+    app.add_option("--wait-s", wait_s, "seconds to wait for the hub")->capture_default_str();
+    CLI11_PARSE(app, argc, argv);
+
+    nlohmann::json cmd{{"op", "agenda"}, {"by", by}, {"meeting", meeting}};
+    if (!at.empty()) cmd["at"] = at;
+    zmq::context_t ctx(1);
+    zmq::socket_t dealer(ctx, zmq::socket_type::dealer);
+    dealer.set(zmq::sockopt::linger, 0);
+    dealer.connect(router);
+    send_frames(dealer, encode_command_request(cmd.dump()));
+    zmq::pollitem_t items[] = {{dealer.handle(), 0, ZMQ_POLLIN, 0}};
+    if (zmq::poll(items, 1, std::chrono::milliseconds(static_cast<long>(wait_s * 1000))) == 0) {
+        std::cerr << "platslage-agenda: no answer from the hub at " << router << "\n";
+        return 69;
+    }
+    auto reply = decode_reply(*recv_frames(dealer, false));
+    if (!reply || reply->kind == Reply::Kind::error) {
+        std::cerr << "platslage-agenda: refused: " << (reply ? reply->text : reply.rejection().detail) << "\n";
+        return 65;
+    }
+    auto body = nlohmann::json::parse(reply->text);
+    std::string text = as_json ? body["agenda"].dump(2) + "\n" : body["markdown"].get<std::string>();
+    if (out.empty()) {
+        std::cout << text;
+        return 0;
+    }
+    // Written beside and renamed into place: a reader never sees half a handout.
+    std::string tmp = out + ".tmp";
+    {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        f << text;
+        if (!f) {
+            std::cerr << "platslage-agenda: cannot write " << tmp << "\n";
+            return 73;
+        }
+    }
+    std::rename(tmp.c_str(), out.c_str());
+    std::cerr << "platslage-agenda: " << out << " written\n";
+    return 0;
+}
