@@ -33,6 +33,11 @@ void Fusion::dispatch_sent(const AlertCommand& c, TimePoint heard, Effects& out)
     auto sent = dispatches_.send(*alerts_.find(c.alert), c.team, c.by, heard);
     out.dispatches.insert(sent.id);
     if (sent.withdrawn) settle_unanswered(*sent.withdrawn, heard, "sent to " + c.team + " instead", out);
+    // A team that declined finished its order, so nothing was withdrawn; the alert that
+    // brought the decline back to the operator is answered all the same by this order.
+    for (const auto& [id, d] : dispatches_.dispatches())
+        if (d.alert == c.alert && d.state == DispatchState::declined)
+            clear(AlertRule::dispatch_unanswered, d.zone, d.id, heard, "sent to " + c.team + " instead", out);
 }
 
 void Fusion::settle_unanswered(const std::string& id, TimePoint at, const std::string& why, Effects& out) {

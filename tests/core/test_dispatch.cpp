@@ -241,6 +241,11 @@ TEST_SUITE("dispatch loop") {
         // Declined is final: an outcome for it is refused.
         auto o = outcome(R"({"dispatch":")" + order + R"(","ts":"2026-11-24T23:20:00+01:00","outcome":"contact_made"})", "team-02");
         CHECK(m.s.check(*o)->reason == RejectReason::not_allowed);
+        // Another team sent: the alert about the decline is answered and closes.
+        m.team("team-01", TeamStatus::available, t0 + 2min);
+        m.send("team-01", t0 + 2min);
+        CHECK(m.alerts("dispatch_unanswered")[0]["state"] == "resolved");
+        CHECK(m.s.open_alerts() == 1); // the original alert, now with team-01
     }
 
     TEST_CASE("answers and outcomes for orders that do not exist, or were sent to another team, are refused") {
