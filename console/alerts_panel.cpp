@@ -30,16 +30,16 @@ void AlertsPanel::send(const std::string& op, const AlertView& a, const ConsoleS
 
 void AlertsPanel::send_to(const std::string& op, const std::string& alert, const std::string& what, const ConsoleState& s,
                           const std::vector<std::pair<std::string, std::string>>& extra) {
-    link_.send_command(command_json(op, alert, s.position, extra));
+    ticket_ = link_.send_command(command_json(op, alert, s.position, extra));
     sent_ = what;
     sent_op_ = op;
     ++commands_sent_;
 }
 
 std::string AlertsPanel::feedback() const {
-    auto answer = link_.last_answer();
-    if (answer.number == 0) return {};
-    return sent_ + ": " + answer_text(sent_op_, answer.ok, answer.text);
+    auto answer = ticket_ ? link_.answer_to(ticket_) : std::nullopt;
+    if (!answer) return {};
+    return sent_ + ": " + answer_text(sent_op_, answer->ok, answer->text);
 }
 
 void AlertsPanel::draw(const Picture& p, ConsoleState& s) {
@@ -207,9 +207,9 @@ void AlertsPanel::actions(const AlertView* a, const Picture& p, ConsoleState& s)
     if (a) dispatch_line(*a, p);
     else ImGui::NewLine(), ImGui::NewLine();
 
-    auto answer = link_.last_answer();
-    if (answer.number > 0) {
-        if (answer.ok)
+    auto answer = ticket_ ? link_.answer_to(ticket_) : std::nullopt;
+    if (answer) {
+        if (answer->ok)
             ImGui::TextDisabled("%s", feedback().c_str());
         else
             ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1), "%s", feedback().c_str());

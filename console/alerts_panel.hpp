@@ -24,8 +24,11 @@ public:
     void hold_flash(bool on) { hold_flash_ = on; }
     // The feedback line: the last command and the hub's answer to it ("" before any answer).
     std::string feedback() const;
-    // Commands sent so far: the hub answers each, so all are answered when last_answer() has this number.
+    // Commands sent so far from this panel.
     std::uint64_t commands_sent() const { return commands_sent_; }
+    // The link's ticket of the last command sent from here (0: none yet): its answer is the
+    // one this panel's feedback line shows.
+    std::uint64_t last_ticket() const { return ticket_; }
 
 private:
     void filters(const Picture& p, ConsoleState& s);
@@ -57,6 +60,7 @@ private:
     std::string sent_;    // what the last command was, for the answer line
     std::string sent_op_; // and its op, for how the answer reads
     std::uint64_t commands_sent_ = 0;
+    std::uint64_t ticket_ = 0;
 };
 
 } // namespace platslage::console

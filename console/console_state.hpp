@@ -15,6 +15,7 @@ struct ConsoleState {
     double zoom = 1.0;            // on top of the fitted view
     double pan_x = 0, pan_y = 0;  // pixels
     bool show_help = false;
+    bool show_meetings = false; // the joint deployment meetings window (M)
     FeedFilter feed_filter;
     bool colour_by_hotspot = true; // else by occupancy against capacity
     std::string selected_alert;

@@ -43,6 +43,14 @@ void HelpWindow::draw(bool& open) {
     ImGui::BulletText("Teams never suggested: silent (not heard from lately), off duty,");
     ImGui::TextUnformatted("     or already on an order");
     ImGui::Separator();
+    ImGui::TextUnformatted("Meetings (M opens and closes the window)");
+    ImGui::BulletText("The joint deployment meetings: next start in Stockholm time, repeat,");
+    ImGui::TextUnformatted("     organisations; the selected one's open action items (overdue in red)");
+    ImGui::TextUnformatted("     and latest decisions");
+    ImGui::BulletText("G: the selected meeting's agenda; E: export it as agenda-<meeting>-<date>.md");
+    ImGui::BulletText("Record a decision, add an action item with its owner and due date,");
+    ImGui::TextUnformatted("     close an action item; plan a meeting (no names in any text)");
+    ImGui::Separator();
     ImGui::TextUnformatted("Map");
     ImGui::BulletText("1 / 0 / minus: upper, street and lower level");
     ImGui::BulletText("Tab: next station; H: colour by hotspot or by occupancy");

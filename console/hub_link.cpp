@@ -27,11 +27,22 @@ HubLink::~HubLink() {
     if (thread_.joinable()) thread_.join();
 }
 
-void HubLink::send_command(std::string json) {
-    {
-        std::lock_guard lock(mutex_);
-        outbox_.push_back(std::move(json));
-    }
+std::uint64_t HubLink::send_command(std::string json) {
+    std::lock_guard lock(mutex_);
+    outbox_.push_back(std::move(json));
+    return ++queued_;
+}
+
+std::uint64_t HubLink::commands_queued() const {
+    std::lock_guard lock(mutex_);
+    return queued_;
+}
+
+std::optional<HubLink::Answer> HubLink::answer_to(std::uint64_t ticket) const {
+    std::lock_guard lock(mutex_);
+    for (const auto& a : recent_answers_)
+        if (a.number == ticket) return a;
+    return std::nullopt;
 }
 
 void HubLink::request_history(std::string zone) {
@@ -94,6 +105,8 @@ void HubLink::run() {
         {
             std::lock_guard lock(mutex_);
             answer_ = Answer{answer_.number + 1, ok, std::move(text)};
+            recent_answers_.push_back(answer_);
+            if (recent_answers_.size() > 32) recent_answers_.pop_front();
         }
         awaiting = false;
         if (changed_) changed_();

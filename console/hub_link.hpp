@@ -6,6 +6,8 @@
 #include "zone_history.hpp"
 
 #include <atomic>
+#include <deque>
+#include <optional>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -29,13 +31,19 @@ public:
 
     // An operator's command (docs/protocol.md, Commands): sent by the network thread; the
     // hub's answer becomes last_answer(). The alert itself changes through the picture.
-    void send_command(std::string json);
+    // Returns the command's ticket: the Answer::number its answer will carry (every command
+    // gets exactly one answer, in the order sent).
+    std::uint64_t send_command(std::string json);
     struct Answer {
         std::uint64_t number = 0; // counts commands answered, so the UI sees each new one
         bool ok = false;
         std::string text;         // the alert JSON, or "reason: detail", or why there was no answer
     };
     Answer last_answer() const;
+    // The answer with this ticket, while it is among the last few; none before it came.
+    std::optional<Answer> answer_to(std::uint64_t ticket) const;
+    // Commands queued so far: all are answered when last_answer().number reaches this.
+    std::uint64_t commands_queued() const;
 
     // Asks the hub for a zone's last 24 hours; history() has it once it came.
     void request_history(std::string zone);
@@ -56,6 +64,8 @@ private:
     std::string history_wanted_;      // a zone whose history the UI asked for
     std::shared_ptr<const ZoneHistory> history_;
     Answer answer_;
+    std::deque<Answer> recent_answers_; // the last few, so each panel finds the answer to its own command
+    std::uint64_t queued_ = 0;
     std::thread thread_;
 };
 

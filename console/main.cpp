@@ -7,6 +7,7 @@
 #include "help_window.hpp"
 #include "hub_link.hpp"
 #include "map_panel.hpp"
+#include "meetings_panel.hpp"
 #include "reports_panel.hpp"
 #include "screenshot.hpp"
 #include "stations_panel.hpp"
@@ -46,6 +47,7 @@ struct Options {
     std::string font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     std::string position = "kc-1";
     std::string colour = "hotspot";
+    std::string export_dir = ".";  // where the Meetings window's Export writes agendas
     std::string keys;          // pressed once the picture is live, e.g. "D Enter"
     int bench_alerts = 0;      // > 0: measure frame times with this many alerts, print JSON, exit
     double bench_idle_s = 60;  // and CPU use over this long idling against the hub
@@ -133,6 +135,7 @@ bool handle_keys(platslage::console::ConsoleState& s, platslage::console::HubLin
     if (ImGui::IsKeyPressed(GLFW_KEY_1, false)) s.level = 1;
     if (ImGui::IsKeyPressed(GLFW_KEY_0, false)) s.level = 0;
     if (ImGui::IsKeyPressed(GLFW_KEY_MINUS, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT, false)) s.level = -1;
+    if (ImGui::IsKeyPressed(GLFW_KEY_M, false)) s.show_meetings = !s.show_meetings, changed = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_F, false)) s.zoom = 1.0, s.pan_x = s.pan_y = 0;
     if (ImGui::IsKeyPressed(GLFW_KEY_H, false)) s.colour_by_hotspot = !s.colour_by_hotspot;
     if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) s.selected_zone.clear();
@@ -245,6 +248,8 @@ int main(int argc, char** argv) {
                    "Down, Tab, F1); with --screenshot, the PNG is taken after the hub has answered");
     app.add_option("--position", opt.position, "this console's operator position, sent with every command (never a name)")
         ->capture_default_str();
+    app.add_option("--export-dir", opt.export_dir, "where the Meetings window's Export writes agenda-<meeting>-<date>.md")
+        ->capture_default_str();
     CLI11_PARSE(app, argc, argv);
     // Log lines go to stderr: stdout carries what was asked for (the screenshot line, --bench's JSON).
     spdlog::set_default_logger(spdlog::stderr_color_mt("console"));
@@ -311,6 +316,7 @@ int main(int argc, char** argv) {
         StationsPanel stations(zones);
         AlertsPanel alerts(zones, *link);
         ZonePanel zone(zones, *link);
+        MeetingsPanel meetings(zones, *link, opt.export_dir);
         alerts.hold_flash(!opt.screenshot.empty());
         HelpWindow help;
         std::uint64_t frame_errors = 0;
@@ -338,6 +344,7 @@ int main(int argc, char** argv) {
                 reports.draw(*picture, state);
                 layout.stations();
                 stations.draw(*picture);
+                meetings.draw(*picture, state);
                 help.draw(state.show_help);
             } catch (const std::exception& e) {
                 // One bad frame must not take the control room down: recover ImGui's stack and go on.
@@ -367,7 +374,7 @@ int main(int argc, char** argv) {
 
         auto started = std::chrono::steady_clock::now();
         std::optional<std::chrono::steady_clock::time_point> keys_done_at;
-        std::uint64_t answers_told = 0;
+        std::uint64_t answers_told = 0, meeting_lines_told = 0;
         int screenshot_countdown = -1;
         int exit_code = 0;
         while (!glfwWindowShouldClose(window)) {
@@ -391,7 +398,11 @@ int main(int argc, char** argv) {
             if (auto answer = link->last_answer(); answer.number > answers_told) {
                 answers_told = answer.number;
                 // The feedback line, also in the log: what was sent and how the hub answered.
-                spdlog::info("command: {}", alerts.feedback());
+                if (answer.number == alerts.last_ticket()) spdlog::info("command: {}", alerts.feedback());
+            }
+            if (meetings.feedback_count() > meeting_lines_told) {
+                meeting_lines_told = meetings.feedback_count();
+                spdlog::info("command: {}", meetings.feedback());
             }
 
             if (!opt.screenshot.empty()) {
@@ -400,7 +411,7 @@ int main(int argc, char** argv) {
                 // After scripted keys: the hub's answers to what they sent, and a moment for the
                 // picture to show the change (each answer comes after the hub has published it).
                 bool keys_settled = scripted->empty() ||
-                                    (keys_done_at && link->last_answer().number >= alerts.commands_sent() &&
+                                    (keys_done_at && link->last_answer().number >= link->commands_queued() &&
                                      steady_now - *keys_done_at > std::chrono::milliseconds(600));
                 bool keys_gave_up = keys_done_at && steady_now - *keys_done_at > std::chrono::seconds(6);
                 if (screenshot_countdown < 0 &&

@@ -113,6 +113,9 @@ struct Picture {
     std::vector<std::shared_ptr<const AlertView>> alerts;
     std::map<std::string, int> worst_alert; // zone → the most severe open alert's rank
     std::optional<WeatherView> weather;
+    // The joint deployment meetings' `meeting/` and `note/` keys as the hub sent them (key →
+    // JSON): few, and read by console/meeting_view, which decodes them for the Meetings window.
+    std::map<std::string, std::string> meeting_entries;
     std::size_t undecodable = 0;     // entries the console could not read (shown, not hidden)
 };
 

@@ -1,0 +1,107 @@
+// The console's Meetings window end to end: a meeting planned over the ROUTER as the hub
+// defines it, then the console in a real window on Xvfb with its keys pressed through the
+// GLFW key path (--keys "M E": open the Meetings window, export the selected meeting's
+// agenda). The agenda must arrive from the hub and land whole in --export-dir as
+// agenda-<meeting>-<Stockholm date>.md, and the console must say where.
+#include "stockholm_time.hpp"
+#include "system_under_test.hpp"
+#include "time_text.hpp"
+
+#include <doctest/doctest.h>
+
+#include <climits>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+using namespace platslage;
+using namespace platslage::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+// An X server of our own on a display nobody uses, ended by its PID with the test.
+class MeetingsDisplay {
+public:
+    explicit MeetingsDisplay(const std::filesystem::path& dir) {
+        std::mt19937 rng(std::random_device{}());
+        for (int attempt = 0; attempt < 20 && !process_; ++attempt) {
+            int n = 100 + static_cast<int>(rng() % 800);
+            auto socket = std::filesystem::path("/tmp/.X11-unix") / ("X" + std::to_string(n));
+            auto lock = std::filesystem::path("/tmp") / (".X" + std::to_string(n) + "-lock");
+            if (std::filesystem::exists(socket) || std::filesystem::exists(lock)) continue;
+            auto xvfb = std::make_unique<ChildProcess>(
+                std::vector<std::string>{"/usr/bin/Xvfb", ":" + std::to_string(n), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"},
+                dir / ("xvfb-" + std::to_string(n) + ".log"));
+            if (eventually([&] { return std::filesystem::exists(socket) || !xvfb->running(); }, 10s) && xvfb->running()) {
+                process_ = std::move(xvfb);
+                name_ = ":" + std::to_string(n);
+            }
+        }
+        if (!process_) throw std::runtime_error("could not start Xvfb");
+    }
+    const std::string& name() const { return name_; }
+
+private:
+    std::unique_ptr<ChildProcess> process_;
+    std::string name_;
+};
+
+std::string text_of(const std::filesystem::path& p) {
+    std::ifstream in(p);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+} // namespace
+
+TEST_CASE("console meetings: M opens the window, E exports the selected meeting's agenda as a Markdown file") {
+    TempDir dir("platslage-it15");
+    Broker broker(dir.path());
+    Hub hub(dir.path(), broker.url());
+    REQUIRE(hub.wait_mqtt_up());
+    MeetingsDisplay display(dir.path());
+
+    // Under way since ten minutes, weekly: its agenda is the one the console asks for.
+    auto started = TimePoint{std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()) - 10min};
+    auto planned = hub.command({{"op", "plan_meeting"}, {"by", "kc-1"}, {"title", "Utsättningsmöte Centralen"},
+                                {"zone", "centralen.vantytor"}, {"organisations", {"jernhusen", "socialforvaltningen", "capio"}},
+                                {"starts", format_rfc3339(started)}, {"repeat", "weekly"}});
+    REQUIRE(planned.kind == Reply::Kind::ok);
+
+    auto out = dir.path() / "agendas";
+    std::filesystem::create_directories(out);
+    auto png = dir.path() / "meetings.png";
+    ChildProcess console({"/usr/bin/env", "DISPLAY=" + display.name(), "LIBGL_ALWAYS_SOFTWARE=1", PLATSLAGE_CONSOLE_BIN,
+                          "--router", loopback(hub.ports().router), "--pub", loopback(hub.ports().pub), "--maps",
+                          PLATSLAGE_MAPS_DIR, "--screenshot", png.string(), "--screenshot-wait-s", "8", "--width", "1600",
+                          "--height", "900", "--position", "kc-15", "--export-dir", out.string(), "--keys", "M E"},
+                         dir.path() / "console.log");
+    int rc = console.wait(60s);
+    auto log = console.log_text();
+    INFO(log);
+    REQUIRE(rc == 0);
+    CHECK(std::filesystem::exists(png));
+
+    // Named by the meeting and its Stockholm date, written whole (no .tmp left behind).
+    auto d = stockholm_date(started);
+    char date[16];
+    std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                  static_cast<unsigned>(d.day()));
+    auto file = out / ("agenda-M-000001-" + std::string(date) + ".md");
+    REQUIRE(std::filesystem::exists(file));
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(out)) ++files;
+    CHECK(files == 1);
+    auto md = text_of(file);
+    INFO(md);
+    CHECK(md.rfind("# Utsättningsmöte Centralen\n", 0) == 0);
+    CHECK(md.find("- **Where:** Väntytor\n") != std::string::npos);
+    CHECK(md.find("- **Meeting:** M-000001\n") != std::string::npos);
+    // The feedback line, logged: where it went.
+    CHECK(log.find("command: agenda M-000001 exported to " + std::filesystem::absolute(file).string()) != std::string::npos);
+    // No refusal and no missing answer on the way.
+    CHECK(log.find("command: agenda M-000001: ") == std::string::npos);
+}
