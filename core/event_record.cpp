@@ -52,6 +52,7 @@ EventRecord to_record(const Event& e, const ZoneMap& zones, TimePoint heard) {
                 return EventRecord{"occupancy", z ? z->station : "", s.sensor, s.zone, to_json(s).dump(), heard};
             },
             [&](const WeatherReading& w) { return EventRecord{"weather", "", w.source, "", to_json(w).dump(), heard}; },
+            [&](const ShelterReading& s) { return EventRecord{"shelter", "", s.shelter, "", to_json(s).dump(), heard}; },
             [&](const AlertCommand& c) { return EventRecord{"alert_command", "", c.by, "", to_json(c).dump(), heard}; },
             [&](const DispatchAnswer& a) { return EventRecord{"dispatch_ack", a.station, a.team, "", to_json(a).dump(), heard}; },
             [&](const DispatchOutcome& o) { return EventRecord{"dispatch_outcome", o.station, o.team, "", to_json(o).dump(), heard}; },
@@ -62,6 +63,7 @@ EventRecord to_record(const Event& e, const ZoneMap& zones, TimePoint heard) {
 Checked<Event> from_record(const EventRecord& r, const ZoneMap& zones) {
     if (r.kind == "occupancy") return widen(parse_occupancy_sample(r.body, zones, r.heard));
     if (r.kind == "weather") return widen(parse_weather_reading(r.body, r.heard));
+    if (r.kind == "shelter") return widen(parse_shelter_reading(r.body, r.heard));
     if (r.kind == "alert_command") return widen(parse_alert_command(r.body));
     TopicKind kind;
     if (r.kind == "guard_report") kind = TopicKind::guard_report;

@@ -8,6 +8,7 @@
 #include "guard_report.hpp"
 #include "occupancy.hpp"
 #include "presence.hpp"
+#include "shelter.hpp"
 #include "weather.hpp"
 
 #include <string>
@@ -15,12 +16,12 @@
 
 namespace platslage {
 
-using Event = std::variant<GuardReport, ShiftEvent, OutreachStatus, DeviceOnline, OccupancySample, WeatherReading,
+using Event = std::variant<GuardReport, ShiftEvent, OutreachStatus, DeviceOnline, OccupancySample, WeatherReading, ShelterReading,
                            AlertCommand, DispatchAnswer, DispatchOutcome>;
 
 struct EventRecord {
     std::string kind;    // guard_report | guard_shift | outreach_status | device_online | occupancy |
-                         // weather | alert_command | dispatch_ack | dispatch_outcome
+                         // weather | shelter | alert_command | dispatch_ack | dispatch_outcome
     std::string station; // empty for weather (the city's) and commands (the alert knows)
     std::string actor;   // device, team or sensor id; the weather source; the operator position
     std::string zone;    // empty when the event has no zone

@@ -275,6 +275,23 @@ std::vector<Update> Situation::record(const WeatherReading& w, TimePoint heard) 
     return out;
 }
 
+// Each shelter's latest reading; an older one arriving late does not replace it.
+std::vector<Update> Situation::record(const ShelterReading& s, TimePoint heard) {
+    std::vector<Update> out = advance_to(heard);
+    const std::string key = "shelter/" + s.shelter;
+    if (const std::string* seen = state_.find(key)) {
+        auto last = parse_rfc3339(json::parse(*seen).value("ts", ""));
+        if (last && *last > s.ts) return out;
+    }
+    std::string name = s.shelter;
+    for (const auto& k : known_shelters)
+        if (k.id == s.shelter) name = k.name;
+    put(key, json{{"id", s.shelter}, {"name", name}, {"places", s.places}, {"occupied", s.occupied},
+                  {"free", s.places - s.occupied}, {"ts", format_rfc3339(s.ts)}},
+        out);
+    return out;
+}
+
 std::optional<Rejection> Situation::check(const AlertCommand& c, TimePoint now) const {
     return fusion_.check(c, [&](const std::string& team) { return team_view(team); }, now);
 }

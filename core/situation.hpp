@@ -10,6 +10,7 @@
 #include "live_state.hpp"
 #include "occupancy.hpp"
 #include "presence.hpp"
+#include "shelter.hpp"
 #include "weather.hpp"
 #include "zone_map.hpp"
 
@@ -43,6 +44,7 @@ public:
     std::vector<Update> record(const DeviceOnline& d, TimePoint heard);
     std::vector<Update> record(const OccupancySample& s, TimePoint heard);
     std::vector<Update> record(const WeatherReading& w, TimePoint heard);
+    std::vector<Update> record(const ShelterReading& s, TimePoint heard);
     std::vector<Update> record(const AlertCommand& c, TimePoint heard);
     std::vector<Update> record(const DispatchAnswer& a, TimePoint heard);
     std::vector<Update> record(const DispatchOutcome& o, TimePoint heard);

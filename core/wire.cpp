@@ -115,12 +115,14 @@ Checked<Reply> decode_reply(const Frames& f) {
 Frames encode_occupancy(const std::string& json) { return {std::string(wire_version), "OCCUPANCY", json}; }
 
 Frames encode_weather(const std::string& json) { return {std::string(wire_version), "WEATHER", json}; }
+Frames encode_shelter(const std::string& json) { return {std::string(wire_version), "SHELTER", json}; }
 
 Checked<Ingest> decode_ingest(const Frames& f) {
     if (auto r = check_version(f, 0)) return *r;
     if (f.size() == 3 && f[1] == "OCCUPANCY") return Ingest{IngestKind::occupancy, f[2]};
     if (f.size() == 3 && f[1] == "WEATHER") return Ingest{IngestKind::weather, f[2]};
-    return Rejection{RejectReason::unknown_topic, "ingest accepts [PLS1] [OCCUPANCY|WEATHER] [json]"};
+    if (f.size() == 3 && f[1] == "SHELTER") return Ingest{IngestKind::shelter, f[2]};
+    return Rejection{RejectReason::unknown_topic, "ingest accepts [PLS1] [OCCUPANCY|WEATHER|SHELTER] [json]"};
 }
 
 } // namespace platslage

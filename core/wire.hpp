@@ -68,13 +68,14 @@ struct Reply {
 Checked<Reply> decode_reply(const Frames& body);
 
 // Sensor ingest (PUSH → hub PULL): [PLS1] [OCCUPANCY] [json] or [PLS1] [WEATHER] [json]
-enum class IngestKind { occupancy, weather };
+enum class IngestKind { occupancy, weather, shelter };
 struct Ingest {
     IngestKind kind;
     std::string json;
 };
 Frames encode_occupancy(const std::string& json);
 Frames encode_weather(const std::string& json);
+Frames encode_shelter(const std::string& json);
 Checked<Ingest> decode_ingest(const Frames& frames);
 
 std::optional<std::uint64_t> parse_decimal(std::string_view s);

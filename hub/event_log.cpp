@@ -204,6 +204,43 @@ const char* const migrations[] = {
     ) WITHOUT ROWID;
     CREATE INDEX meeting_notes_by_meeting ON meeting_notes(meeting_id, held_ms);
     )sql",
+    // v6: night shelters' free places are events too. The kinds are a CHECK, so the
+    // events table is rebuilt (and guard_reports, which refers to it) as in v4.
+    R"sql(
+    CREATE TABLE events_v6(
+        id        INTEGER PRIMARY KEY,
+        heard_ms  INTEGER NOT NULL,
+        kind      TEXT NOT NULL CHECK (kind IN
+                  ('guard_report','guard_shift','outreach_status','device_online','occupancy',
+                   'weather','shelter','alert_command','dispatch_ack','dispatch_outcome')),
+        station   TEXT NOT NULL,
+        actor     TEXT NOT NULL,
+        zone      TEXT,
+        body      TEXT NOT NULL
+    );
+    INSERT INTO events_v6 SELECT id,heard_ms,kind,station,actor,zone,body FROM events;
+    CREATE TABLE guard_reports_v6(
+        device     TEXT NOT NULL,
+        report_id  TEXT NOT NULL,
+        event_id   INTEGER NOT NULL REFERENCES events_v6(id),
+        station    TEXT NOT NULL,
+        zone       TEXT NOT NULL,
+        ts_ms      INTEGER NOT NULL,
+        kind       TEXT NOT NULL,
+        persons    INTEGER NOT NULL,
+        categories TEXT NOT NULL,
+        note       TEXT,
+        PRIMARY KEY (device, report_id)
+    ) WITHOUT ROWID;
+    INSERT INTO guard_reports_v6 SELECT * FROM guard_reports;
+    DROP TABLE guard_reports;
+    DROP TABLE events;
+    ALTER TABLE events_v6 RENAME TO events;
+    ALTER TABLE guard_reports_v6 RENAME TO guard_reports;
+    CREATE INDEX events_by_time ON events(heard_ms);
+    CREATE INDEX events_by_zone ON events(zone, kind, heard_ms);
+    CREATE INDEX guard_reports_by_zone ON guard_reports(zone, ts_ms);
+    )sql",
 };
 constexpr int schema_versions = static_cast<int>(sizeof migrations / sizeof migrations[0]);
 

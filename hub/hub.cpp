@@ -163,6 +163,11 @@ void Hub::take_inputs(Mailbox<MqttMessage>& inbox, std::vector<Pending>& batch) 
                 if (!w) return w.rejection();
                 return Event{std::move(w).value()};
             }
+            if (ingest->kind == IngestKind::shelter) {
+                auto s = parse_shelter_reading(ingest->json, now);
+                if (!s) return s.rejection();
+                return Event{std::move(s).value()};
+            }
             auto s = parse_occupancy_sample(ingest->json, zones_, now);
             if (!s) return s.rejection();
             return Event{std::move(s).value()};

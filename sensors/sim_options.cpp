@@ -27,9 +27,8 @@ std::optional<SimOptions> parse_sim_options(int argc, char** argv, int& exit_cod
         ->check(CLI::Range(0, 99));
     app.add_option("--teams", o.teams, "outreach pairs: the first N of the scenario's (default: all of them)")
         ->check(CLI::Range(0, 99));
-    app.add_flag("--shelters", o.shelters,
-                 "also send the night shelters' counts ([PLS1][SHELTER] on --ingest); a hub without a shelter "
-                 "side refuses and counts them");
+    app.add_flag("--shelters,!--no-shelters", o.shelters,
+                 "send the night shelters' free places ([PLS1][SHELTER] on --ingest); on by default");
     app.add_option("--sample-every-s", o.sample_every_s, "real seconds between a counter's samples")
         ->capture_default_str()
         ->check(CLI::Range(0.1, 3600.0));

@@ -17,7 +17,7 @@ struct SimOptions {
     std::string scenarios = "sensors/scenarios";
     std::optional<int> guards;  // handhelds, shared round-robin between the stations; none: the scenario's
     std::optional<int> teams;   // outreach pairs: the first N of the scenario's; none: all of them
-    bool shelters = false;      // also send the night shelters' counts ([PLS1][SHELTER]), which today's hub refuses
+    bool shelters = true;       // send the night shelters' counts ([PLS1][SHELTER])
     double sample_every_s = 5;  // real seconds between one counter's samples
     double summary_every_s = 10;
     double resend_after_s = 10; // a report without a receipt this long is sent again

@@ -74,6 +74,15 @@ TEST_CASE("scenario extra-cold-night: the hub is in extra cold mode at once and 
     auto platforms = sql_count(hub.db(), "SELECT count(*) FROM alert_steps WHERE rule='sleeping' AND what='raised' AND "
                                          "(zone LIKE '%spar%' OR zone LIKE '%gater%' OR zone LIKE '%flygbuss%')");
     CHECK(resting > platforms);
+    // The night shelters' free places are in the picture, from the simulator through the hub.
+    REQUIRE(eventually([&] {
+        console.pump(50ms);
+        return console.replica().entries().count("shelter/filadelfia") && console.replica().entries().count("shelter/convictus");
+    }, 10s));
+    auto filadelfia = nlohmann::json::parse(console.replica().entries().at("shelter/filadelfia"));
+    CHECK(filadelfia["places"] == 50);
+    CHECK(filadelfia["free"] == filadelfia["places"].get<int>() - filadelfia["occupied"].get<int>());
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM events WHERE kind='shelter'") >= 3);
     // The simulated pairs of the cold night are out, and nothing the simulator sent was refused.
     CHECK(sql_count(hub.db(), "SELECT count(*) FROM events WHERE kind='outreach_status'") > 0);
     CHECK(mqtt_refusals(hub) == 0);
