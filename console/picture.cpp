@@ -140,6 +140,8 @@ Picture decode_entry(const std::string& key, const std::string& body) {
             w.warning_class = num(j, "warning_class");
             w.extra_cold = flag(j, "extra_cold").value_or(false);
             p.weather = w;
+        } else if (starts(key, "shelter/")) {
+            p.shelters.push_back(ShelterView{str(j, "id"), str(j, "name"), num(j, "places"), num(j, "occupied"), num(j, "free")});
         } else if (starts(key, "meeting/") || starts(key, "note/")) {
             p.meeting_entries.emplace(key, body);
         } else if (starts(key, "device/")) {
@@ -183,6 +185,7 @@ Picture PictureBuilder::build(const std::map<std::string, std::string>& entries)
         append(p.devices, piece.devices);
         append(p.alerts, piece.alerts);
         if (piece.weather) p.weather = piece.weather;
+        append(p.shelters, piece.shelters);
         p.meeting_entries.insert(piece.meeting_entries.begin(), piece.meeting_entries.end());
         p.undecodable += piece.undecodable;
     }

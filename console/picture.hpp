@@ -65,6 +65,12 @@ struct WeatherView {
     bool extra_cold = false;
 };
 
+// A night shelter's latest count: where people can sleep tonight instead of the station.
+struct ShelterView {
+    std::string id, name;
+    int places = 0, occupied = 0, free = 0;
+};
+
 struct ReportView {
     std::string key; // report/<log id>: sorts by arrival
     std::string station, device, id, ts, zone, kind, note, received;
@@ -113,6 +119,7 @@ struct Picture {
     std::vector<std::shared_ptr<const AlertView>> alerts;
     std::map<std::string, int> worst_alert; // zone → the most severe open alert's rank
     std::optional<WeatherView> weather;
+    std::vector<ShelterView> shelters; // by id
     // The joint deployment meetings' `meeting/` and `note/` keys as the hub sent them (key →
     // JSON): few, and read by console/meeting_view, which decodes them for the Meetings window.
     std::map<std::string, std::string> meeting_entries;

@@ -25,6 +25,18 @@ void StationsPanel::draw(const Picture& p) {
         else if (!line.empty())
             ImGui::TextDisabled("Outdoors: %s", line.c_str());
     }
+    if (!p.shelters.empty()) {
+        // Free beds tonight: on a cold night with none left, people stay at the station.
+        int free = 0, places = 0;
+        std::string each;
+        for (const auto& s : p.shelters) {
+            free += s.free;
+            places += s.places;
+            each += (each.empty() ? "" : ", ") + s.name.substr(0, s.name.find(" (")) + " " + std::to_string(s.free);
+        }
+        auto colour = free == 0 ? ImVec4(1.0f, 0.45f, 0.35f, 1) : ImVec4(0.75f, 0.75f, 0.75f, 1);
+        ImGui::TextColored(colour, "Night shelters: %d of %d places free (%s)", free, places, each.c_str());
+    }
     if (ImGui::BeginTable("stations", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         // Short headers so the panel fits beside the map; the help window explains each.
         for (const char* h : {"Station", "People", "Counted", "Silent", "Guards", "Teams"}) ImGui::TableSetupColumn(h);

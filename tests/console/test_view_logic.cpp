@@ -239,6 +239,8 @@ TEST_SUITE("alert queue") {
                 "hotspot":{"score":42,"parts":["1 needing care","night"]},"teams_present":[{"team":"team-01","since":"x"}],
                 "reported":{"needs_care":1},"incidents":0,"last_outreach":null})"},
             {"weather", R"({"temperature_c":-9.5,"warning_class":0,"extra_cold":true,"ts":"2026-11-24T21:00:00.000Z"})"},
+            {"shelter/convictus", R"j({"id":"convictus","name":"Convictus (Hjorthagen)","places":20,"occupied":18,"free":2,
+                "ts":"2026-11-24T21:00:00.000Z"})j"},
         });
         REQUIRE(p.alerts.size() == 1);
         CHECK(p.alerts[0]->severity_rank == 3);
@@ -253,6 +255,9 @@ TEST_SUITE("alert queue") {
         REQUIRE(p.weather);
         CHECK(p.weather->extra_cold);
         CHECK(p.weather->temperature_c == -9.5);
+        REQUIRE(p.shelters.size() == 1);
+        CHECK(p.shelters[0].free == 2);
+        CHECK(p.shelters[0].places == 20);
         CHECK(p.undecodable == 0);
     }
 }
