@@ -50,6 +50,7 @@ void HelpWindow::draw(bool& open) {
     ImGui::BulletText("G: the selected meeting's agenda; E: export it as agenda-<meeting>-<date>.md");
     ImGui::BulletText("Record a decision, add an action item with its owner and due date,");
     ImGui::TextUnformatted("     close an action item; plan a meeting (no names in any text)");
+    ImGui::BulletText("Cancel meeting... ends a plan after asking once more; its notes stay");
     ImGui::Separator();
     ImGui::TextUnformatted("Map");
     ImGui::BulletText("1 / 0 / minus: upper, street and lower level");

@@ -237,6 +237,11 @@ Command agenda_command(const std::string& meeting, const std::string& by) {
     return {json{{"op", "agenda"}, {"by", by}, {"meeting", meeting}}.dump(), {}};
 }
 
+Command cancel_command(const std::string& meeting, const std::string& by) {
+    if (auto c = need_meeting(meeting); !c.ok()) return c;
+    return {json{{"op", "cancel_meeting"}, {"by", by}, {"meeting", meeting}}.dump(), {}};
+}
+
 std::optional<AgendaReply> parse_agenda_reply(const std::string& text) {
     json j = json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_object()) return std::nullopt;

@@ -86,6 +86,8 @@ Command action_command(const std::string& meeting, const std::string& text, cons
 Command close_action_command(const std::string& meeting, const std::string& note, const std::string& closing_text,
                              const std::string& by);
 Command agenda_command(const std::string& meeting, const std::string& by);
+// Ends a plan: no meetings of it from now on; its notes and past agendas stay.
+Command cancel_command(const std::string& meeting, const std::string& by);
 
 // The hub's answer to `agenda`: the handout's Markdown and the meeting's start.
 struct AgendaReply {

@@ -127,6 +127,24 @@ void MeetingsPanel::draw(const Picture& p, ConsoleState& s) {
         if (agenda_ && agenda_->meeting == selected_) export_agenda();
         else ask_agenda(s, true);
     }
+    ImGui::SameLine();
+    bool cancellable = std::any_of(book_.meetings.begin(), book_.meetings.end(),
+                                   [&](const MeetingRow& m) { return m.id == selected_ && !m.cancelled; });
+    ImGui::BeginDisabled(!cancellable);
+    if (ImGui::Button("Cancel meeting...")) ImGui::OpenPopup("cancel meeting");
+    ImGui::EndDisabled();
+    // Asked twice: a cancelled plan is announced to every handheld and cannot be undone.
+    if (ImGui::BeginPopupModal("cancel meeting", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("Cancel %s? No meetings of it from now on; handhelds are told.", selected_.c_str());
+        ImGui::TextDisabled("Its decisions, action items and past agendas stay.");
+        if (ImGui::Button("Cancel the meeting")) {
+            send(cancel_command(selected_, s.position), "cancel_meeting", "cancel " + selected_);
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Keep it") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (!answer_taken_)

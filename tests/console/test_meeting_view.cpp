@@ -211,6 +211,9 @@ TEST_CASE("decisions, action items, closing and the agenda: commands and their c
 
     CHECK(sent(agenda_command("M-000001", "kc-1")) == nlohmann::json{{"op", "agenda"}, {"by", "kc-1"}, {"meeting", "M-000001"}});
     CHECK_FALSE(agenda_command("", "kc-1").ok());
+
+    CHECK(sent(cancel_command("M-000003", "kc-2")) == nlohmann::json{{"op", "cancel_meeting"}, {"by", "kc-2"}, {"meeting", "M-000003"}});
+    CHECK_FALSE(cancel_command("", "kc-2").ok());
 }
 
 TEST_CASE("the agenda reply: its Markdown, a file named by meeting and Stockholm date, written whole") {
