@@ -140,7 +140,9 @@ void Hub::take_inputs(Mailbox<MqttMessage>& inbox, std::vector<Pending>& batch) 
     for (auto& m : inbox.take(max_batch)) {
         auto event = parse_handheld_message(m.topic, m.payload, zones_, now);
         Pending p{now, "mqtt", m.topic, std::move(event), std::nullopt, std::nullopt, {}, false};
-        if (auto t = parse_topic(m.topic); t && zones_.has_station(t->station)) {
+        // A station not in the maps still gets its receipt, on the topic the handheld listens to:
+        // without one its outbox would resend the report for ever.
+        if (auto t = parse_topic(m.topic)) {
             if (t->kind == TopicKind::guard_report) {
                 p.receipt_to = Topic{t->station, TopicKind::guard_receipt, t->actor};
                 p.receipt_id = p.event ? std::get<GuardReport>(p.event.value()).id : salvage_report_id(m.payload);
@@ -359,7 +361,7 @@ void Hub::serve_requests(bool mqtt_connected) {
         auto request = decode_request(body);
         if (!request) {
             refused_.count(request.rejection().reason);
-            reply(encode_error(request.rejection().detail));
+            reply(encode_error(std::string(reason_name(request.rejection().reason)) + ": " + request.rejection().detail));
             continue;
         }
         if (request->verb == Verb::status) {

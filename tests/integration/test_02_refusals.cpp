@@ -30,9 +30,11 @@ TEST_CASE("malformed and wrong reports are refused, counted by reason, answered,
         {report, R"({"id":"b4","ts":")" + ts + R"(","zone":"cityterminalen.vanthall","kind":"observation","persons":1})", "topic_mismatch"},
         {report, std::string(5000, '{'), "oversize"},
         {report, R"({"id":"b6","ts":")" + ts + R"(","zone":"centralen.vantytor","kind":"observation","persons":1,"name":"x"})", "unknown_field"},
-        {"platslage/v1/odenplan/guard/hh-01/report", R"({"id":"b7","ts":")" + ts + R"(","zone":"centralen.vantytor","kind":"patrol","persons":0})", "unknown_station"},
+        {"platslage/v1/odenplan/guard/hh-09/report", R"({"id":"b7","ts":")" + ts + R"(","zone":"centralen.vantytor","kind":"patrol","persons":0})", "unknown_station"},
         {"platslage/v2/centralen/guard/hh-01/report", R"({"id":"b8"})", "wrong_version"},
     };
+    // A handheld set up for a station the maps do not know listens for its receipts too.
+    Handheld astray(broker.url(), "odenplan", "hh-09");
     for (const auto& b : bad) REQUIRE(hh.publish(b.topic, b.payload));
 
     auto status = hub.status();
@@ -55,6 +57,11 @@ TEST_CASE("malformed and wrong reports are refused, counted by reason, answered,
     for (const auto& r : hh.receipts())
         if (r["id"] == "b3" && r["status"] == "refused" && r["reason"] == "unknown_zone") told_zone = true;
     CHECK(told_zone);
+    // Told, not left to resend for ever: the station is unknown, and the handheld hears why.
+    REQUIRE(eventually([&] { return !astray.receipts().empty(); }));
+    CHECK(astray.receipts()[0]["id"] == "b7");
+    CHECK(astray.receipts()[0]["status"] == "refused");
+    CHECK(astray.receipts()[0]["reason"] == "unknown_station");
 
     // Still working afterwards.
     REQUIRE(hh.publish_report(report_json("good-2", "centralen.vantytor", 0, {}, "patrol")));
@@ -78,4 +85,27 @@ TEST_CASE("bad sensor samples over ZeroMQ are refused and counted") {
     CHECK(st["rejected"]["by_reason"]["wrong_version"] == 2);
     CHECK(st["rejected"]["by_reason"]["bad_value"] == 1);
     CHECK(eventually([&] { return hub.status()["stations"]["centralen"]["occupancy"] == 250; }));
+}
+
+TEST_CASE("a request the ROUTER cannot read is answered with its reason, counted, and the hub keeps serving") {
+    TempDir dir("platslage-it02c");
+    Broker broker(dir.path());
+    Hub hub(dir.path(), broker.url());
+    zmq::context_t ctx(1);
+    auto ask = [&](const Frames& request) -> std::string {
+        zmq::socket_t dealer(ctx, zmq::socket_type::dealer);
+        dealer.set(zmq::sockopt::linger, 0);
+        dealer.connect(loopback(hub.ports().router));
+        send_frames(dealer, request);
+        zmq::pollitem_t items[] = {{dealer.handle(), 0, ZMQ_POLLIN, 0}};
+        if (zmq::poll(items, 1, 2000ms) == 0) return "no answer";
+        auto reply = decode_reply(*recv_frames(dealer, false));
+        return reply && reply->kind == Reply::Kind::error ? reply->text : "not an error";
+    };
+    // The same "reason: detail" form as a refused command, so a client can switch on the reason.
+    CHECK(ask({"PLS1", "DANCE"}) == "unknown_topic: unknown verb 'DANCE'");
+    CHECK(ask({"PLS1"}).rfind("missing_field: ", 0) == 0);
+    auto st = hub.status();
+    CHECK(st["rejected"]["by_reason"]["unknown_topic"] == 1);
+    CHECK(st["rejected"]["by_reason"]["missing_field"] == 1);
 }
