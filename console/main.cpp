@@ -226,7 +226,7 @@ int main(int argc, char** argv) {
     using namespace platslage::console;
     Options opt;
     CLI::App app{"platslage-console: the control-room console for Centralen and Cityterminalen"};
-    app.add_option("--router", opt.router, "hub ROUTER endpoint (snapshots)")->capture_default_str();
+    app.add_option("--router", opt.router, "hub ROUTER endpoint (snapshots, zone history, commands)")->capture_default_str();
     app.add_option("--pub", opt.pub, "hub PUB endpoint (updates)")->capture_default_str();
     app.add_option("--maps", opt.maps, "folder of station GeoJSON files")->capture_default_str();
     app.add_option("--screenshot", opt.screenshot, "render, write this PNG and exit (0: live picture, 3: hub not reached)");

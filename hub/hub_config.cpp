@@ -31,7 +31,7 @@ void each_setting(HubConfig& c, F&& f) {
     f("maps", c.maps, "folder of station GeoJSON files");
     f("ingest", c.ingest, "ZeroMQ PULL endpoint for sensor samples");
     f("pub", c.pub, "ZeroMQ PUB endpoint for numbered updates");
-    f("router", c.router, "ZeroMQ ROUTER endpoint for snapshots and commands");
+    f("router", c.router, "ZeroMQ ROUTER endpoint for snapshots, status, zone history and commands");
     f("heartbeat-ms", c.heartbeat_ms, "heartbeat interval on the PUB socket when idle");
     f("sensor-silent-s", c.sensor_silent_s, "a sensor unheard this long is marked silent");
     f("status-every-s", c.status_every_s, "seconds between status lines in the log (0: never)");

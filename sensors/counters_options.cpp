@@ -32,7 +32,7 @@ std::optional<CountersOptions> parse_counters_options(int argc, char** argv, int
                  "events, Xovis pushes) and AXIS People Counter live sums (polled over HTTP as the counters "
                  "config lists them, or pushed to --http-listen), turns them into occupancy samples with the counters config, and "
                  "pushes them to the hub. Refused messages are logged with their reason and counted; the "
-                 "counts are printed on SIGINT or SIGTERM."};
+                 "counts are printed to stdout every --summary-every-s (default 60 s) and on SIGINT or SIGTERM."};
     app.add_option("--config", o.config, "the counters config (TOML)")->capture_default_str();
     app.add_option("--maps", o.maps, "folder of station GeoJSON files")->capture_default_str();
     app.add_option("--mqtt", o.mqtt, "MQTT broker URL the counters publish to")->capture_default_str();

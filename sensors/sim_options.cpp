@@ -11,7 +11,7 @@ std::optional<SimOptions> parse_sim_options(int argc, char** argv, int& exit_cod
                  "--speed times as fast as the wall clock; what is sent is stamped with the wall clock, since the hub "
                  "refuses times far from its own (docs/simulation.md)."};
     app.add_option("--mqtt", o.mqtt, "MQTT broker URL")->capture_default_str();
-    app.add_option("--ingest", o.ingest, "the hub's ZeroMQ PULL endpoint for occupancy samples")->capture_default_str();
+    app.add_option("--ingest", o.ingest, "the hub's ZeroMQ PULL endpoint for occupancy samples, weather readings and shelter counts")->capture_default_str();
     app.add_option("--maps", o.maps, "folder of station GeoJSON files")->capture_default_str();
     app.add_option("--speed", o.speed, "simulated seconds per real second")->capture_default_str()->check(
         CLI::Range(0.01, 100000.0));
@@ -25,7 +25,8 @@ std::optional<SimOptions> parse_sim_options(int argc, char** argv, int& exit_cod
     app.add_option("--scenarios", o.scenarios, "folder of scenario files")->capture_default_str();
     app.add_option("--guards", o.guards, "guard handhelds, assigned to the stations in turn (default: the scenario's)")
         ->check(CLI::Range(0, 99));
-    app.add_option("--teams", o.teams, "outreach pairs: the first N of the scenario's (default: all of them)")
+    app.add_option("--teams", o.teams, "outreach pairs: the first N of the scenario's; above its number, its pairs' plans are "
+                   "copied in turn under new ids (default: all of them)")
         ->check(CLI::Range(0, 99));
     app.add_flag("--shelters,!--no-shelters", o.shelters,
                  "send the night shelters' free places ([PLS1][SHELTER] on --ingest); on by default");
