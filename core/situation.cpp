@@ -2,6 +2,7 @@
 
 #include "time_text.hpp"
 
+#include <array>
 #include <cstdio>
 
 namespace platslage {
@@ -88,13 +89,21 @@ void Situation::publish_zone(const Zone& z, TimePoint now, std::vector<Update>& 
     int incidents = 0;
     const auto* act = fusion_.activity().find(z.id);
     if (act) {
+        // The most people reported at once in each category over the window; counted in a
+        // plain array first, since a busy zone holds hundreds of reports and this runs on
+        // every occupancy sample.
+        std::array<int, category_count> most{};
+        std::array<bool, category_count> seen{};
         for (const auto& r : act->reports) {
             if (r.kind == ReportKind::incident) ++incidents;
             for (auto c : r.categories) {
-                auto& n = reported[std::string(category_name(c))];
-                n = std::max(n.is_number() ? n.get<int>() : 0, r.persons);
+                auto i = static_cast<std::size_t>(c);
+                most[i] = std::max(most[i], r.persons);
+                seen[i] = true;
             }
         }
+        for (auto c : all_categories())
+            if (seen[static_cast<std::size_t>(c)]) reported[std::string(category_name(c))] = most[static_cast<std::size_t>(c)];
         for (const auto& [team, since] : act->teams_present) teams.push_back({{"team", team}, {"since", format_rfc3339(since)}});
     }
     j["reported"] = reported;

@@ -2,6 +2,8 @@
 
 #include "time_text.hpp"
 
+#include <iterator>
+
 namespace platslage {
 
 namespace {
@@ -16,14 +18,22 @@ int ZoneActivity::nights_among_last(std::int64_t tonight, int n) const {
 }
 
 std::vector<const ReportMark*> ZoneActivity::current(TimePoint now) const {
-    std::vector<const ReportMark*> out;
-    for (const auto& r : reports) {
-        if (r.ts > now) break;
+    // Back from the newest report not after `now` to the last one that found the zone empty:
+    // only what follows it still holds. Read backwards, so a busy window costs only what
+    // is current; this runs for every zone of a station on every occupancy sample.
+    auto end = reports.end();
+    while (end != reports.begin() && std::prev(end)->ts > now) --end;
+    auto begin = end;
+    while (begin != reports.begin()) {
+        const auto& r = *std::prev(begin);
         // Seen empty: what came before no longer holds. An incident with nobody involved
         // (damage, a fire alarm) says nothing about the people in the zone.
-        if (r.persons == 0 && r.kind != ReportKind::incident) out.clear();
-        else out.push_back(&r);
+        if (r.persons == 0 && r.kind != ReportKind::incident) break;
+        --begin;
     }
+    std::vector<const ReportMark*> out;
+    out.reserve(static_cast<std::size_t>(std::distance(begin, end)));
+    for (auto it = begin; it != end; ++it) out.push_back(&*it);
     return out;
 }
 

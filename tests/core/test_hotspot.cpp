@@ -149,3 +149,27 @@ TEST_SUITE("hotspot") {
         CHECK(hotspot(nullptr, 900, 250, day, hours, w).score == 15);  // and no more
     }
 }
+
+TEST_SUITE("zone activity") {
+    TEST_CASE("what still holds: the reports after the last one that found the zone empty, up to now") {
+        ActivityBoard board(12h, hours);
+        board.record(report(night - 50min, 2, {Category::sleeping}));
+        board.record(report(night - 40min, 0, {}, ReportKind::patrol));  // found empty
+        board.record(report(night - 30min, 1, {Category::distress}));
+        board.record(report(night - 20min, 0, {}, ReportKind::incident)); // nobody involved: not empty
+        board.record(report(night + 10min, 3, {Category::sleeping}));     // later than `now` below
+        board.record(report(night - 10min, 1, {Category::needs_care}));   // late from an outbox, slots in
+        const auto* z = board.find("centralen.vantytor");
+        REQUIRE(z);
+        auto persons = [&](TimePoint now) {
+            std::vector<int> p;
+            for (const auto* r : z->current(now)) p.push_back(r->persons);
+            return p;
+        };
+        CHECK(persons(night) == std::vector<int>{1, 0, 1});
+        CHECK(persons(night + 10min) == std::vector<int>{1, 0, 1, 3});
+        CHECK(persons(night - 45min) == std::vector<int>{2});
+        CHECK(persons(night - 40min).empty()); // the empty round itself is the newest word
+        CHECK(persons(night - 2h).empty());
+    }
+}
