@@ -1,6 +1,10 @@
 #include "mqtt_link.hpp"
 
+#include "tcp_nodelay.hpp"
+
 #include <spdlog/spdlog.h>
+
+#include <cctype>
 
 namespace platslage {
 
@@ -15,6 +19,23 @@ const std::vector<std::string> subscriptions{
     "platslage/+/+/outreach/+/outcome",
     "platslage/+/+/device/+/online",
 };
+// The broker's TCP port in a Paho server URI ("tcp://127.0.0.1:1883"); MQTT's defaults
+// when the URI names none.
+int broker_port(const std::string& uri) {
+    auto scheme = uri.find("://");
+    auto colon = uri.rfind(':');
+    if (colon != std::string::npos && colon > (scheme == std::string::npos ? 0 : scheme + 2) && colon + 1 < uri.size()) {
+        int port = 0;
+        for (char c : uri.substr(colon + 1)) {
+            if (!std::isdigit(static_cast<unsigned char>(c))) return -1;
+            port = port * 10 + (c - '0');
+            if (port > 65535) return -1;
+        }
+        return port;
+    }
+    bool tls = uri.rfind("ssl://", 0) == 0 || uri.rfind("mqtts://", 0) == 0;
+    return tls ? 8883 : 1883;
+}
 } // namespace
 
 MqttLink::MqttLink(const std::string& uri, const std::string& client_id, Mailbox<MqttMessage>& inbox)
@@ -54,6 +75,9 @@ void MqttLink::connected(const std::string&) {
     connected_ = true;
     ever_connected_ = true;
     spdlog::info("mqtt: connected to {}", uri_);
+    // Receipts follow their PUBACK at once; without this they wait for a delayed TCP ACK.
+    if (int port = broker_port(uri_); port > 0)
+        spdlog::debug("mqtt: Nagle's algorithm off on {} connection(s) to port {}", disable_nagle_towards(port), port);
     try {
         for (const auto& topic : subscriptions) client_.subscribe(topic, 1);
     } catch (const mqtt::exception& e) {

@@ -1,0 +1,37 @@
+#pragma once
+// What a benchmark run reports: how many messages, how long, and the spread of their delays.
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace platslage::bench {
+
+struct Spread {
+    double p50 = 0, p99 = 0, max = 0; // milliseconds
+};
+
+// Percentiles by rank (nearest-rank), so p99 of 100 values is the 99th value, not a mean.
+inline Spread spread(std::vector<double> ms) {
+    if (ms.empty()) return {};
+    std::sort(ms.begin(), ms.end());
+    auto at = [&](double q) {
+        auto rank = static_cast<std::size_t>(q * static_cast<double>(ms.size()) + 0.999999);
+        return ms[std::clamp<std::size_t>(rank, 1, ms.size()) - 1];
+    };
+    return {at(0.50), at(0.99), ms.back()};
+}
+
+// One line of the report: a path through the system, or the raw library it stands on.
+struct Result {
+    std::string path;     // "hub: guard report → receipt"
+    std::string baseline; // what to compare with: the raw path's `path`, empty for a raw path
+    std::size_t messages = 0;
+    double seconds = 0;
+    Spread delay; // empty when the path has no per-message delay
+    bool has_delay = false;
+    bool paced = false; // sent at a set pace: its rate says nothing, its delay everything
+    double per_second() const { return seconds > 0 ? static_cast<double>(messages) / seconds : 0; }
+};
+
+} // namespace platslage::bench
