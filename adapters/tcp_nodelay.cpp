@@ -8,6 +8,7 @@
 #include <charconv>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <system_error>
 
 namespace platslage {
@@ -27,6 +28,22 @@ int peer_port(int fd) {
 }
 
 } // namespace
+
+int broker_port(const std::string& uri) {
+    auto scheme = uri.find("://");
+    auto host_from = scheme == std::string::npos ? 0 : scheme + 3;
+    auto colon = uri.rfind(':');
+    auto bracket = uri.rfind(']'); // an IPv6 address's colons are not the port's
+    if (colon != std::string::npos && colon >= host_from && (bracket == std::string::npos || colon > bracket)) {
+        int port = 0;
+        auto digits = std::string_view(uri).substr(colon + 1);
+        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
+        if (ec != std::errc{} || end != digits.data() + digits.size() || port < 1 || port > 65535) return -1;
+        return port;
+    }
+    bool tls = uri.rfind("ssl://", 0) == 0 || uri.rfind("mqtts://", 0) == 0;
+    return tls ? 8883 : 1883;
+}
 
 int disable_nagle_towards(int port) {
     int set = 0;

@@ -1,6 +1,7 @@
 #include "broker_session.hpp"
 
 #include "receipt.hpp"
+#include "tcp_nodelay.hpp"
 
 #include <iostream>
 
@@ -28,7 +29,11 @@ BrokerSession::~BrokerSession() {
 bool BrokerSession::connect(std::chrono::milliseconds timeout) {
     try {
         auto tok = client_.connect(options_);
-        return tok->wait_for(timeout) && client_.is_connected();
+        if (!tok->wait_for(timeout) || !client_.is_connected()) return false;
+        // An answer to an order follows its PUBACK at once: without this it would wait for
+        // a delayed TCP ACK (adapters/tcp_nodelay.hpp).
+        if (int port = broker_port(client_.get_server_uri()); port > 0) disable_nagle_towards(port);
+        return true;
     } catch (const mqtt::exception&) {
         return false;
     }

@@ -4,8 +4,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <cctype>
-
 namespace platslage {
 
 namespace {
@@ -19,23 +17,6 @@ const std::vector<std::string> subscriptions{
     "platslage/+/+/outreach/+/outcome",
     "platslage/+/+/device/+/online",
 };
-// The broker's TCP port in a Paho server URI ("tcp://127.0.0.1:1883"); MQTT's defaults
-// when the URI names none.
-int broker_port(const std::string& uri) {
-    auto scheme = uri.find("://");
-    auto colon = uri.rfind(':');
-    if (colon != std::string::npos && colon > (scheme == std::string::npos ? 0 : scheme + 2) && colon + 1 < uri.size()) {
-        int port = 0;
-        for (char c : uri.substr(colon + 1)) {
-            if (!std::isdigit(static_cast<unsigned char>(c))) return -1;
-            port = port * 10 + (c - '0');
-            if (port > 65535) return -1;
-        }
-        return port;
-    }
-    bool tls = uri.rfind("ssl://", 0) == 0 || uri.rfind("mqtts://", 0) == 0;
-    return tls ? 8883 : 1883;
-}
 } // namespace
 
 MqttLink::MqttLink(const std::string& uri, const std::string& client_id, Mailbox<MqttMessage>& inbox)

@@ -57,3 +57,15 @@ TEST_CASE("Nagle's algorithm goes off on the connections to the broker's port, a
     CHECK(nodelay(broker.accepted) == 0); // its peer is the client's own port
     CHECK(platslage::disable_nagle_towards(1) == 0);
 }
+
+TEST_CASE("the broker's port is read from a Paho server URI, with MQTT's defaults") {
+    using platslage::broker_port;
+    CHECK(broker_port("tcp://127.0.0.1:21883") == 21883);
+    CHECK(broker_port("tcp://broker.example:1884") == 1884);
+    CHECK(broker_port("tcp://[::1]:1885") == 1885);
+    CHECK(broker_port("tcp://localhost") == 1883);
+    CHECK(broker_port("tcp://[::1]") == 1883);
+    CHECK(broker_port("ssl://broker.example") == 8883);
+    CHECK(broker_port("tcp://localhost:http") == -1);
+    CHECK(broker_port("tcp://localhost:70000") == -1);
+}
