@@ -32,11 +32,13 @@ bool is_outcome(std::string_view o) {
     return std::find(alert_outcomes.begin(), alert_outcomes.end(), o) != alert_outcomes.end();
 }
 
-nlohmann::json to_json(const Alert& a) {
-    nlohmann::json history = nlohmann::json::array();
-    for (const auto& t : a.history)
-        history.push_back({{"at", format_rfc3339(t.at)}, {"what", t.what}, {"by", t.by},
-                           {"severity", severity_name(t.severity)}, {"detail", t.detail}});
+namespace {
+nlohmann::json step_json(const AlertTransition& t) {
+    return {{"at", format_rfc3339(t.at)}, {"what", t.what}, {"by", t.by}, {"severity", severity_name(t.severity)},
+            {"detail", t.detail}};
+}
+
+nlohmann::json alert_json(const Alert& a, nlohmann::json history) {
     return {{"id", a.id},
             {"rule", rule_name(a.rule)},
             {"station", a.station},
@@ -56,7 +58,26 @@ nlohmann::json to_json(const Alert& a) {
             {"reannounced", a.reannounced},
             {"assigned_to", a.assigned_to.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.assigned_to)},
             {"outcome", a.outcome.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.outcome)},
-            {"history", history}};
+            {"history", std::move(history)}};
+}
+} // namespace
+
+nlohmann::json to_json(const Alert& a) {
+    nlohmann::json history = nlohmann::json::array();
+    for (const auto& t : a.history) history.push_back(step_json(t));
+    return alert_json(a, std::move(history));
+}
+
+nlohmann::json to_published_json(const Alert& a) {
+    nlohmann::json history = nlohmann::json::array();
+    const std::size_t n = a.history.size();
+    // The first step says how the alert began; the rest are the newest.
+    const std::size_t newest_from = n > alert_steps_shown ? n - (alert_steps_shown - 1) : 1;
+    if (n > 0) history.push_back(step_json(a.history.front()));
+    for (std::size_t i = std::max<std::size_t>(newest_from, 1); i < n; ++i) history.push_back(step_json(a.history[i]));
+    auto j = alert_json(a, std::move(history));
+    j["steps"] = n;
+    return j;
 }
 
 Alert alert_from_json(const nlohmann::json& j) {

@@ -80,7 +80,18 @@ struct Alert {
     std::vector<AlertTransition> history;
 };
 
+// The whole alert with every step: what a snapshot keeps, and alert_from_json reads back.
 nlohmann::json to_json(const Alert& a);
 Alert alert_from_json(const nlohmann::json& j);
+
+// How many steps of an alert's history the consoles are sent: the raising step and the newest
+// ones. A zone reported all night gathers a "joined" step per report, and the alert is sent
+// again on every change, so sending them all made each report cost more than the one before.
+inline constexpr std::size_t alert_steps_shown = 24;
+
+// The alert as published to the consoles: as to_json, but `history` holds the raising step
+// and the newest steps (at most alert_steps_shown), and `steps` counts them all. Every step
+// is in the log's alert_steps table.
+nlohmann::json to_published_json(const Alert& a);
 
 } // namespace platslage

@@ -47,7 +47,7 @@ void Situation::publish(Fusion::Effects fx, TimePoint now, std::vector<Update>& 
     for (const auto& zone : fx.zones)
         if (const Zone* z = zones_.find(zone)) publish_zone(*z, now, out);
     for (const auto& id : fx.alerts)
-        if (const Alert* a = fusion_.alerts().find(id)) put("alert/" + id, to_json(*a), out);
+        if (const Alert* a = fusion_.alerts().find(id)) put("alert/" + id, to_published_json(*a), out);
     for (const auto& id : fx.dropped_alerts)
         if (auto u = state_.erase("alert/" + id)) out.push_back(std::move(*u));
     for (const auto& id : fx.dispatches)

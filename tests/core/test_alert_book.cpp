@@ -179,6 +179,42 @@ TEST_SUITE("alert lifecycle") {
         CHECK(copy.save() == book.save());
         CHECK(copy.signal(care(t0 + 3h)) == "A-000003"); // numbering carries on
     }
+
+    TEST_CASE("consoles get the raising step and the newest steps; a snapshot keeps every step") {
+        AlertSettings s;
+        s.of(AlertRule::needs_care).join_window = 30min;
+        AlertBook book(s);
+        auto id = book.signal(care(t0));
+        SUBCASE("a short history is sent whole") {
+            book.apply(cmd(AlertOp::acknowledge, id), t0 + 1min);
+            auto sent = to_published_json(*book.find(id));
+            CHECK(sent["steps"] == 2);
+            CHECK(sent["history"] == to_json(*book.find(id))["history"]);
+        }
+        SUBCASE("a zone reported all night: each report a step, the newest shown") {
+            for (int i = 1; i <= 100; ++i) book.signal(care(t0 + i * 1min, 1 + i % 3));
+            book.apply(cmd(AlertOp::acknowledge, id), t0 + 101min);
+            const Alert& a = *book.find(id);
+            REQUIRE(a.history.size() == 102);
+            auto sent = to_published_json(a);
+            CHECK(sent["steps"] == 102);
+            const auto& h = sent["history"];
+            REQUIRE(h.size() == alert_steps_shown);
+            CHECK(h.front()["what"] == "raised");
+            CHECK(h.front()["at"] == "2026-11-24T22:00:00.000Z");
+            CHECK(h.back()["what"] == "acknowledged");
+            // After the raising step come the newest joins, in order and without a gap.
+            CHECK(h[1]["at"] == format_rfc3339(a.history[102 - (alert_steps_shown - 1)].at));
+            for (std::size_t i = 2; i < h.size(); ++i) CHECK(h[i]["at"] >= h[i - 1]["at"]);
+            // Everything but the history is the same as the full form.
+            auto full = to_json(a);
+            full.erase("history");
+            sent.erase("history");
+            sent.erase("steps");
+            CHECK(sent == full);
+            CHECK(to_json(a)["history"].size() == 102);
+        }
+    }
 }
 
 TEST_SUITE("alert commands") {
