@@ -1,6 +1,7 @@
 #include "alerts_panel.hpp"
 
 #include "alert.hpp"
+#include "alert_history.hpp"
 #include "dispatch_view.hpp"
 #include "local_time.hpp"
 #include "team_suggestion.hpp"
@@ -76,6 +77,15 @@ void AlertsPanel::draw(const Picture& p, ConsoleState& s) {
     ImGui::End();
 }
 
+// Hovering a row shows what happened to the alert so far, step by step.
+void AlertsPanel::steps_tooltip(const AlertView& a) {
+    ImGui::BeginTooltip();
+    ImGui::Text("%s  %s", a.id.c_str(), alert_label(a).c_str());
+    ImGui::Separator();
+    for (const auto& line : history_lines(a)) ImGui::TextUnformatted(line.c_str());
+    ImGui::EndTooltip();
+}
+
 void AlertsPanel::filters(const Picture& p, ConsoleState& s) {
     auto& f = s.alert_filter;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
@@ -139,6 +149,8 @@ void AlertsPanel::table(const std::vector<const AlertView*>& queue, const Pictur
                 s.selected_alert = a.id;
                 if (!a.zone.empty()) s.selected_zone = a.zone;
             }
+            bool row_hovered = ImGui::IsItemHovered();
+            bool badge_tip = false;
             if (lit) ImGui::PopStyleColor();
             if (selected && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
             ImGui::SameLine(0, 0);
@@ -158,8 +170,10 @@ void AlertsPanel::table(const std::vector<const AlertView*>& queue, const Pictur
                 draw_badge(look.word.c_str(), look.colour);
                 ImGui::SameLine();
                 ImGui::TextUnformatted(d->team.c_str());
-                if (ImGui::IsItemHovered())
+                if (ImGui::IsItemHovered()) {
                     ImGui::SetTooltip("%s: %s\n%s", d->id.c_str(), look.line.c_str(), response_text(*d).c_str());
+                    badge_tip = true;
+                }
             } else if (!a.assigned_to.empty()) {
                 ImGui::Text("%s %s", a.state.c_str(), a.assigned_to.c_str());
             } else {
@@ -170,6 +184,7 @@ void AlertsPanel::table(const std::vector<const AlertView*>& queue, const Pictur
                 ImGui::Text("%s (%d reports)", a.summary.c_str(), a.signals);
             else
                 ImGui::TextUnformatted(a.summary.c_str());
+            if (row_hovered && !badge_tip) steps_tooltip(a);
         }
     }
     ImGui::EndTable();

@@ -33,6 +33,7 @@ public:
 private:
     void filters(const Picture& p, ConsoleState& s);
     void table(const std::vector<const AlertView*>& queue, const Picture& p, ConsoleState& s);
+    static void steps_tooltip(const AlertView& a);
     void actions(const AlertView* a, const Picture& p, ConsoleState& s);
     void keys(const std::vector<const AlertView*>& queue, const AlertView* a, const Picture& p, ConsoleState& s);
     void dispatch_line(const AlertView& a, const Picture& p);

@@ -18,6 +18,7 @@ void HelpWindow::draw(bool& open) {
     ImGui::TextUnformatted("     team is chosen; Up / Down pick another, Enter sends, Esc cancels");
     ImGui::BulletText("N: add a note (no names); C: show its zone on the map");
     ImGui::BulletText("A flashing row is a critical alert nobody has acknowledged yet");
+    ImGui::BulletText("Hover a row: the alert's steps, who took each and when");
     ImGui::Separator();
     ImGui::TextUnformatted("Dispatch: an order's state (State / team column, zone, teams table)");
     struct Meaning {

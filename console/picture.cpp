@@ -133,6 +133,7 @@ Picture decode_entry(const std::string& key, const std::string& body) {
                 for (const auto& s : *h)
                     if (s.is_object())
                         a.history.push_back({str(s, "at"), str(s, "what"), str(s, "by"), str(s, "severity"), str(s, "detail")});
+            a.steps = std::max(num(j, "steps"), static_cast<int>(a.history.size()));
             p.alerts.push_back(std::make_shared<const AlertView>(std::move(a)));
         } else if (key == "weather") {
             WeatherView w;

@@ -55,7 +55,8 @@ struct AlertView {
     struct Step {
         std::string at, what, by, severity, detail;
     };
-    std::vector<Step> history;
+    std::vector<Step> history; // the raising step and the newest ones
+    int steps = 0;             // every step the alert has had, shown or not
     bool open() const { return state != "resolved" && state != "expired"; }
 };
 

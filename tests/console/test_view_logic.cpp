@@ -2,6 +2,7 @@
 // is under the mouse, labels, and how the hub's entries become the picture on screen.
 #include "../core/fixtures.hpp"
 #include "alert_command.hpp"
+#include "alert_history.hpp"
 #include "alert_queue.hpp"
 #include "feed_filter.hpp"
 #include "picture.hpp"
@@ -350,5 +351,42 @@ TEST_SUITE("feed") {
         CHECK(feed(reports, {"", false, "sleeping", ""}).size() == 2);
         CHECK(feed(reports, {"centralen", false, "sleeping", ""}).size() == 1);
         CHECK(feed(reports, {"", true, "", "centralen.vantytor"}).size() == 1);
+    }
+}
+
+TEST_SUITE("alert steps") {
+    AlertView::Step step(const char* at, const char* what, const char* by, const char* detail) {
+        return {at, what, by, "critical", detail};
+    }
+
+    TEST_CASE("each step on a line in Stockholm time; the hub's own steps name nobody") {
+        AlertView a;
+        a.history = {step("2026-11-24T21:00:00.000Z", "raised", "hub", "1 needing care"),
+                     step("2026-11-24T21:01:30.000Z", "acknowledged", "kc-1", ""),
+                     step("2026-11-24T21:03:00.000Z", "dispatched", "kc-1", "team-02")};
+        a.steps = 3;
+        CHECK(history_lines(a) == std::vector<std::string>{"22:00:00  raised: 1 needing care", "22:01:30  acknowledged by kc-1",
+                                                           "22:03:00  dispatched by kc-1: team-02"});
+    }
+
+    TEST_CASE("when the hub sent only the newest steps, the left-out ones are counted after the first") {
+        auto p = make_picture({{"alert/A-000009", R"({"id":"A-000009","rule":"sleeping","station":"centralen","severity":"major",
+            "state":"raised","steps":40,"history":[
+              {"at":"2026-11-24T21:00:00.000Z","what":"raised","by":"hub","severity":"major","detail":"2 sleeping"},
+              {"at":"2026-11-24T23:40:00.000Z","what":"joined","by":"hub","severity":"major","detail":"3 sleeping"}]})"}});
+        REQUIRE(p.alerts.size() == 1);
+        CHECK(p.alerts[0]->steps == 40);
+        auto lines = history_lines(*p.alerts[0]);
+        REQUIRE(lines.size() == 3);
+        CHECK(lines[1] == "  … 38 earlier steps not shown (every step is in the log)");
+        CHECK(lines[2] == "00:40:00  joined: 3 sleeping");
+    }
+
+    TEST_CASE("an alert from a hub that does not count its steps shows what it has") {
+        auto p = make_picture({{"alert/A-000010", R"({"id":"A-000010","rule":"sleeping","station":"centralen","severity":"major",
+            "state":"raised","history":[{"at":"2026-11-24T21:00:00.000Z","what":"raised","by":"hub","severity":"major","detail":""}]})"}});
+        REQUIRE(p.alerts.size() == 1);
+        CHECK(p.alerts[0]->steps == 1);
+        CHECK(history_lines(*p.alerts[0]) == std::vector<std::string>{"22:00:00  raised"});
     }
 }
