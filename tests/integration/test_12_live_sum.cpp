@@ -2,7 +2,8 @@
 // can deliver them. Polled: the test plays a camera (an HTTP server on loopback answering
 // GET /local/tvpc/.api?live-sum.json) whose answers go from the documented payload through a
 // reset mid-day to garbage and to HTTP 500 and back; platslage-counters polls it every second
-// and the zone's count is read back from a real hub as a console reads it. Pushed: the test
+// and the zone's count is read back from a real hub as a console reads it; a camera that asks
+// for a login by basic or digest authentication gets it. Pushed: the test
 // POSTs live sums to the adapter's --http-listen and reads the answers and the zone's count.
 #include "system_under_test.hpp"
 
@@ -10,12 +11,14 @@
 
 #include <doctest/doctest.h>
 #include <httplib.h>
+#include <openssl/evp.h>
 
 #include <csignal>
 #include <fstream>
 #include <mutex>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <regex>
 #include <thread>
 
@@ -48,6 +51,43 @@ std::string live_sum(int in, int out, const std::string& name = "Exit south") {
            std::to_string(in) + R"(,"out":)" + std::to_string(out) + "}";
 }
 
+std::string md5_hex(const std::string& text) {
+    unsigned char sum[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    if (EVP_Digest(text.data(), text.size(), sum, &n, EVP_md5(), nullptr) != 1) throw std::runtime_error("no MD5");
+    std::string hex;
+    for (unsigned int i = 0; i < n; ++i) {
+        char two[3];
+        std::snprintf(two, sizeof two, "%02x", sum[i]);
+        hex += two;
+    }
+    return hex;
+}
+
+// The camera's side of HTTP digest authentication with qop=auth (RFC 7616, MD5 as VAPIX
+// offers it): a challenge with a nonce, and a check of the answer the client computed from
+// the password it never sends.
+struct DigestLogin {
+    std::string user, password;
+    std::string realm = "AXIS_ACCC8E000000";
+    std::string nonce = "0000d6a1Y2FtZXJhLW5vbmNl";
+
+    std::string challenge() const {
+        return "Digest realm=\"" + realm + "\", nonce=\"" + nonce + "\", algorithm=MD5, qop=\"auth\"";
+    }
+    bool accepts(const std::string& method, const std::string& authorization) const {
+        if (authorization.rfind("Digest ", 0) != 0) return false;
+        std::map<std::string, std::string> f;
+        static const std::regex field(R"re((\w+)=(?:"([^"]*)"|([^,\s]*)))re");
+        for (auto it = std::sregex_iterator(authorization.begin(), authorization.end(), field); it != std::sregex_iterator(); ++it)
+            f[(*it)[1]] = (*it)[2].matched ? (*it)[2].str() : (*it)[3].str();
+        if (f["username"] != user || f["realm"] != realm || f["nonce"] != nonce || f["qop"] != "auth") return false;
+        auto ha1 = md5_hex(user + ":" + realm + ":" + password);
+        auto ha2 = md5_hex(method + ":" + f["uri"]);
+        return f["response"] == md5_hex(ha1 + ":" + nonce + ":" + f["nc"] + ":" + f["cnonce"] + ":auth:" + ha2);
+    }
+};
+
 // A camera running AXIS People Counter, as far as the adapter can tell: it answers every GET
 // of its live sum with what the test last told it to, and counts what it served.
 class Camera {
@@ -63,6 +103,12 @@ public:
                 ++served_["401"];
                 res.status = 401;
                 res.set_header("WWW-Authenticate", "Basic realm=\"AXIS_ACCC8E000000\"");
+                return;
+            }
+            if (digest_ && !digest_->accepts(req.method, req.get_header_value("Authorization"))) {
+                ++served_["401"];
+                res.status = 401;
+                res.set_header("WWW-Authenticate", digest_->challenge());
                 return;
             }
             ++served_[label_];
@@ -88,6 +134,12 @@ public:
         std::lock_guard lock(mutex_);
         authorization_ = std::move(authorization);
     }
+    // From now on, answer only requests that prove these credentials by digest (RFC 7616),
+    // as a camera does in its default setting.
+    void require_digest(std::string user, std::string password) {
+        std::lock_guard lock(mutex_);
+        digest_ = DigestLogin{std::move(user), std::move(password)};
+    }
     // Answers of this kind served so far.
     int served(const std::string& kind) {
         std::lock_guard lock(mutex_);
@@ -104,6 +156,7 @@ private:
     std::string body_ = "starting";
     std::string label_ = "starting";
     std::string authorization_;
+    std::optional<DigestLogin> digest_;
     std::map<std::string, int> served_;
 };
 
@@ -226,6 +279,42 @@ TEST_CASE("a camera that asks for a login is polled with the credentials from th
     CHECK(text.find("wrong-Pw") == std::string::npos);
     CHECK(text.find("Vh-2026") == std::string::npos);
     CHECK(text.find("(basic auth)") != std::string::npos);
+}
+
+TEST_CASE("a camera set to digest authentication, as cameras are by default, gets the digest; the password never travels or reaches the log") {
+    Site site;
+    Camera camera;
+    camera.answer(200, live_sum(12, 5));
+    camera.require_digest("counter-reader", "Vh-2026!");
+    auto secret = site.dir.path() / "camera-credentials";
+    std::ofstream(secret) << "counter-reader:Vh-2026!\n";
+    // No auth line: digest is what the adapter does unless told otherwise.
+    auto entry = "[[live-sum]]\nurl = \"" + camera.url() + "\"\nevery-s = 1\ntimeout-s = 1\n";
+    auto counters = site.counters(counters_config + entry + "credentials-file = \"" + secret.string() + "\"\n");
+    REQUIRE_MESSAGE(eventually([&] { return site.hall()["occupancy"] == 0 && site.hall()["sensor"] == "ok"; }, 10s),
+                    counters->log_text()); // the first totals heard are the baseline
+    camera.answer(200, live_sum(20, 6));     // 8 in, 1 out
+    CHECK_MESSAGE(eventually([&] { return site.hall()["occupancy"] == 7; }, 5s), counters->log_text());
+    // Each poll is first refused with the challenge, then answered: never a live sum without the proof.
+    CHECK(camera.served("401") >= camera.served("live sum"));
+    counters->signal(SIGTERM);
+    CHECK(counters->wait(8s) == 0);
+    auto text = counters->log_text();
+    CHECK(text.find("Vh-2026") == std::string::npos);
+    CHECK(text.find("(digest auth)") != std::string::npos);
+
+    // A wrong password: the camera keeps refusing, and nothing is counted from it.
+    std::ofstream(secret) << "counter-reader:wrong-Pw\n";
+    int served_before = camera.served("live sum");
+    auto refused = site.counters(counters_config + entry + "credentials-file = \"" + secret.string() + "\"\n");
+    CHECK(eventually([&] { return camera.served("401") >= served_before + 4; }, 8s));
+    refused->signal(SIGTERM);
+    CHECK(refused->wait(8s) == 0);
+    CHECK(camera.served("live sum") == served_before);
+    auto refused_text = refused->log_text();
+    INFO(refused_text);
+    CHECK(occurrences(refused_text, "the camera refuses the adapter's credentials") == 1);
+    CHECK(refused_text.find("wrong-Pw") == std::string::npos);
 }
 
 TEST_CASE("live sums pushed to --http-listen: 204 when taken, 400 with the reason when refused, 413 when too large") {
