@@ -1,5 +1,6 @@
 #include "time_text.hpp"
 
+#include <date/date.h>
 #include <doctest/doctest.h>
 
 using namespace platslage;
@@ -22,4 +23,26 @@ TEST_CASE("timestamps without an offset or with junk are refused") {
     CHECK_FALSE(parse_rfc3339("2026-13-23T22:15:00Z"));
     CHECK_FALSE(parse_rfc3339("yesterday"));
     CHECK_FALSE(parse_rfc3339(""));
+}
+
+TEST_CASE("timestamps are written as the date library writes them, before 1970, around leap days and at the ends of a day") {
+    auto library = [](TimePoint t) { return date::format("%FT%TZ", t); };
+    for (const char* text : {"1970-01-01T00:00:00.000Z", "1969-12-31T23:59:59.999Z", "1900-02-28T12:00:00.001Z",
+                             "2024-02-29T23:59:59.999Z", "2026-03-29T01:00:00.000Z", "2026-12-31T23:59:59.500Z",
+                             "0000-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z"}) {
+        auto t = parse_rfc3339(text);
+        REQUIRE_MESSAGE(t, text);
+        CHECK(format_rfc3339(*t) == text);
+        CHECK(format_rfc3339(*t) == library(*t));
+    }
+    // A spread of moments from 1800 to 2200, a prime number of milliseconds apart.
+    const std::int64_t from = -5'364'662'400'000, to = 7'258'118'400'000, step = 1'000'000'007;
+    for (std::int64_t ms = from; ms < to; ms += step) {
+        auto t = from_epoch_ms(ms);
+        REQUIRE(format_rfc3339(t) == library(t));
+        REQUIRE(parse_rfc3339(format_rfc3339(t)) == t);
+    }
+    // Years RFC 3339 cannot write in four digits still come out as the library writes them.
+    auto far = from_epoch_ms(253'402'300'800'000); // 10000-01-01
+    CHECK(format_rfc3339(far) == library(far));
 }
