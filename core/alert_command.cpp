@@ -57,8 +57,10 @@ Checked<AlertCommand> parse_alert_command(std::string_view payload) {
         return Rejection{RejectReason::unknown_field, "'outcome' belongs to resolve only"};
     }
     if (c.op == AlertOp::note && !note) return Rejection{RejectReason::missing_field, "note needs 'note'"};
+    // An empty note is no note: stored, it would read back as a note command without one.
+    if (c.op == AlertOp::note && note->empty()) return Rejection{RejectReason::bad_value, "field 'note' is empty"};
     if (note) {
-        auto scrubbed = scrub_identifiers(*note);
+        auto scrubbed = scrub_identifiers(*note, max_alert_note_chars);
         c.note = std::move(scrubbed.text);
         c.note_redactions = scrubbed.redactions;
     }

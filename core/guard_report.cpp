@@ -91,7 +91,7 @@ Checked<GuardReport> parse_guard_report(const Topic& topic, std::string_view pay
         return Rejection{RejectReason::bad_value, "categories describe people, but 'persons' is 0"};
 
     if (note) {
-        auto scrubbed = scrub_identifiers(*note);
+        auto scrubbed = scrub_identifiers(*note, max_note_chars);
         r.note = std::move(scrubbed.text);
         r.note_redactions = scrubbed.redactions;
     }

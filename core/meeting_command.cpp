@@ -83,8 +83,8 @@ Checked<MeetingCommand> parse_meeting_command(std::string_view payload, TimePoin
     if (!is_actor_id(*by))
         return Rejection{RejectReason::bad_value, "field 'by' must be an operator position, 1-32 of A-Z a-z 0-9 _ -"};
     c.by = *by;
-    auto scrubbed = [&](const std::string& text) {
-        auto s = scrub_identifiers(text);
+    auto scrubbed = [&](const std::string& text, std::size_t max_chars) {
+        auto s = scrub_identifiers(text, max_chars);
         c.redactions += s.redactions;
         return std::move(s.text);
     };
@@ -115,7 +115,7 @@ Checked<MeetingCommand> parse_meeting_command(std::string_view payload, TimePoin
             c.organisations.push_back(o.get<std::string>());
         }
         if (title->empty()) return Rejection{RejectReason::bad_value, "field 'title' must not be empty"};
-        c.title = scrubbed(*title);
+        c.title = scrubbed(*title, max_meeting_title_chars);
         c.zone = *zone;
         c.starts = *starts;
         c.repeat = repeat_from_name(repeat.value_or("once")).value_or(Repeat::once);
@@ -129,7 +129,7 @@ Checked<MeetingCommand> parse_meeting_command(std::string_view payload, TimePoin
         auto text = f.text("text", max_meeting_text_chars);
         if (f.failed()) return f.failure();
         if (text->empty()) return Rejection{RejectReason::bad_value, "field 'text' must not be empty"};
-        c.text = scrubbed(*text);
+        c.text = scrubbed(*text, max_meeting_text_chars);
         break;
     }
     case MeetingOp::add_action: {
@@ -139,7 +139,7 @@ Checked<MeetingCommand> parse_meeting_command(std::string_view payload, TimePoin
         if (f.failed()) return f.failure();
         if (text->empty()) return Rejection{RejectReason::bad_value, "field 'text' must not be empty"};
         if (!is_date(*due)) return Rejection{RejectReason::bad_value, "field 'due' must be a date, YYYY-MM-DD"};
-        c.text = scrubbed(*text);
+        c.text = scrubbed(*text, max_meeting_text_chars);
         c.owner = *owner;
         c.due = *due;
         break;
@@ -150,7 +150,7 @@ Checked<MeetingCommand> parse_meeting_command(std::string_view payload, TimePoin
         if (f.failed()) return f.failure();
         if (!is_numbered_id(*note, 'N')) return Rejection{RejectReason::bad_value, "field 'note' must look like N-000001"};
         c.note = *note;
-        if (text) c.text = scrubbed(*text);
+        if (text) c.text = scrubbed(*text, max_meeting_text_chars);
         break;
     }
     case MeetingOp::agenda: {

@@ -49,4 +49,17 @@ ScrubbedText scrub_identifiers(std::string_view text) {
     return out;
 }
 
+ScrubbedText scrub_identifiers(std::string_view text, std::size_t max_chars) {
+    auto out = scrub_identifiers(text);
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < out.text.size(); ++i) {
+        if ((static_cast<unsigned char>(out.text[i]) & 0xC0) == 0x80) continue; // inside a character
+        if (chars++ == max_chars) {
+            out.text.resize(i);
+            break;
+        }
+    }
+    return out;
+}
+
 } // namespace platslage

@@ -1,5 +1,6 @@
 #include "rejection.hpp"
 
+#include <algorithm>
 #include <numeric>
 
 namespace platslage {
@@ -21,6 +22,20 @@ std::optional<RejectReason> reason_from_name(std::string_view name) {
     for (std::size_t i = 0; i < names.size(); ++i)
         if (names[i] == name) return static_cast<RejectReason>(i);
     return std::nullopt;
+}
+
+std::string one_line_detail(std::string_view detail) {
+    std::string out;
+    out.reserve(std::min(detail.size(), refusal_detail_max + 3));
+    for (char c : detail) {
+        auto u = static_cast<unsigned char>(c);
+        out += u < 0x20 || u == 0x7f ? '?' : c;
+    }
+    if (out.size() <= refusal_detail_max) return out;
+    std::size_t cut = refusal_detail_max;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut; // not inside a character
+    out.resize(cut);
+    return out + "…";
 }
 
 std::uint64_t RejectionCounters::total() const {

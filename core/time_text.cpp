@@ -17,18 +17,51 @@ std::optional<TimePoint> try_parse(const std::string& text, const char* format) 
     if (!in.eof()) return std::nullopt;
     return t;
 }
+
+// The times format_rfc3339 writes in RFC 3339's four-digit years.
+constexpr TimePoint earliest_writable{Millis{-62'167'219'200'000}}; // 0000-01-01T00:00:00.000Z
+constexpr TimePoint latest_writable{Millis{253'402'300'799'999}};   // 9999-12-31T23:59:59.999Z
+
+// RFC 3339's date-time, character by character: YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM). The
+// date library is lenient about signs and field widths, and reads past what it cannot parse
+// (a sign with no digits after it overflowed inside it), so only this shape is handed on.
+bool has_rfc3339_shape(std::string_view t) {
+    auto digits = [&](std::size_t from, std::size_t n) {
+        if (from + n > t.size()) return false;
+        for (std::size_t i = from; i < from + n; ++i)
+            if (t[i] < '0' || t[i] > '9') return false;
+        return true;
+    };
+    auto is = [&](std::size_t at, std::string_view chars) { return at < t.size() && chars.find(t[at]) != std::string_view::npos; };
+    if (!(digits(0, 4) && is(4, "-") && digits(5, 2) && is(7, "-") && digits(8, 2) && is(10, "Tt") && digits(11, 2) &&
+          is(13, ":") && digits(14, 2) && is(16, ":") && digits(17, 2)))
+        return false;
+    std::size_t at = 19;
+    if (is(at, ".")) {
+        std::size_t first = ++at;
+        while (digits(at, 1)) ++at;
+        if (at == first) return false;
+    }
+    if (is(at, "Zz")) return at + 1 == t.size();
+    return is(at, "+-") && digits(at + 1, 2) && is(at + 3, ":") && digits(at + 4, 2) && at + 6 == t.size();
+}
 } // namespace
 
 std::optional<TimePoint> parse_rfc3339(std::string_view text) {
-    if (text.size() < 20 || text.size() > 40) return std::nullopt;
-    if (text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != 't')) return std::nullopt;
+    if (text.size() < 20 || text.size() > 40 || !has_rfc3339_shape(text)) return std::nullopt;
     std::string s(text);
     s[10] = 'T';
+    std::optional<TimePoint> t;
     if (s.back() == 'Z' || s.back() == 'z') {
         s.back() = 'Z';
-        return try_parse(s, "%FT%TZ");
+        t = try_parse(s, "%FT%TZ");
+    } else {
+        t = try_parse(s, "%FT%T%Ez");
     }
-    return try_parse(s, "%FT%T%Ez");
+    // An offset can carry a time out of four-digit years ("0000-01-01T00:00:00+01:00"), where
+    // it could be stored but never read back.
+    if (t && (*t < earliest_writable || *t > latest_writable)) return std::nullopt;
+    return t;
 }
 
 std::string format_rfc3339(TimePoint t) {

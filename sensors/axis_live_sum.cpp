@@ -10,7 +10,8 @@ namespace platslage::sim {
 namespace {
 // "YYYYMMDDhhmmss", the camera's local time.
 std::optional<TimePoint> parse_axis_time(const std::string& s) {
-    if (s.size() != 14) return std::nullopt;
+    // Digits only: from_chars would take a sign, and "20261124-1-1-1" is no time of day.
+    if (s.size() != 14 || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
     int v[6];
     const int widths[6] = {4, 2, 2, 2, 2, 2};
     std::size_t at = 0;

@@ -231,5 +231,8 @@ TEST_SUITE("alert commands") {
         CHECK(parse_alert_command(R"({"op":"acknowledge","alert":"A-000012","by":"kc-1","team":"team-01"})").rejection().reason == RejectReason::unknown_field);
         CHECK(parse_alert_command(R"({"op":"assign","alert":"A-000012","by":"kc-1"})").rejection().reason == RejectReason::missing_field);
         CHECK(parse_alert_command(R"({"op":"acknowledge","alert":"A-000012","by":"kc-1","name":"x"})").rejection().reason == RejectReason::unknown_field);
+        // An empty note is no note (stored, it would read back as a note command without one).
+        CHECK(parse_alert_command(R"({"op":"note","alert":"A-000012","by":"kc-1","note":""})").rejection().reason == RejectReason::bad_value);
+        CHECK(parse_alert_command(R"({"op":"acknowledge","alert":"A-000012","by":"kc-1","note":""})").ok());
     }
 }

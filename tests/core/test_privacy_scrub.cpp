@@ -34,3 +34,17 @@ TEST_CASE("situational text and short numbers stay readable") {
         CHECK(s.redactions == 0);
     }
 }
+
+TEST_CASE("a scrubbed text stays within the limit the text came in under, so it reads back from the log") {
+    // "[e-post]" is longer than "a@b.se": 493 + 1 + 6 characters become 502 unless cut.
+    std::string note = std::string(493, 'x') + " a@b.se";
+    auto s = scrub_identifiers(note, 500);
+    CHECK(s.redactions == 1);
+    CHECK(s.text == std::string(493, 'x') + " [e-pos");
+    // Characters, not bytes: å is two bytes and one character.
+    std::string swedish;
+    for (int i = 0; i < 77; ++i) swedish += "å";
+    auto t = scrub_identifiers(swedish + " a@b.se", 80);
+    CHECK(t.text == swedish + " [e");
+    CHECK(scrub_identifiers("kort", 80).text == "kort");
+}

@@ -46,3 +46,21 @@ TEST_CASE("timestamps are written as the date library writes them, before 1970, 
     auto far = from_epoch_ms(253'402'300'800'000); // 10000-01-01
     CHECK(format_rfc3339(far) == library(far));
 }
+
+TEST_CASE("only RFC 3339's own shape is read: no signs, short fields or loose offsets") {
+    for (const char* text : {"2026-11-23T23:15:00-x", "2026-11-23T23:15:00+", "2026-11-24T22:58:'0+01:00",
+                             "2026-11-24T22:58:+0+01:00", "2026-11-24T22:58:00+1:00", "2026-11-24T22:58:00+01",
+                             "2026-11-24T22:58:0.5Z", "2026-11-24T22:58:00.Z", "-026-11-24T22:40:00+01:00",
+                             "2026-1-24T22:58:00.000Z", "2026-11-24T22:58:00+01:00 ", " 2026-11-24T22:58:00Z"})
+        CHECK_MESSAGE(!parse_rfc3339(text), text);
+    CHECK(parse_rfc3339("2026-11-24T22:58:00.5Z") == parse_rfc3339("2026-11-24T22:58:00.500Z"));
+    CHECK(parse_rfc3339("2026-11-24T23:58:00-01:00") == parse_rfc3339("2026-11-25T00:58:00Z"));
+}
+
+TEST_CASE("an offset that would carry a time out of four-digit years is refused, as it could not be read back") {
+    CHECK_FALSE(parse_rfc3339("0000-01-01T00:00:00+01:00"));
+    CHECK_FALSE(parse_rfc3339("9999-12-31T23:30:00-01:00"));
+    auto first = parse_rfc3339("0000-01-01T01:00:00+01:00");
+    REQUIRE(first);
+    CHECK(parse_rfc3339(format_rfc3339(*first)) == first);
+}

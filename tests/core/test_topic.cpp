@@ -23,3 +23,14 @@ TEST_CASE("other versions and shapes are refused with their reason") {
     CHECK(parse_topic("platslage/v1/centralen/guard/hh 07/report").rejection().reason == RejectReason::unknown_topic);
     CHECK(parse_topic("platslage/v1/centralen/guard/report").rejection().reason == RejectReason::unknown_topic);
 }
+
+TEST_CASE("a refusal's detail is one line of bounded length, whatever the input held") {
+    auto r = parse_topic("platslage/\r\nlevel 2023-01-01 fake log line").rejection();
+    CHECK(r.detail.find_first_of("\r\n") == std::string::npos);
+    CHECK(one_line_detail("a\rb\nc\td\x7f") == "a?b?c?d?");
+    std::string long_text(300, 'x');
+    long_text.replace(refusal_detail_max - 1, 2, "å"); // a two-byte character across the limit
+    auto cut = one_line_detail(long_text);
+    CHECK(cut == std::string(refusal_detail_max - 1, 'x') + "…");
+    CHECK(one_line_detail(std::string(refusal_detail_max, 'y')) == std::string(refusal_detail_max, 'y'));
+}

@@ -36,6 +36,10 @@ TEST_SUITE("AXIS People Counter live sum") {
         CHECK(reason(R"({"serial":"S","name":"N","timestamp":"2026-11-24 23:15","in":1,"out":2})") == RejectReason::bad_value);
         CHECK(reason(R"({"serial":"S","name":"N","timestamp":"20261324231500","in":1,"out":2})") == RejectReason::bad_timestamp);
         CHECK(reason(R"({"serial":"S","name":"N","timestamp":20261124231500,"in":1,"out":2})") == RejectReason::wrong_type);
+        // Signs inside the stamp are no time of day (found by fuzzing: "-1" minutes read as 59 the hour before).
+        CHECK(reason(R"({"serial":"S","name":"N","timestamp":"20261124-1-1-1","in":1,"out":2})") == RejectReason::bad_timestamp);
+        CHECK(reason(R"({"serial":"S","name":"N","timestamp":"202611242305-0","in":1,"out":2})") == RejectReason::bad_timestamp);
+        CHECK(reason(R"({"serial":"S","name":"N","timestamp":"2026112423+500","in":1,"out":2})") == RejectReason::bad_timestamp);
     }
 }
 
