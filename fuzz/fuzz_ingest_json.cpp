@@ -1,0 +1,63 @@
+// The JSON bodies sensors and feeds push to the hub's PULL socket: occupancy samples,
+// weather readings and night-shelter counts, then stored and read back as the event log does.
+//
+// Input: one selector byte ('0' occupancy, '1' weather, '2' shelter), then the JSON body.
+#include "event_round_trip.hpp"
+#include "harness.hpp"
+#include "occupancy.hpp"
+#include "shelter.hpp"
+#include "topic.hpp"
+#include "weather.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+using namespace platslage;
+using namespace platslage::fuzz;
+
+namespace {
+
+void check(const OccupancySample& s) {
+    FUZZ_REQUIRE(is_actor_id(s.sensor));
+    FUZZ_REQUIRE(maps().find(s.zone) != nullptr);
+    FUZZ_REQUIRE(s.ts <= now() + clock_ahead);
+    FUZZ_REQUIRE(s.count >= 0 && s.count <= max_occupancy);
+}
+
+void check(const WeatherReading& w) {
+    FUZZ_REQUIRE(is_actor_id(w.source));
+    FUZZ_REQUIRE(w.ts <= now() + clock_ahead);
+    FUZZ_REQUIRE(w.temperature_c || w.warning_class);
+    FUZZ_REQUIRE(!w.temperature_c || (std::isfinite(*w.temperature_c) && *w.temperature_c >= -60.0 && *w.temperature_c <= 50.0));
+    FUZZ_REQUIRE(!w.warning_class || (*w.warning_class >= 0 && *w.warning_class <= 3));
+}
+
+void check(const ShelterReading& s) {
+    FUZZ_REQUIRE(std::any_of(known_shelters.begin(), known_shelters.end(),
+                             [&](const KnownShelter& k) { return k.id == s.shelter; }));
+    FUZZ_REQUIRE(s.ts <= now() + clock_ahead);
+    FUZZ_REQUIRE(s.places >= 1 && s.places <= 500);
+    FUZZ_REQUIRE(s.occupied >= 0 && s.occupied <= s.places);
+}
+
+template <class T>
+void take(const Checked<T>& parsed) {
+    if (!parsed) {
+        check_refusal(parsed.rejection());
+        return;
+    }
+    check(parsed.value());
+    check_log_round_trip(Event{parsed.value()});
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    auto [which, body] = choose(as_text(data, size), 3);
+    switch (which) {
+    case 0: take(parse_occupancy_sample(body, maps(), now())); break;
+    case 1: take(parse_weather_reading(body, now())); break;
+    default: take(parse_shelter_reading(body, now())); break;
+    }
+    return 0;
+}
