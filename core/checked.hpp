@@ -11,8 +11,8 @@ template <class T>
 class Checked {
 public:
     Checked(T value) : v_(std::move(value)) {}          // NOLINT(google-explicit-constructor)
-    // The detail is made one safe line here, whoever built the refusal.
-    Checked(Rejection why) : v_(Rejection{why.reason, one_line_detail(why.detail)}) {} // NOLINT(google-explicit-constructor)
+    // The detail is made safe to keep here, whoever built the refusal.
+    Checked(Rejection why) : v_(Rejection{why.reason, refusal_text(why.detail)}) {} // NOLINT(google-explicit-constructor)
 
     bool ok() const { return v_.index() == 0; }
     explicit operator bool() const { return ok(); }

@@ -1,5 +1,7 @@
 #include "rejection.hpp"
 
+#include "privacy_scrub.hpp"
+
 #include <algorithm>
 #include <numeric>
 
@@ -24,10 +26,11 @@ std::optional<RejectReason> reason_from_name(std::string_view name) {
     return std::nullopt;
 }
 
-std::string one_line_detail(std::string_view detail) {
+std::string refusal_text(std::string_view text) {
+    const auto scrubbed = scrub_identifiers(text).text;
     std::string out;
-    out.reserve(std::min(detail.size(), refusal_detail_max + 3));
-    for (char c : detail) {
+    out.reserve(std::min(scrubbed.size(), refusal_detail_max + 3));
+    for (char c : scrubbed) {
         auto u = static_cast<unsigned char>(c);
         out += u < 0x20 || u == 0x7f ? '?' : c;
     }

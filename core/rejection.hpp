@@ -43,12 +43,14 @@ struct Rejection {
     std::string detail; // one line, never the payload itself (it may hold what we must not keep)
 };
 
-// A refusal's detail made safe to log and store: details name the part of the input that was
-// wrong (a key, a topic level), and input can hold line breaks or be long. Control characters
-// become '?', so one refusal stays one log line; past refusal_detail_max bytes the text is cut
-// at a character boundary and ends in "…". Checked applies it to every refusal it carries.
+// Text from outside made safe to log and store with a refusal: details name the part of the
+// input that was wrong (a key, a topic level), and input can hold an identity number, line
+// breaks, or be long. Identifiers are scrubbed as in free text (privacy_scrub.hpp); control
+// characters become '?', so one refusal stays one log line; past refusal_detail_max bytes the
+// text is cut at a character boundary and ends in "…". Checked applies it to every refusal it
+// carries; the hub to the topic a refused message came on.
 inline constexpr std::size_t refusal_detail_max = 240;
-std::string one_line_detail(std::string_view detail);
+std::string refusal_text(std::string_view text);
 
 class RejectionCounters {
 public:

@@ -1,5 +1,7 @@
 #include "topic.hpp"
 
+#include "privacy_scrub.hpp"
+
 #include <array>
 #include <vector>
 
@@ -42,10 +44,16 @@ std::vector<std::string_view> split(std::string_view s) {
 
 bool is_actor_id(std::string_view id) {
     if (id.empty() || id.size() > 32) return false;
-    for (char c : id)
+    int digits = 0;
+    for (char c : id) {
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
             return false;
-    return true;
+        digits += c >= '0' && c <= '9' ? 1 : 0;
+    }
+    // An id is stored with everything its device sends, so it must not be an identity or phone
+    // number ("19800101-1234", "070-1234567"). Those have seven digits or more: only such ids
+    // are looked at more closely, since this runs on every message.
+    return digits < 7 || scrub_identifiers(id).redactions == 0;
 }
 
 Checked<Topic> parse_topic(std::string_view topic) {
@@ -59,7 +67,7 @@ Checked<Topic> parse_topic(std::string_view topic) {
     for (const auto& l : leaves) {
         if (parts[3] != l.role || parts[5] != l.leaf) continue;
         if (!is_actor_id(parts[4]))
-            return Rejection{RejectReason::unknown_topic, "device or team id must be 1-32 of A-Z a-z 0-9 _ -"};
+            return Rejection{RejectReason::unknown_topic, "device or team id must be 1-32 of A-Z a-z 0-9 _ -, and not an identity or phone number"};
         return Topic{std::string(parts[2]), l.kind, std::string(parts[4])};
     }
     return Rejection{RejectReason::unknown_topic,

@@ -33,7 +33,8 @@ struct Topic {
 Checked<Topic> parse_topic(std::string_view topic);
 std::string topic_string(const Topic& t);
 
-// Device and team ids: 1-32 of [A-Za-z0-9_-]; they name equipment or a team, never a person.
+// Device and team ids: 1-32 of [A-Za-z0-9_-]; they name equipment or a team, never a person,
+// so an id that the privacy scrubber would take for an identity or phone number is refused.
 bool is_actor_id(std::string_view id);
 
 } // namespace platslage

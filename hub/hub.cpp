@@ -208,7 +208,8 @@ void Hub::commit(std::vector<Pending>& batch) {
             records.push_back(to_record(p.event.value(), zones_, p.heard));
         } else {
             const auto& why = p.event.rejection();
-            refusals.push_back(RefusalRecord{p.heard, p.source, std::string(reason_name(why.reason)), p.topic, why.detail});
+            refusals.push_back(
+                RefusalRecord{p.heard, p.source, std::string(reason_name(why.reason)), refusal_text(p.topic), why.detail});
         }
     }
     std::vector<std::int64_t> ids;
@@ -227,7 +228,7 @@ void Hub::commit(std::vector<Pending>& batch) {
         if (!p.event) {
             const auto& why = p.event.rejection();
             refused_.count(why.reason);
-            spdlog::warn("refused {} input{}{}: {}: {}", p.source, p.topic.empty() ? "" : " on ", p.topic,
+            spdlog::warn("refused {} input{}{}: {}: {}", p.source, p.topic.empty() ? "" : " on ", refusal_text(p.topic),
                          reason_name(why.reason), why.detail);
             send_receipt(p, ReceiptStatus::refused, &why);
             continue;

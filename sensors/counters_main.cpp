@@ -140,7 +140,7 @@ int main(int argc, char** argv) {
                 auto routed = router.route(m.topic, m.payload, clock.now());
                 count_refusals(routed);
                 for (const auto& r : routed.refused)
-                    spdlog::warn("refused ({}) from {}: {}", reason_name(r.reason), m.topic, r.detail);
+                    spdlog::warn("refused ({}) from {}: {}", reason_name(r.reason), refusal_text(m.topic), r.detail);
                 send_samples(routed, push);
             }
             for (auto& p : polled.take(256)) {

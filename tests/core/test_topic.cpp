@@ -24,13 +24,26 @@ TEST_CASE("other versions and shapes are refused with their reason") {
     CHECK(parse_topic("platslage/v1/centralen/guard/report").rejection().reason == RejectReason::unknown_topic);
 }
 
-TEST_CASE("a refusal's detail is one line of bounded length, whatever the input held") {
+TEST_CASE("a refusal's detail is one line of bounded length without identifiers, whatever the input held") {
     auto r = parse_topic("platslage/\r\nlevel 2023-01-01 fake log line").rejection();
     CHECK(r.detail.find_first_of("\r\n") == std::string::npos);
-    CHECK(one_line_detail("a\rb\nc\td\x7f") == "a?b?c?d?");
+    CHECK(refusal_text("a\rb\nc\td\x7f") == "a?b?c?d?");
     std::string long_text(300, 'x');
     long_text.replace(refusal_detail_max - 1, 2, "å"); // a two-byte character across the limit
-    auto cut = one_line_detail(long_text);
+    auto cut = refusal_text(long_text);
     CHECK(cut == std::string(refusal_detail_max - 1, 'x') + "…");
-    CHECK(one_line_detail(std::string(refusal_detail_max, 'y')) == std::string(refusal_detail_max, 'y'));
+    CHECK(refusal_text(std::string(refusal_detail_max, 'y')) == std::string(refusal_detail_max, 'y'));
+    // A handheld named after a person's identity number is refused without the number being kept.
+    auto named = parse_topic("platslage/v1/centralen/guard/19800101-1234/report");
+    REQUIRE_FALSE(named);
+    CHECK(named.rejection().reason == RejectReason::unknown_topic);
+    CHECK(named.rejection().detail.find("1234") == std::string::npos);
+    CHECK(refusal_text("platslage/v1/centralen/guard/19800101-1234/report") == "platslage/v1/centralen/guard/[personnummer]/report");
+}
+
+TEST_CASE("ids name equipment, teams and positions: never an identity or phone number") {
+    for (const char* ok : {"hh-07", "team-2", "kc-1", "axis-exit-south", "aoa-00408CAC512B-1", "hh-2026-001", "sensor-123456"})
+        CHECK_MESSAGE(is_actor_id(ok), ok);
+    for (const char* person : {"19800101-1234", "800101-1234", "0701234567", "070-1234567", "08-4650045", "12345678901"})
+        CHECK_MESSAGE(!is_actor_id(person), person);
 }

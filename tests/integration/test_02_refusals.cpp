@@ -32,6 +32,8 @@ TEST_CASE("malformed and wrong reports are refused, counted by reason, answered,
         {report, R"({"id":"b6","ts":")" + ts + R"(","zone":"centralen.vantytor","kind":"observation","persons":1,"name":"x"})", "unknown_field"},
         {"platslage/v1/odenplan/guard/hh-09/report", R"({"id":"b7","ts":")" + ts + R"(","zone":"centralen.vantytor","kind":"patrol","persons":0})", "unknown_station"},
         {"platslage/v2/centralen/guard/hh-01/report", R"({"id":"b8"})", "wrong_version"},
+        // A handheld named after a person: refused, and the number is kept nowhere.
+        {"platslage/v1/centralen/guard/19800101-1234/report", R"({"id":"b9","ts":")" + ts + R"(","zone":"centralen.vantytor","kind":"patrol","persons":0})", "unknown_topic"},
     };
     // A handheld set up for a station the maps do not know listens for its receipts too.
     Handheld astray(broker.url(), "odenplan", "hh-09");
@@ -50,6 +52,9 @@ TEST_CASE("malformed and wrong reports are refused, counted by reason, answered,
     CHECK(sql_count(hub.db(), "SELECT count(*) FROM refusals") == static_cast<std::int64_t>(bad.size()));
     CHECK(sql_count(hub.db(), "SELECT count(*) FROM guard_reports WHERE report_id='good-1'") == 1);
     CHECK(sql_count(hub.db(), "SELECT count(*) FROM guard_reports") == 1);
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM refusals WHERE topic = 'platslage/v1/centralen/guard/[personnummer]/report'") == 1);
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM refusals WHERE topic LIKE '%1234%' OR detail LIKE '%1234%'") == 0);
+    CHECK(hub.process().log_text().find("19800101") == std::string::npos);
 
     // The handheld learns why: refused receipts carry the id where it could be read.
     REQUIRE(eventually([&] { return hh.receipts().size() >= 7; }));
