@@ -48,3 +48,11 @@ TEST_CASE("a scrubbed text stays within the limit the text came in under, so it 
     CHECK(t.text == swedish + " [e");
     CHECK(scrub_identifiers("kort", 80).text == "kort");
 }
+
+TEST_CASE("the shortest identifiers each shape catches are still caught") {
+    // Seven digits is the least any shape needs: a domestic number with a two-digit area code.
+    CHECK(scrub_identifiers("ring 08-12345").text == "ring [telefon]");
+    CHECK(scrub_identifiers("x@y.se").text == "[e-post]");
+    CHECK(scrub_identifiers("+46 7012345").text == "[telefon]");
+    CHECK(scrub_identifiers("ring 08-1234").redactions == 0); // six digits: a short number, not an identifier
+}
