@@ -72,9 +72,9 @@ nlohmann::json to_published_json(const Alert& a) {
     nlohmann::json history = nlohmann::json::array();
     const std::size_t n = a.history.size();
     // The first step says how the alert began; the rest are the newest.
-    const std::size_t newest_from = n > alert_steps_shown ? n - (alert_steps_shown - 1) : 1;
     if (n > 0) history.push_back(step_json(a.history.front()));
-    for (std::size_t i = std::max<std::size_t>(newest_from, 1); i < n; ++i) history.push_back(step_json(a.history[i]));
+    for (std::size_t i = n > alert_steps_shown ? n - (alert_steps_shown - 1) : 1; i < n; ++i)
+        history.push_back(step_json(a.history[i]));
     auto j = alert_json(a, std::move(history));
     j["steps"] = n;
     return j;

@@ -42,10 +42,7 @@ void check(const ShelterReading& s) {
 
 template <class T>
 void take(const Checked<T>& parsed) {
-    if (!parsed) {
-        check_refusal(parsed.rejection());
-        return;
-    }
+    if (!accepted(parsed)) return;
     check(parsed.value());
     check_log_round_trip(Event{parsed.value()});
 }

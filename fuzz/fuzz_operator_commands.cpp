@@ -77,11 +77,7 @@ void check(const MeetingCommand& c) {
 
 template <class T>
 void take(const Checked<T>& parsed) {
-    if (!parsed) {
-        check_refusal(parsed.rejection());
-        return;
-    }
-    check(parsed.value());
+    if (accepted(parsed)) check(parsed.value());
 }
 
 } // namespace

@@ -33,7 +33,7 @@ bool canonical(const std::string& frame, std::uint64_t n) { return frame == std:
 
 void published(const Frames& f) {
     auto p = decode_published(f);
-    if (!p) return check_refusal(p.rejection());
+    if (!accepted(p)) return;
     FUZZ_REQUIRE(f.size() == 5 && f[1] == wire_version);
     FUZZ_REQUIRE(p->heartbeat == (f[0] == heartbeat_key));
     Frames again = p->heartbeat ? encode_heartbeat(p->beat) : encode_update(p->update, p->beat.epoch);
@@ -50,7 +50,7 @@ void published(const Frames& f) {
 
 void request(const Frames& f) {
     auto r = decode_request(f);
-    if (!r) return check_refusal(r.rejection());
+    if (!accepted(r)) return;
     FUZZ_REQUIRE(f.size() >= 2 && f[0] == wire_version);
     Frames again;
     switch (r->verb) {
@@ -67,7 +67,7 @@ void request(const Frames& f) {
 
 void reply(const Frames& f) {
     auto r = decode_reply(f);
-    if (!r) return check_refusal(r.rejection());
+    if (!accepted(r)) return;
     FUZZ_REQUIRE(f.size() >= 2 && f[0] == wire_version);
     Frames again;
     bool canonical_numbers = true;
@@ -94,7 +94,7 @@ void reply(const Frames& f) {
 
 void ingest(const Frames& f) {
     auto i = decode_ingest(f);
-    if (!i) return check_refusal(i.rejection());
+    if (!accepted(i)) return;
     Frames again = i->kind == IngestKind::occupancy ? encode_occupancy(i->json)
                    : i->kind == IngestKind::weather ? encode_weather(i->json)
                                                     : encode_shelter(i->json);

@@ -51,6 +51,14 @@ inline void check_refusal(const Rejection& why) {
     FUZZ_REQUIRE(why.detail.size() <= refusal_detail_max + std::string_view("…").size());
 }
 
+// Whether a parser accepted its input; a refusal is checked on the way out.
+template <class Parsed>
+bool accepted(const Parsed& parsed) {
+    if (parsed) return true;
+    check_refusal(parsed.rejection());
+    return false;
+}
+
 // Free text that was scrubbed once has nothing left to scrub: otherwise an identifier got
 // past the scrubber and into the log.
 inline void check_scrubbed(const std::string& text) {

@@ -17,7 +17,7 @@ constexpr Millis tick_every{std::chrono::seconds(1)};
 struct Hub::Pending {
     TimePoint heard;
     const char* source;    // "mqtt" | "ingest"
-    std::string topic;     // MQTT topic; empty for ingest
+    std::string refused_on; // a refused MQTT message's topic, made safe to keep (refusal_text); else empty
     Checked<Event> event;
     std::optional<Topic> receipt_to;       // guard reports and teams' answers and outcomes get a receipt here
     std::optional<std::string> receipt_id; // the report's id or the order's, also for refusals
@@ -139,7 +139,8 @@ void Hub::take_inputs(Mailbox<MqttMessage>& inbox, std::vector<Pending>& batch) 
     auto now = clock_.now();
     for (auto& m : inbox.take(max_batch)) {
         auto event = parse_handheld_message(m.topic, m.payload, zones_, now);
-        Pending p{now, "mqtt", m.topic, std::move(event), std::nullopt, std::nullopt, {}, false};
+        std::string refused_on = event ? std::string() : refusal_text(m.topic);
+        Pending p{now, "mqtt", std::move(refused_on), std::move(event), std::nullopt, std::nullopt, {}, false};
         // A station not in the maps still gets its receipt, on the topic the handheld listens to:
         // without one its outbox would resend the report for ever.
         if (auto t = parse_topic(m.topic)) {
@@ -209,7 +210,7 @@ void Hub::commit(std::vector<Pending>& batch) {
         } else {
             const auto& why = p.event.rejection();
             refusals.push_back(
-                RefusalRecord{p.heard, p.source, std::string(reason_name(why.reason)), refusal_text(p.topic), why.detail});
+                RefusalRecord{p.heard, p.source, std::string(reason_name(why.reason)), p.refused_on, why.detail});
         }
     }
     std::vector<std::int64_t> ids;
@@ -228,7 +229,7 @@ void Hub::commit(std::vector<Pending>& batch) {
         if (!p.event) {
             const auto& why = p.event.rejection();
             refused_.count(why.reason);
-            spdlog::warn("refused {} input{}{}: {}: {}", p.source, p.topic.empty() ? "" : " on ", refusal_text(p.topic),
+            spdlog::warn("refused {} input{}{}: {}: {}", p.source, p.refused_on.empty() ? "" : " on ", p.refused_on,
                          reason_name(why.reason), why.detail);
             send_receipt(p, ReceiptStatus::refused, &why);
             continue;
