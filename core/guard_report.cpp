@@ -62,6 +62,11 @@ Checked<GuardReport> parse_guard_report(const Topic& topic, std::string_view pay
     if (f.failed()) return f.failure();
 
     if (id->empty()) return Rejection{RejectReason::bad_value, "field 'id' must not be empty"};
+    if (std::any_of(id->begin(), id->end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+        return Rejection{RejectReason::bad_value, "field 'id' must not hold control characters"};
+    // The id is stored and shown with the report: it names the device's report, never a person.
+    if (reads_as_identity(*id))
+        return Rejection{RejectReason::bad_value, "field 'id' reads as an identity or phone number or an e-mail address"};
     r.id = *id;
     r.ts = *ts;
     const Zone* z = zones.find(*zone);

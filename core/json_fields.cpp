@@ -3,6 +3,7 @@
 #include "time_text.hpp"
 
 #include <algorithm>
+#include <vector>
 
 namespace platslage {
 
@@ -12,8 +13,27 @@ Checked<json> parse_object(std::string_view payload, std::size_t max_bytes) {
     if (payload.size() > max_bytes)
         return Rejection{RejectReason::oversize,
                          std::to_string(payload.size()) + " bytes; at most " + std::to_string(max_bytes) + " allowed"};
-    json doc = json::parse(payload, nullptr, /*allow_exceptions=*/false);
+    // JSON leaves a repeated key to the reader (RFC 8259, 4); this parser would keep the last
+    // one, another reader the first. Refused, so what was checked is what every reader sees.
+    std::vector<std::vector<std::string>> keys; // of each object being read, innermost last
+    std::string repeated;
+    auto watch_keys = [&](int, json::parse_event_t event, json& parsed) {
+        if (event == json::parse_event_t::object_start) keys.emplace_back();
+        else if (event == json::parse_event_t::object_end) keys.pop_back();
+        else if (event == json::parse_event_t::key && !keys.empty()) {
+            const auto& k = parsed.get_ref<const std::string&>();
+            if (std::find(keys.back().begin(), keys.back().end(), k) != keys.back().end()) {
+                if (repeated.empty()) repeated = k;
+            } else {
+                keys.back().push_back(k);
+            }
+        }
+        return true;
+    };
+    json doc = json::parse(payload, watch_keys, /*allow_exceptions=*/false);
     if (doc.is_discarded()) return Rejection{RejectReason::malformed_json, "payload is not valid JSON (UTF-8)"};
+    if (!repeated.empty())
+        return Rejection{RejectReason::malformed_json, "field '" + repeated + "' appears more than once"};
     if (!doc.is_object()) return Rejection{RejectReason::not_an_object, "payload must be a JSON object"};
     return doc;
 }

@@ -3,15 +3,23 @@
 // stored: Swedish personal identity numbers (personnummer, samordningsnummer), phone
 // numbers and e-mail addresses. Names cannot be detected reliably; the handheld guidance
 // (docs/privacy.md) says not to write them, and notes are short by design.
+//
+// One pass over the text, whatever it holds: its time is linear in its length, so it can run
+// on anything that came from outside (no backtracking expressions).
 #include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace platslage {
 
+// What a redaction stood for. Identity-shaped ones could name a person on their own; a long
+// number could too, but it is also how equipment numbers its messages ("hh-01-1764800000000").
+enum class Identifier { email, personnummer, mobile, international, landline, long_number };
+
 struct ScrubbedText {
     std::string text;
     int redactions = 0;
+    int identity_shaped = 0; // e-mail addresses, identity numbers, mobile and international numbers
 };
 
 ScrubbedText scrub_identifiers(std::string_view text);
@@ -20,5 +28,14 @@ ScrubbedText scrub_identifiers(std::string_view text);
 // what it replaced ("[e-post]" for "a@b.se"), and a stored text must pass the same length
 // check as the text that came in when the log is read back. The end is cut, never the middle.
 ScrubbedText scrub_identifiers(std::string_view text, std::size_t max_chars);
+
+// Does an id (a report's, a device's) read as an identity number, a mobile or international
+// phone number or an e-mail address? Ids join numbers with '-' by design ("hh-07-000123"),
+// so the shorter domestic and long numbers that free text loses are allowed in them.
+bool reads_as_identity(std::string_view id);
+
+// `text` without the number it ends in, digits and separators: what to keep of a text that
+// was cut short, since the part of a number before the cut could be the start of an identity.
+std::string_view without_trailing_number(std::string_view text);
 
 } // namespace platslage

@@ -1,8 +1,13 @@
 #include "receipt.hpp"
 
+#include "guard_report.hpp"
 #include "json_fields.hpp"
 
 namespace platslage {
+
+namespace {
+constexpr std::size_t max_handheld_message_bytes = max_report_bytes; // the largest any topic takes
+} // namespace
 
 std::string encode_receipt(const Receipt& r) {
     nlohmann::json j;
@@ -37,6 +42,8 @@ Checked<Receipt> decode_receipt(std::string_view payload) {
 }
 
 std::optional<std::string> salvage_report_id(std::string_view payload, const char* field) {
+    // Nothing larger than a handheld may send is read at all.
+    if (payload.size() > max_handheld_message_bytes) return std::nullopt;
     auto doc = nlohmann::json::parse(payload, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) return std::nullopt;
     auto it = doc.find(field);

@@ -26,19 +26,31 @@ std::optional<RejectReason> reason_from_name(std::string_view name) {
     return std::nullopt;
 }
 
+namespace {
+// Cuts `text` to at most `max` bytes at a character boundary; true if anything was cut.
+bool cut_to(std::string& text, std::size_t max) {
+    if (text.size() <= max) return false;
+    std::size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut; // not inside a character
+    text.resize(cut);
+    return true;
+}
+} // namespace
+
 std::string refusal_text(std::string_view text) {
-    const auto scrubbed = scrub_identifiers(text).text;
-    std::string out;
-    out.reserve(std::min(scrubbed.size(), refusal_detail_max + 3));
-    for (char c : scrubbed) {
+    // Size first: only what can be kept is read further. A number the cut went through is
+    // dropped whole, so the part that remains cannot be the start of an identity number.
+    std::string head(text.substr(0, std::min(text.size(), refusal_detail_max + 1)));
+    bool cut = cut_to(head, refusal_detail_max);
+    if (cut) head.resize(without_trailing_number(head).size());
+    std::string out = scrub_identifiers(head).text;
+    for (char& c : out) {
         auto u = static_cast<unsigned char>(c);
-        out += u < 0x20 || u == 0x7f ? '?' : c;
+        if (u < 0x20 || u == 0x7f) c = '?';
     }
-    if (out.size() <= refusal_detail_max) return out;
-    std::size_t cut = refusal_detail_max;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut; // not inside a character
-    out.resize(cut);
-    return out + "…";
+    // A marker is longer than what it replaced: cut again, to the same bound.
+    cut = cut_to(out, refusal_detail_max) || cut;
+    return cut ? out + "…" : out;
 }
 
 std::uint64_t RejectionCounters::total() const {

@@ -43,7 +43,11 @@ bool has_rfc3339_shape(std::string_view t) {
         if (at == first) return false;
     }
     if (is(at, "Zz")) return at + 1 == t.size();
-    return is(at, "+-") && digits(at + 1, 2) && is(at + 3, ":") && digits(at + 4, 2) && at + 6 == t.size();
+    if (!(is(at, "+-") && digits(at + 1, 2) && is(at + 3, ":") && digits(at + 4, 2) && at + 6 == t.size())) return false;
+    // Offsets in use on Earth lie between -12:00 and +14:00; "+99:99" is a broken clock.
+    const int hours = (t[at + 1] - '0') * 10 + (t[at + 2] - '0');
+    const int minutes = (t[at + 4] - '0') * 10 + (t[at + 5] - '0');
+    return minutes < 60 && hours * 60 + minutes <= (t[at] == '+' ? 14 * 60 : 12 * 60);
 }
 } // namespace
 

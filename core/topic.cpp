@@ -48,8 +48,8 @@ bool is_actor_id(std::string_view id) {
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
             return false;
     // An id is stored with everything its device sends, so it must not be an identity or phone
-    // number ("19800101-1234", "070-1234567"). The scrubber returns at once for ids with too few
-    // digits to be one, so this costs little on every message.
+    // number ("19800101-1234", "070-1234567"); ids are short names, so any number the
+    // scrubber would take out of a note is refused in one.
     return scrub_identifiers(id).redactions == 0;
 }
 

@@ -1,5 +1,6 @@
 #include "fixtures.hpp"
 #include "guard_report.hpp"
+#include "json_fields.hpp"
 
 #include <doctest/doctest.h>
 
@@ -97,4 +98,34 @@ TEST_CASE("a note of exactly 500 characters, å ä ö counting as one each, is a
     auto r = check(R"({"id":"x","ts":"2026-11-23T23:00:00Z","kind":"observation","zone":"centralen.vantytor","persons":1,"note":")" +
                    note + "\"}");
     CHECK(r.ok());
+}
+
+TEST_CASE("a report id that reads as an identity or phone number is refused, and never kept") {
+    auto with_id = [](const std::string& id) {
+        return R"({"id":")" + id + R"(","ts":"2026-11-23T23:00:00Z","zone":"centralen.vantytor","kind":"patrol","persons":0})";
+    };
+    for (const char* person : {"19800101-1234", "800101-5034", "070-1104567", "a.b@example.se"}) {
+        auto r = check(with_id(person));
+        REQUIRE_FALSE(r);
+        CHECK(r.rejection().reason == RejectReason::bad_value);
+        CHECK(r.rejection().detail.find("1234") == std::string::npos);
+    }
+    CHECK(reason(with_id("r\\n1")) == RejectReason::bad_value); // a line break in an id
+    for (const char* ok : {"hh-07-000123", "hh-01-1764800000000", "r-0001", "sim-c-hh-08-000123"})
+        CHECK_MESSAGE(check(with_id(ok)), ok);
+}
+
+TEST_CASE("a key given twice is refused, whichever value a reader would keep") {
+    auto r = check(R"({"id":"x","ts":"2026-11-23T23:00:00Z","zone":"centralen.vantytor","kind":"patrol","persons":0,"persons":3})");
+    REQUIRE_FALSE(r);
+    CHECK(r.rejection().reason == RejectReason::malformed_json);
+    CHECK(r.rejection().detail == "field 'persons' appears more than once");
+    // The same key in two different objects is not a repeat.
+    CHECK(parse_object(R"({"a":{"k":1},"b":{"k":2}})", 4096));
+    CHECK_FALSE(parse_object(R"({"a":{"k":1,"k":2}})", 4096));
+}
+
+TEST_CASE("an offset no clock uses is refused as a bad timestamp") {
+    CHECK(reason(R"({"id":"x","ts":"2026-11-23T23:00:00+99:99","kind":"patrol","zone":"centralen.vantytor","persons":0})") ==
+          RejectReason::bad_timestamp);
 }

@@ -56,3 +56,93 @@ TEST_CASE("the shortest identifiers each shape catches are still caught") {
     CHECK(scrub_identifiers("+46 7012345").text == "[telefon]");
     CHECK(scrub_identifiers("ring 08-1234").redactions == 0); // six digits: a short number, not an identifier
 }
+
+TEST_CASE("identity numbers written with other dashes, spaces, dots or digits are caught") {
+    const char* spellings[] = {
+        "800101 - 5034",                    // spaces around the dash
+        "800101\xE2\x80\x93" "5034",        // en dash
+        "800101\xE2\x80\x94" "5034",        // em dash
+        "800101\xC2\xA0" "5034",            // non-breaking space
+        "800101.5034",                      // a dot
+        "800101/5034",                      // a slash
+        "80010150\xE2\x80\x8B" "34",         // a zero-width space inside it
+        "800101\xE2\x80\x8B-5034",          // ... or inside it
+        "\xEF\xBC\x98\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x91\xEF\xBC\x90\xEF\xBC\x91\xEF\xBC\x8D"
+        "\xEF\xBC\x95\xEF\xBC\x90\xEF\xBC\x93\xEF\xBC\x94", // fullwidth digits and hyphen
+        "\xD9\xA8\xD9\xA0\xD9\xA0\xD9\xA1\xD9\xA0\xD9\xA1-\xD9\xA5\xD9\xA0\xD9\xA3\xD9\xA4", // Arabic-Indic digits
+        "19800101 5034",
+    };
+    for (const char* pnr : spellings) {
+        INFO(std::string(pnr));
+        auto s = scrub_identifiers(std::string("pnr ") + pnr + " ok");
+        CHECK(s.text == "pnr [personnummer] ok");
+        CHECK(s.redactions == 1);
+        CHECK(s.identity_shaped == 1);
+    }
+}
+
+TEST_CASE("a run of phone numbers leaves no digits of any of them") {
+    auto s = scrub_identifiers("+46 70 110 45 67 070-1104567");
+    CHECK(s.text == "[telefon]");
+    for (const char* phone : {"070/1504567", "070.150 45 67", "(070) 150 45 67", "0701504567"}) {
+        INFO(std::string(phone));
+        auto p = scrub_identifiers(std::string("ring ") + phone);
+        CHECK(p.text.find("[telefon]") != std::string::npos);
+        CHECK(p.text.find_first_of("0123456789") == std::string::npos);
+        CHECK(p.redactions == 1);
+    }
+}
+
+TEST_CASE("e-mail addresses written around the at-sign are caught") {
+    for (const char* mail : {"anna.b@example.se", "anna.b(at)example.se", "anna.b (at) example.se", "anna.b[at]example.se",
+                             "ANNA(AT)EXAMPLE(DOT)SE", "anna.b (at) example (dot) se", "åsa@exempel.se",
+                             "anna\xEF\xBC\xA0" "example.se"}) {
+        INFO(std::string(mail));
+        auto s = scrub_identifiers(std::string("mejla ") + mail + " i morgon");
+        CHECK(s.text == "mejla [e-post] i morgon");
+        CHECK(s.identity_shaped == 1);
+    }
+    // An at-sign that is not an address is left alone.
+    CHECK(scrub_identifiers("2 st @ spår 3").redactions == 0);
+    CHECK(scrub_identifiers("kaffe (at) kiosken").redactions == 0);
+}
+
+TEST_CASE("times, dates, platforms and counts are not numbers that identify") {
+    for (const char* keep : {"kl 23.15-23.45", "2026-11-23", "spår 10-19", "buss 1, 2 och 3", "23:15:00+01:00"}) {
+        INFO(std::string(keep));
+        CHECK(scrub_identifiers(keep).redactions == 0);
+    }
+}
+
+TEST_CASE("ids: identity shapes are told apart from how equipment numbers its messages") {
+    CHECK(reads_as_identity("19800101-1234"));
+    CHECK(reads_as_identity("800101-5034"));
+    CHECK(reads_as_identity("070-1234567"));
+    CHECK(reads_as_identity("a.b@example.se"));
+    CHECK(reads_as_identity("x-0046701234567"));
+    CHECK_FALSE(reads_as_identity("hh-07-000123"));        // the protocol's own example
+    CHECK_FALSE(reads_as_identity("hh-01-1764800000000")); // a device id and a time in ms
+    CHECK_FALSE(reads_as_identity("sim-c-hh-08-000123"));
+    CHECK_FALSE(reads_as_identity("team-2"));
+}
+
+TEST_CASE("scrubbing takes time in proportion to the text, whatever it holds") {
+    // A backtracking expression overflowed the stack on a 60 KB id of digits and letters; a
+    // linear pass handles megabytes of the worst shapes at once.
+    for (const std::string& hostile : {std::string("1234567") + std::string(60000, 'a'), std::string(1 << 20, '7'),
+                                       std::string(1 << 20, '@'), [] {
+                                           std::string s;
+                                           while (s.size() < (1u << 20)) s += "a@b.";
+                                           return s;
+                                       }(),
+                                       [] {
+                                           std::string s;
+                                           while (s.size() < (1u << 20)) s += "1 ";
+                                           return s;
+                                       }()}) {
+        auto s = scrub_identifiers(hostile);
+        CHECK(s.text.size() <= 2 * hostile.size());
+    }
+    auto many = scrub_identifiers(std::string(1 << 20, '7'));
+    CHECK(many.text == "[nummer]");
+}

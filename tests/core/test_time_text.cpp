@@ -64,3 +64,12 @@ TEST_CASE("an offset that would carry a time out of four-digit years is refused,
     REQUIRE(first);
     CHECK(parse_rfc3339(format_rfc3339(*first)) == first);
 }
+
+TEST_CASE("an offset no clock on Earth uses is refused") {
+    for (const char* text : {"2026-11-23T23:15:00+99:99", "2026-11-23T23:15:00+14:01", "2026-11-23T23:15:00-12:01",
+                             "2026-11-23T23:15:00+01:60", "2026-11-23T23:15:00-23:59"})
+        CHECK_MESSAGE(!parse_rfc3339(text), text);
+    for (const char* text : {"2026-11-23T23:15:00+14:00", "2026-11-23T23:15:00-12:00", "2026-11-23T23:15:00+05:45",
+                             "2026-11-23T23:15:00-00:00"})
+        CHECK_MESSAGE(parse_rfc3339(text), text);
+}
