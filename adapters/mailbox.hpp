@@ -5,6 +5,7 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <mutex>
@@ -13,10 +14,14 @@
 
 namespace platslage {
 
+//
+// Bounded: with `capacity` items waiting, push() waits for the loop to take some. The library's
+// thread then stops reading its socket, and the sender (the broker) holds the rest, so a
+// flood cannot grow the hub's memory without limit.
 template <class T>
 class Mailbox {
 public:
-    Mailbox() : fd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
+    explicit Mailbox(std::size_t capacity = 100000) : capacity_(capacity), fd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
         if (fd_ < 0) throw std::runtime_error("eventfd failed");
     }
     ~Mailbox() { ::close(fd_); }
@@ -25,10 +30,20 @@ public:
 
     void push(T item) {
         {
-            std::lock_guard lock(mutex_);
+            std::unique_lock lock(mutex_);
+            room_.wait(lock, [&] { return items_.size() < capacity_ || closed_; });
             items_.push_back(std::move(item));
         }
         wake();
+    }
+
+    // No more waiting for room: the loop is stopping; what is pushed now is kept but not taken.
+    void close() {
+        {
+            std::lock_guard lock(mutex_);
+            closed_ = true;
+        }
+        room_.notify_all();
     }
 
     // Also safe from a signal handler: write(2) on an eventfd is async-signal-safe.
@@ -47,14 +62,18 @@ public:
             items_.pop_front();
         }
         if (!items_.empty()) wake(); // more than one batch waiting: come back at once
+        room_.notify_all();
         return out;
     }
 
     int fd() const { return fd_; }
 
 private:
+    std::size_t capacity_;
     int fd_;
     std::mutex mutex_;
+    std::condition_variable room_;
+    bool closed_ = false;
     std::deque<T> items_;
 };
 

@@ -20,7 +20,7 @@ std::optional<Frames> recv_frames(zmq::socket_t& socket, bool dont_wait) {
     frames.emplace_back(msg.to_string());
     while (msg.more()) {
         (void)socket.recv(msg, zmq::recv_flags::none); // the rest of a multipart message is already here
-        frames.emplace_back(msg.to_string());
+        if (frames.size() <= max_frames_kept) frames.emplace_back(msg.to_string());
     }
     return frames;
 }

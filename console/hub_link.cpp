@@ -142,6 +142,7 @@ void HubLink::run() {
             if (!r) continue;
             if (r->kind == Reply::Kind::item) replica.on_snapshot_item(r->item);
             else if (r->kind == Reply::Kind::end) replica.on_snapshot_end(r->seq, r->epoch, now);
+            else if (r->kind == Reply::Kind::error) replica.on_snapshot_refused(r->text, now);
         }
         while (auto f = recv_frames(commands, true)) {
             auto r = decode_reply(*f);

@@ -14,6 +14,7 @@ std::string_view link_name(LinkState s) {
 
 void Replica::begin_sync(TimePoint now) {
     if (seq_ != 0 || epoch_ != 0) ++resyncs_;
+    retry_at_.reset();
     syncing_ = true;
     needs_resync_ = false;
     sync_started_ = now;
@@ -83,7 +84,25 @@ void Replica::on_snapshot_end(std::uint64_t seq, std::uint64_t epoch, TimePoint 
     queued_.clear();
 }
 
+void Replica::on_snapshot_refused(const std::string& why, TimePoint now, Millis retry_after) {
+    if (!syncing_) return;
+    syncing_ = false;
+    incoming_.clear();
+    queued_.clear();
+    if (link_ == LinkState::live) link_ = LinkState::stale;
+    why_ = "the hub asked to wait: " + why;
+    retry_at_ = now + retry_after;
+    ++version_;
+}
+
 void Replica::check(TimePoint now) {
+    if (retry_at_) {
+        if (now >= *retry_at_) {
+            retry_at_.reset();
+            needs_resync_ = true;
+        }
+        return;
+    }
     if (syncing_) {
         if (now - sync_started_ > silence_limit_) {
             syncing_ = false;

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,8 @@ public:
     void on_published(const Published& p, TimePoint now);
     void on_snapshot_item(const Update& item);
     void on_snapshot_end(std::uint64_t seq, std::uint64_t epoch, TimePoint now);
+    // The hub answered the snapshot request with an error (busy): ask again after `retry_after`.
+    void on_snapshot_refused(const std::string& why, TimePoint now, Millis retry_after = std::chrono::seconds(1));
     // Silence checks; call often. Afterwards needs_resync() says whether to begin_sync.
     void check(TimePoint now);
 
@@ -58,6 +61,7 @@ private:
     std::uint64_t resyncs_ = 0;
     std::uint64_t version_ = 0;
     TimePoint sync_started_{};
+    std::optional<TimePoint> retry_at_; // a refused snapshot is asked for again then
     TimePoint last_heard_{};
     std::map<std::string, std::string> entries_;
     std::map<std::string, std::string> incoming_; // snapshot being received

@@ -273,6 +273,7 @@ std::vector<Update> Situation::record(const DeviceOnline& o, TimePoint heard) {
 
 std::vector<Update> Situation::record(const OccupancySample& s, TimePoint heard) {
     std::vector<Update> out = advance_to(heard);
+    history_.record(s.zone, heard, s.count);
     if (!board_.apply(s, heard)) return out;
     publish(fusion_.on_occupancy(s.zone, heard), heard, out);
     return out;
@@ -343,6 +344,7 @@ nlohmann::json Situation::save() const {
     return {{"seq", state_.sequence()},
             {"entries", state_.entries()},
             {"board", board_.save()},
+            {"history", history_.save()},
             {"fusion", fusion_.save()},
             {"devices", devices},
             {"teams", teams},
@@ -353,6 +355,9 @@ nlohmann::json Situation::save() const {
 void Situation::load(const nlohmann::json& j) {
     state_.restore(j.at("seq").get<std::uint64_t>(), j.at("entries").get<std::map<std::string, std::string>>());
     board_.load(j.at("board"));
+    // Snapshots from before the history was kept start it empty; the replay after them fills it.
+    if (j.contains("history")) history_.load(j.at("history"));
+    else history_ = OccupancyHistory{};
     fusion_.load(j.at("fusion"));
     devices_.clear();
     for (const auto& [key, d] : j.at("devices").items()) {

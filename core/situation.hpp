@@ -9,6 +9,7 @@
 #include "guard_report.hpp"
 #include "live_state.hpp"
 #include "occupancy.hpp"
+#include "occupancy_history.hpp"
 #include "presence.hpp"
 #include "shelter.hpp"
 #include "weather.hpp"
@@ -65,6 +66,8 @@ public:
 
     const LiveState& state() const { return state_; }
     const OccupancyBoard& occupancy() const { return board_; }
+    // Each zone's counts over the last day, for the console's chart (HISTORY).
+    const OccupancyHistory& occupancy_history() const { return history_; }
     const Fusion& fusion() const { return fusion_; }
     // People counted now at a station (zones with a live or last-known count).
     int station_occupancy(const std::string& station) const;
@@ -114,6 +117,7 @@ private:
     SituationSettings settings_;
     LiveState state_;
     OccupancyBoard board_;
+    OccupancyHistory history_;
     Fusion fusion_;
     std::map<std::string, LastReport> last_report_;   // by zone
     std::map<std::string, DeviceSeen> devices_; // by "<station>/<device>"

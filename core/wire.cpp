@@ -47,8 +47,14 @@ Checked<Published> decode_published(const Frames& f) {
 Checked<Request> decode_request(const Frames& f) {
     if (auto r = check_version(f, 0)) return *r;
     if (f.size() < 2) return Rejection{RejectReason::missing_field, "request has no verb"};
-    if (f[1] == "SNAPSHOT") return Request{Verb::snapshot, f.size() > 2 ? f[2] : std::string()};
-    if (f[1] == "STATUS") return Request{Verb::status, {}};
+    if (f[1] == "SNAPSHOT") {
+        if (f.size() > 3) return Rejection{RejectReason::unknown_field, "SNAPSHOT takes at most one frame: the key prefix"};
+        return Request{Verb::snapshot, f.size() > 2 ? f[2] : std::string()};
+    }
+    if (f[1] == "STATUS") {
+        if (f.size() != 2) return Rejection{RejectReason::unknown_field, "STATUS takes no frames after the verb"};
+        return Request{Verb::status, {}};
+    }
     if (f[1] == "HISTORY") {
         if (f.size() != 3) return Rejection{RejectReason::missing_field, "HISTORY needs the zone id"};
         return Request{Verb::history, f[2]};

@@ -6,6 +6,10 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <stdexcept>
 
 namespace platslage {
@@ -241,6 +245,17 @@ const char* const migrations[] = {
     CREATE INDEX events_by_zone ON events(zone, kind, heard_ms);
     CREATE INDEX guard_reports_by_zone ON guard_reports(zone, ts_ms);
     )sql",
+    // v7: refusals beyond a source's share of a window (core/refusal_limiter.hpp) are
+    // counted, one row per window, source and reason, instead of a row each.
+    R"sql(
+    CREATE TABLE refusals_held_back(
+        from_ms  INTEGER NOT NULL,
+        to_ms    INTEGER NOT NULL,
+        source   TEXT NOT NULL,              -- "mqtt:<station>/<device>", "mqtt", "ingest", "command"
+        reason   TEXT NOT NULL,
+        count    INTEGER NOT NULL
+    );
+    )sql",
 };
 constexpr int schema_versions = static_cast<int>(sizeof migrations / sizeof migrations[0]);
 
@@ -267,7 +282,22 @@ void EventLog::transaction(F&& work) {
     }
 }
 
+namespace {
+// The log holds what guards saw of vulnerable people: only the hub's own user may read it.
+// SQLite gives its -wal and -shm files the database file's mode, so that file is made first,
+// and one left readable by an older hub is closed up with its companions.
+void keep_private(const std::string& path) {
+    if (path.empty() || path[0] == ':' || path.starts_with("file:")) return; // in memory, or a URI
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return; // sqlite3_open_v2 reports what is wrong with the path
+    ::fchmod(fd, 0600);
+    ::close(fd);
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) ::chmod((path + suffix).c_str(), 0600);
+}
+} // namespace
+
 EventLog::EventLog(const std::string& path) {
+    keep_private(path);
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) !=
         SQLITE_OK) {
         std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -542,6 +572,21 @@ std::vector<std::pair<std::int64_t, int>> EventLog::occupancy_series(const std::
     }
     sqlite3_finalize(st);
     return out;
+}
+
+void EventLog::store_held_back(const std::vector<RefusalsHeldBack>& held) {
+    if (held.empty()) return;
+    transaction([&] {
+        auto st = prepare_once(db_, "INSERT INTO refusals_held_back(from_ms,to_ms,source,reason,count) VALUES(?,?,?,?,?)");
+        for (const auto& h : held) {
+            sqlite3_bind_int64(st.get(), 1, to_epoch_ms(h.from));
+            sqlite3_bind_int64(st.get(), 2, to_epoch_ms(h.to));
+            bind_text(st.get(), 3, h.source);
+            bind_text(st.get(), 4, std::string(reason_name(h.reason)));
+            sqlite3_bind_int64(st.get(), 5, static_cast<std::int64_t>(h.count));
+            step_done(db_, st.get());
+        }
+    });
 }
 
 std::int64_t EventLog::event_count() const {

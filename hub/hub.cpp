@@ -2,6 +2,7 @@
 
 #include "receipt.hpp"
 #include "time_text.hpp"
+#include "process_memory.hpp"
 #include "zmq_frames.hpp"
 
 #include <nlohmann/json.hpp>
@@ -12,11 +13,26 @@ namespace platslage {
 namespace {
 constexpr std::size_t max_batch = 2000; // inputs per turn: bounds one transaction and one turn's latency
 constexpr Millis tick_every{std::chrono::seconds(1)};
+// Requests are answered until this much time has gone in a turn; the rest wait for the next,
+// so no client asking in a loop can hold back the inputs and their receipts for longer.
+constexpr auto request_budget = std::chrono::milliseconds(10);
+// While snapshots are being sent, the loop comes round this often to send more.
+constexpr auto snapshot_turn = std::chrono::milliseconds(5);
+// No frame the hub takes is larger (a command is at most 2 KB, a sample 1 KB): a peer sending
+// one is disconnected by ZeroMQ before the frame is held in memory.
+constexpr std::int64_t max_frame_bytes = 64 * 1024;
+
+std::string mqtt_source(std::string_view topic) {
+    auto t = parse_topic(topic);
+    return t ? "mqtt:" + t->station + "/" + t->actor : std::string("mqtt");
+}
 } // namespace
 
 struct Hub::Pending {
     TimePoint heard;
     const char* source;    // "mqtt" | "ingest"
+    std::string origin;    // who sent it, as far as the topic tells: a refusal's share is counted per origin
+    bool kept = true;      // a refusal kept in full (stored, logged, answered), not only counted
     std::string refused_on; // a refused MQTT message's topic, made safe to keep (refusal_text); else empty
     Checked<Event> event;
     std::optional<Topic> receipt_to;       // guard reports and teams' answers and outcomes get a receipt here
@@ -30,11 +46,17 @@ Hub::Hub(const HubConfig& cfg, const ZoneMap& zones, EventLog& log, const Clock&
       situation_(zones, SituationSettings{std::chrono::seconds(cfg.sensor_silent_s),
                                           static_cast<std::size_t>(cfg.recent_reports), cfg.fusion}),
       ingest_(ctx, zmq::socket_type::pull), pub_(ctx, zmq::socket_type::pub), router_(ctx, zmq::socket_type::router),
-      epoch_(static_cast<std::uint64_t>(to_epoch_ms(clock.now()))), started_(clock.now()) {
+      epoch_(static_cast<std::uint64_t>(to_epoch_ms(clock.now()))), started_(clock.now()),
+      refusal_limiter_(RefusalLimits{std::chrono::seconds(cfg.refusal_window_s), static_cast<std::uint32_t>(cfg.refusals_per_source),
+                                     static_cast<std::uint32_t>(cfg.refusals_total), 1000}) {
     for (auto* s : {&ingest_, &pub_, &router_}) s->set(zmq::sockopt::linger, 0);
     // A console that stops reading must not grow the hub's memory without bound: beyond this
-    // it loses updates, sees the gap and resyncs.
-    pub_.set(zmq::sockopt::sndhwm, 100000);
+    // (a few MB) it loses updates, sees the gap and resyncs.
+    pub_.set(zmq::sockopt::sndhwm, 10000);
+    ingest_.set(zmq::sockopt::maxmsgsize, max_frame_bytes);
+    router_.set(zmq::sockopt::maxmsgsize, max_frame_bytes);
+    // Each reader's queue of replies: a snapshot larger than this waits in SnapshotSender.
+    router_.set(zmq::sockopt::sndhwm, 1000);
     router_.set(zmq::sockopt::router_mandatory, 1);
     ingest_.bind(cfg.ingest);
     pub_.bind(cfg.pub);
@@ -88,12 +110,9 @@ void Hub::rebuild() {
         spdlog::info("replayed {} events from the last {} h ({} no longer fit the maps)", replayed, cfg_.replay_hours, skipped);
     }
     situation_.advance_to(clock_.now());
-    // Every alert's steps, in case the last run stopped before storing them.
-    std::vector<Update> all;
-    for (const auto& [id, a] : situation_.fusion().alerts().alerts()) all.push_back(Update{0, "alert/" + id, ""});
-    for (const auto& [id, d] : situation_.fusion().dispatches().dispatches()) all.push_back(Update{0, "dispatch/" + id, ""});
-    store_alert_steps(all);
-    store_and_send_orders(all); // orders are sent when the broker link comes up
+    // Every alert's steps, in case the last run stopped before storing them; orders are sent
+    // when the broker link comes up.
+    store_all_steps_and_orders();
     restore_meetings();
     last_snapshot_ = clock_.now();
 }
@@ -107,6 +126,15 @@ void Hub::save_snapshot() {
         // Only start-up gets slower: the log itself is intact.
         spdlog::error("snapshot not saved: {}", e.what());
     }
+}
+
+void Hub::store_all_steps_and_orders() {
+    unstored_ = false;
+    std::vector<Update> all;
+    for (const auto& [id, a] : situation_.fusion().alerts().alerts()) all.push_back(Update{0, "alert/" + id, ""});
+    for (const auto& [id, d] : situation_.fusion().dispatches().dispatches()) all.push_back(Update{0, "dispatch/" + id, ""});
+    store_alert_steps(all);
+    store_and_send_orders(all);
 }
 
 void Hub::store_alert_steps(const std::vector<Update>& updates) {
@@ -129,8 +157,9 @@ void Hub::store_alert_steps(const std::vector<Update>& updates) {
     try {
         log_.store_alert_steps(steps);
     } catch (const std::exception& e) {
-        // They are rebuilt from the log and offered again at the next start.
-        spdlog::error("alert steps not stored: {}", e.what());
+        // Offered again at the next tick (and at the next start): the events they come from are stored.
+        unstored_ = true;
+        spdlog::error("alert steps not stored, trying again: {}", e.what());
         for (const auto& st : steps) steps_stored_[st.alert_id] = std::min<std::size_t>(steps_stored_[st.alert_id], static_cast<std::size_t>(st.step));
     }
 }
@@ -138,9 +167,13 @@ void Hub::store_alert_steps(const std::vector<Update>& updates) {
 void Hub::take_inputs(Mailbox<MqttMessage>& inbox, std::vector<Pending>& batch) {
     auto now = clock_.now();
     for (auto& m : inbox.take(max_batch)) {
-        auto event = parse_handheld_message(m.topic, m.payload, zones_, now);
+        // Size first: a payload no handheld message can be was not even copied.
+        auto event = m.bytes > max_report_bytes
+                         ? Checked<Event>(Rejection{RejectReason::oversize, std::to_string(m.bytes) + " bytes; at most " +
+                                                                                std::to_string(max_report_bytes) + " allowed"})
+                         : parse_handheld_message(m.topic, m.payload, zones_, now);
         std::string refused_on = event ? std::string() : refusal_text(m.topic);
-        Pending p{now, "mqtt", std::move(refused_on), std::move(event), std::nullopt, std::nullopt, {}, false};
+        Pending p{now, "mqtt", mqtt_source(m.topic), true, std::move(refused_on), std::move(event), std::nullopt, std::nullopt, {}, false};
         // A station not in the maps still gets its receipt, on the topic the handheld listens to:
         // without one its outbox would resend the report for ever.
         if (auto t = parse_topic(m.topic)) {
@@ -175,7 +208,7 @@ void Hub::take_inputs(Mailbox<MqttMessage>& inbox, std::vector<Pending>& batch) 
             if (!s) return s.rejection();
             return Event{std::move(s).value()};
         }() : Checked<Event>(ingest.rejection());
-        batch.push_back(Pending{now, "ingest", {}, std::move(event), std::nullopt, std::nullopt, {}, false});
+        batch.push_back(Pending{now, "ingest", "ingest", true, {}, std::move(event), std::nullopt, std::nullopt, {}, false});
     }
 }
 
@@ -203,14 +236,16 @@ void Hub::send_receipt(const Pending& p, ReceiptStatus status, const Rejection* 
 void Hub::commit(std::vector<Pending>& batch) {
     std::vector<EventRecord> records;
     std::vector<RefusalRecord> refusals;
-    for (const auto& p : batch) {
+    for (auto& p : batch) {
         if (p.repeat) continue;
         if (p.event) {
             records.push_back(to_record(p.event.value(), zones_, p.heard));
         } else {
             const auto& why = p.event.rejection();
-            refusals.push_back(
-                RefusalRecord{p.heard, p.source, std::string(reason_name(why.reason)), p.refused_on, why.detail});
+            p.kept = refusal_limiter_.admit(p.origin, why.reason, p.heard);
+            if (p.kept)
+                refusals.push_back(
+                    RefusalRecord{p.heard, p.source, std::string(reason_name(why.reason)), p.refused_on, why.detail});
         }
     }
     std::vector<std::int64_t> ids;
@@ -229,6 +264,7 @@ void Hub::commit(std::vector<Pending>& batch) {
         if (!p.event) {
             const auto& why = p.event.rejection();
             refused_.count(why.reason);
+            if (!p.kept) continue; // counted, and stored as a count when its window ends
             spdlog::warn("refused {} input{}{}: {}: {}", p.source, p.refused_on.empty() ? "" : " on ", p.refused_on,
                          reason_name(why.reason), why.detail);
             send_receipt(p, ReceiptStatus::refused, &why);
@@ -269,8 +305,9 @@ void Hub::store_and_send_orders(const std::vector<Update>& updates) {
     try {
         log_.store_dispatches(changed);
     } catch (const std::exception& e) {
-        // The order itself is in the event log: the next start stores it again.
-        spdlog::error("dispatches not stored: {}", e.what());
+        // The order itself is in the event log: stored again at the next tick or start.
+        unstored_ = true;
+        spdlog::error("dispatches not stored, trying again: {}", e.what());
     }
 }
 
@@ -296,15 +333,31 @@ void Hub::resend_open_orders() {
         if (d.state == DispatchState::sent) send_order(d);
 }
 
+void Hub::store_held_back(TimePoint now, bool flush) {
+    auto held = refusal_limiter_.take_held_back(now, flush);
+    if (held.empty()) return;
+    std::uint64_t n = 0;
+    for (const auto& h : held) n += h.count;
+    spdlog::warn("refused {} more input(s) from {} source(s) too fast to keep one by one: counted in refusals_held_back", n,
+                 held.size());
+    try {
+        log_.store_held_back(held);
+    } catch (const std::exception& e) {
+        spdlog::error("event log: counts of refusals not stored: {}", e.what());
+    }
+}
+
 Frames Hub::refuse_command(const Rejection& why, TimePoint now) {
     refused_.count(why.reason);
+    auto answer = encode_error(std::string(reason_name(why.reason)) + ": " + why.detail);
+    if (!refusal_limiter_.admit("command", why.reason, now)) return answer;
     spdlog::warn("refused command: {}: {}", reason_name(why.reason), why.detail);
     try {
         log_.append({}, {RefusalRecord{now, "command", std::string(reason_name(why.reason)), {}, why.detail}});
     } catch (const std::exception& e) {
         spdlog::error("event log: refusal not stored: {}", e.what());
     }
-    return encode_error(std::string(reason_name(why.reason)) + ": " + why.detail);
+    return answer;
 }
 
 Frames Hub::carry_out(const std::string& command_json) {
@@ -340,9 +393,10 @@ void Hub::heartbeat_if_idle() {
 }
 
 void Hub::serve_requests(bool mqtt_connected) {
-    for (int served = 0; served < 100; ++served) {
+    const auto began = std::chrono::steady_clock::now();
+    for (int served = 0; served < 100 && std::chrono::steady_clock::now() - began < request_budget; ++served) {
         auto frames = recv_frames(router_, /*dont_wait=*/true);
-        if (!frames) return;
+        if (!frames) break;
         // Envelope: [identity] (DEALER), or [identity] [""] (REQ). Echo it back as it came.
         Frames envelope{frames->front()};
         std::size_t body_at = 1;
@@ -378,25 +432,34 @@ void Hub::serve_requests(bool mqtt_connected) {
             const Zone* z = zones_.find(request->arg);
             if (!z) {
                 refused_.count(RejectReason::unknown_zone);
-                reply(encode_error("unknown_zone: '" + request->arg + "' is not in the maps"));
+                reply(encode_error("unknown_zone: '" + refusal_text(request->arg) + "' is not in the maps"));
                 continue;
             }
-            nlohmann::json counts = nlohmann::json::array();
-            auto now = clock_.now();
-            for (const auto& [at, n] : log_.occupancy_series(z->id, now - std::chrono::hours(24), std::chrono::minutes(5)))
-                counts.push_back({at, n});
-            reply(encode_history(nlohmann::json{{"zone", z->id}, {"capacity", z->capacity}, {"bucket_ms", 300000},
-                                                {"from_ms", to_epoch_ms(now - std::chrono::hours(24))}, {"to_ms", to_epoch_ms(now)},
-                                                {"counts", counts}}.dump()));
+            reply(encode_history(history_json(*z)));
             continue;
         }
-        const auto& state = situation_.state();
-        const auto& prefix = request->arg;
-        for (auto it = state.entries().lower_bound(prefix);
-             it != state.entries().end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
-            reply(encode_snapshot_item(it->first, state.sequence(), it->second));
-        reply(encode_snapshot_end(state.sequence(), epoch_));
+        if (!snapshots_.start(envelope, situation_.state(), request->arg, epoch_, clock_.now())) {
+            ++snapshots_busy_;
+            reply(encode_error("busy: " + std::to_string(snapshots_.in_flight()) +
+                               " snapshots are being sent; ask again in a second"));
+        }
     }
+    snapshots_.pump(router_, clock_.now());
+}
+
+// A zone's counts over the last day, from memory (core/occupancy_history.hpp).
+std::string Hub::history_json(const Zone& z) const {
+    const auto now = clock_.now();
+    const auto& history = situation_.occupancy_history();
+    nlohmann::json counts = nlohmann::json::array();
+    for (const auto& [at, n] : history.series(z.id, now)) counts.push_back({at, n});
+    return nlohmann::json{{"zone", z.id},
+                          {"capacity", z.capacity},
+                          {"bucket_ms", history.bucket().count()},
+                          {"from_ms", to_epoch_ms(now - history.span())},
+                          {"to_ms", to_epoch_ms(now)},
+                          {"counts", counts}}
+        .dump();
 }
 
 std::string Hub::status_json(bool mqtt_connected) const {
@@ -418,7 +481,13 @@ std::string Hub::status_json(bool mqtt_connected) const {
                           {"stations", stations},
                           {"alerts_open", situation_.open_alerts()},
                           {"extra_cold", situation_.fusion().extra_cold()},
-                          {"rejected", {{"total", refused_.total()}, {"by_reason", by_reason}}}}
+                          {"rejected", {{"total", refused_.total()},
+                                        {"by_reason", by_reason},
+                                        {"held_back", refusal_limiter_.held_back_total()}}},
+                          {"snapshots", {{"sending", snapshots_.in_flight()},
+                                         {"completed", snapshots_.completed()},
+                                         {"abandoned", snapshots_.abandoned()},
+                                         {"busy", snapshots_busy_}}}}
         .dump();
 }
 
@@ -449,8 +518,10 @@ void Hub::run(const std::atomic<bool>& stop, Mailbox<MqttMessage>& inbox, MqttLi
             {router_.handle(), 0, ZMQ_POLLIN, 0},
             {nullptr, inbox.fd(), ZMQ_POLLIN, 0},
         };
+        auto wait = std::chrono::milliseconds(std::min(cfg_.heartbeat_ms, 250));
+        if (snapshots_.busy()) wait = std::min<std::chrono::milliseconds>(wait, snapshot_turn);
         try {
-            zmq::poll(items, 3, std::chrono::milliseconds(std::min(cfg_.heartbeat_ms, 250)));
+            zmq::poll(items, 3, wait);
         } catch (const zmq::error_t& e) {
             if (e.num() != EINTR) throw;
             continue; // a signal: the loop condition decides
@@ -465,6 +536,12 @@ void Hub::run(const std::atomic<bool>& stop, Mailbox<MqttMessage>& inbox, MqttLi
         if (now - last_tick_ >= tick_every) {
             last_tick_ = now;
             publish(situation_.tick(clock_));
+            store_held_back(now, /*flush=*/false);
+            if (unstored_) store_all_steps_and_orders();
+        }
+        if (now - last_trim_ >= std::chrono::minutes(1)) {
+            last_trim_ = now;
+            give_back_free_memory();
         }
         if (now - last_meeting_check_ >= std::chrono::minutes(1)) {
             last_meeting_check_ = now;
@@ -478,6 +555,7 @@ void Hub::run(const std::atomic<bool>& stop, Mailbox<MqttMessage>& inbox, MqttLi
             spdlog::info("{}", status_line(mqtt.connected()));
         }
     }
+    store_held_back(clock_.now(), /*flush=*/true);
     mqtt_ = nullptr;
 }
 

@@ -10,8 +10,10 @@
 #include "meeting_book.hpp"
 #include "mqtt_link.hpp"
 #include "receipt.hpp"
+#include "refusal_limiter.hpp"
 #include "rejection.hpp"
 #include "situation.hpp"
+#include "snapshot_sender.hpp"
 #include "wire.hpp"
 
 #include <zmq.hpp>
@@ -42,10 +44,13 @@ private:
     struct Pending; // an input being checked and committed this turn
 
     void take_inputs(Mailbox<MqttMessage>& inbox, std::vector<Pending>& batch);
+    // Refused inputs beyond their source's share: one row per window, source and reason.
+    void store_held_back(TimePoint now, bool flush);
     void check_team_message(Pending& p) const;
     void commit(std::vector<Pending>& batch);
     void send_receipt(const Pending& p, ReceiptStatus status, const Rejection* why);
     void serve_requests(bool mqtt_connected);
+    std::string history_json(const Zone& z) const;
     Frames carry_out(const std::string& command_json);
     // Counts, logs and stores a refused command; the ERROR reply for it.
     Frames refuse_command(const Rejection& why, TimePoint now);
@@ -62,6 +67,8 @@ private:
     void publish(const std::vector<Update>& updates);
     // Stores the alert steps not stored yet of the alerts these updates touched.
     void store_alert_steps(const std::vector<Update>& updates);
+    // Every alert's and order's rows, again: at start, and after a write that failed.
+    void store_all_steps_and_orders();
     // Stores the orders these updates touched, and tells teams of new and withdrawn ones.
     void store_and_send_orders(const std::vector<Update>& updates);
     void send_order(const Dispatch& d);
@@ -84,6 +91,7 @@ private:
     TimePoint last_tick_{};
     TimePoint last_status_{};
     TimePoint last_snapshot_{};
+    TimePoint last_trim_{};
     std::int64_t last_event_ = 0;                   // the newest event folded into the picture
     std::map<std::string, std::size_t> steps_stored_; // per alert: how many steps are in SQLite
     std::set<std::string> told_; // orders whose team has been sent them and not told of a withdrawal
@@ -92,6 +100,10 @@ private:
     std::map<std::string, std::string> notices_sent_; // per station: the meetings last announced
     TimePoint last_meeting_check_{};
     RejectionCounters refused_;
+    RefusalLimiter refusal_limiter_;
+    SnapshotSender snapshots_;
+    std::uint64_t snapshots_busy_ = 0;  // snapshot requests answered "busy"
+    bool unstored_ = false;             // alert steps or orders failed to store: try again each tick
     std::uint64_t accepted_ = 0;
     std::uint64_t duplicates_ = 0;
     std::uint64_t store_failures_ = 0;

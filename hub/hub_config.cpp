@@ -41,6 +41,9 @@ void each_setting(HubConfig& c, F&& f) {
     f("rules", c.rules, "TOML file of hotspot weights and alert rules (see hub/platslage-rules.toml); empty: defaults");
     f("evaluate-every-s", c.evaluate_every_s, "seconds between time-driven checks (silent sensors, escalation, scores)");
     f("snapshot-every-s", c.snapshot_every_s, "seconds between snapshots of the fused state (0: only at shutdown)");
+    f("refusal-window-s", c.refusal_window_s, "window in which refusals are kept one by one up to the limits below");
+    f("refusals-per-source", c.refusals_per_source, "refusals kept in full per source (a device's topic, ingest, commands) per window");
+    f("refusals-total", c.refusals_total, "refusals kept in full from all sources together per window");
 }
 
 void apply_file(HubConfig& cfg, const std::string& path) {
@@ -84,9 +87,10 @@ std::optional<HubConfig> load_hub_config(int argc, char** argv, int& exit_code) 
         return std::nullopt;
     }
     if (cfg.heartbeat_ms < 50 || cfg.sensor_silent_s < 1 || cfg.recent_reports < 1 || cfg.replay_hours < 0 ||
-        cfg.evaluate_every_s < 1 || cfg.snapshot_every_s < 0)
-        throw std::runtime_error(
-            "heartbeat-ms ≥ 50, sensor-silent-s ≥ 1, recent-reports ≥ 1, replay-hours ≥ 0, evaluate-every-s ≥ 1, snapshot-every-s ≥ 0");
+        cfg.evaluate_every_s < 1 || cfg.snapshot_every_s < 0 || cfg.refusal_window_s < 1 || cfg.refusals_per_source < 0 ||
+        cfg.refusals_total < 0)
+        throw std::runtime_error("heartbeat-ms ≥ 50, sensor-silent-s ≥ 1, recent-reports ≥ 1, replay-hours ≥ 0, evaluate-every-s ≥ 1, "
+                                 "snapshot-every-s ≥ 0, refusal-window-s ≥ 1, refusals-per-source ≥ 0, refusals-total ≥ 0");
     if (!cfg.rules.empty()) cfg.fusion = load_rules(cfg.rules);
     cfg.fusion.evaluate_every = std::chrono::seconds(cfg.evaluate_every_s);
     return cfg;

@@ -25,6 +25,10 @@ struct HubConfig {
     std::string rules;      // TOML file of hotspot weights and alert rules; empty: the defaults
     int evaluate_every_s = 10;
     int snapshot_every_s = 300;
+    // Refusals kept one by one (a row, a log line, a receipt) per window; the rest are counted.
+    int refusal_window_s = 10;
+    int refusals_per_source = 20;
+    int refusals_total = 200;
     FusionSettings fusion;  // from `rules`, with evaluate_every_s
 
     bool operator==(const HubConfig&) const = default;

@@ -5,6 +5,7 @@
 #include "hub_config.hpp"
 #include "mailbox.hpp"
 #include "mqtt_link.hpp"
+#include "process_memory.hpp"
 #include "system_clock.hpp"
 #include "zone_map.hpp"
 
@@ -13,6 +14,8 @@
 #include <atomic>
 #include <csignal>
 #include <iostream>
+
+#include <sys/stat.h>
 
 namespace {
 std::atomic<bool> stop_requested{false};
@@ -28,6 +31,9 @@ extern "C" void on_stop_signal(int) {
 
 int main(int argc, char** argv) {
     using namespace platslage;
+    // Everything the hub writes (the event log and its -wal and -shm) is for its own user only.
+    ::umask(077);
+    keep_large_buffers_returnable();
     try {
         int exit_code = 0;
         auto cfg = load_hub_config(argc, argv, exit_code);
@@ -58,6 +64,7 @@ int main(int argc, char** argv) {
 
         spdlog::info("stopping: {}", hub.status_line(mqtt.connected()));
         hub.save_snapshot();
+        inbox.close(); // Paho's thread may be waiting for room
         mqtt.stop();
         return 0;
     } catch (const std::exception& e) {

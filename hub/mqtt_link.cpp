@@ -4,6 +4,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <limits>
+
 namespace platslage {
 
 namespace {
@@ -20,13 +22,24 @@ const std::vector<std::string> subscriptions{
 } // namespace
 
 MqttLink::MqttLink(const std::string& uri, const std::string& client_id, Mailbox<MqttMessage>& inbox)
-    : uri_(uri), client_(uri, client_id, static_cast<mqtt::iclient_persistence*>(nullptr)), inbox_(inbox) {
+    // Receipts and orders are queued in Paho until they are written; a burst of a few thousand
+    // in one turn must not overflow its default queue of 100 (error -12 drops the receipt).
+    : uri_(uri), client_(uri, client_id, mqtt::create_options(MQTTVERSION_5, 65535), static_cast<mqtt::iclient_persistence*>(nullptr)),
+      inbox_(inbox) {
+    // MQTT 5, for one property: the largest packet the hub takes. The broker then never sends
+    // it a larger one; Paho would keep a buffer the size of the largest packet it ever read
+    // for the rest of the process (a 50 MB message cost 50 MB for good). The session outlives
+    // the connection, as clean_session=false did in MQTT 3.1.1.
     options_ = mqtt::connect_options_builder()
-                   .clean_session(false)
+                   .mqtt_version(MQTTVERSION_5)
+                   .clean_start(false)
                    .keep_alive_interval(std::chrono::seconds(10))
                    .automatic_reconnect(std::chrono::seconds(1), std::chrono::seconds(8))
                    .connect_timeout(std::chrono::seconds(5))
                    .finalize();
+    // Set on the options themselves: the builder's copy does not carry properties over (Paho C++ 1.2).
+    options_.set_properties({{mqtt::property::SESSION_EXPIRY_INTERVAL, std::numeric_limits<std::int32_t>::max()},
+                             {mqtt::property::MAXIMUM_PACKET_SIZE, static_cast<std::int32_t>(max_mqtt_packet_taken)}});
     client_.set_callback(*this);
 }
 
@@ -72,7 +85,9 @@ void MqttLink::connection_lost(const std::string& cause) {
 }
 
 void MqttLink::message_arrived(mqtt::const_message_ptr msg) {
-    inbox_.push(MqttMessage{msg->get_topic(), msg->to_string()});
+    const auto& payload = msg->get_payload_ref();
+    if (payload.size() > max_mqtt_payload_kept) inbox_.push(MqttMessage{msg->get_topic(), {}, payload.size()});
+    else inbox_.push(MqttMessage{msg->get_topic(), msg->to_string(), payload.size()});
 }
 
 void MqttLink::publish(const std::string& topic, const std::string& payload, int qos, bool retain) {

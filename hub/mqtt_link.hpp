@@ -1,6 +1,7 @@
 #pragma once
-// The hub's MQTT side (Eclipse Paho C++). A persistent session (clean_session=false,
-// QoS 1 subscriptions) makes the broker keep handhelds' messages while the hub is away.
+// The hub's MQTT side (Eclipse Paho C++, MQTT 5). A persistent session (clean_start=false,
+// a session that never expires, QoS 1 subscriptions) makes the broker keep handhelds'
+// messages while the hub is away.
 // Paho acknowledges a QoS 1 message to the broker before the application has seen it,
 // so the PUBACK cannot mean "stored": the hub answers each report with a receipt after
 // its SQLite commit instead (docs/protocol.md, "Delivery").
@@ -17,8 +18,15 @@ namespace platslage {
 
 struct MqttMessage {
     std::string topic;
-    std::string payload;
+    std::string payload; // empty when larger than any handheld message may be
+    std::size_t bytes = 0; // the payload's size as it arrived
 };
+
+// Payloads above this are not copied out of Paho at all: they are refused by their size.
+inline constexpr std::size_t max_mqtt_payload_kept = 8192;
+// The broker is told not to send the hub larger packets (MQTT 5's Maximum Packet Size); it
+// drops them and logs it. Every message of the protocol is far smaller.
+inline constexpr std::size_t max_mqtt_packet_taken = 65536;
 
 class MqttLink final : public virtual mqtt::callback {
 public:

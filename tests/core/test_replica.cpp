@@ -95,3 +95,19 @@ TEST_CASE("silence: no heartbeat means stale, no snapshot reply means disconnect
     CHECK(lonely.link() == LinkState::disconnected);
     CHECK(lonely.needs_resync());
 }
+
+TEST_CASE("a snapshot the hub is too busy to send is asked for again a moment later, not at once") {
+    Replica r(std::chrono::seconds(3));
+    r.begin_sync(t0);
+    r.on_snapshot_refused("busy: 16 snapshots are being sent", t0 + std::chrono::milliseconds(10));
+    CHECK_FALSE(r.needs_resync());
+    CHECK(r.why().find("busy") != std::string::npos);
+    r.check(t0 + std::chrono::milliseconds(500));
+    CHECK_FALSE(r.needs_resync());
+    r.check(t0 + std::chrono::milliseconds(1010));
+    CHECK(r.needs_resync());
+    r.begin_sync(t0 + std::chrono::milliseconds(1010));
+    r.on_snapshot_item({3, "a", "1"});
+    r.on_snapshot_end(3, 5, t0 + std::chrono::milliseconds(1020));
+    CHECK(r.link() == LinkState::live);
+}

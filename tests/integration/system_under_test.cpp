@@ -13,23 +13,35 @@
 
 namespace platslage::test {
 
-Broker::Broker(const std::filesystem::path& dir) : port_(free_port()) {
+Broker::Broker(const std::filesystem::path& dir, std::vector<std::string> without) : port_(free_port()) {
     auto data = dir / "mosquitto";
     std::filesystem::create_directories(data);
     auto conf = data / "mosquitto.conf";
-    std::ofstream(conf) << "listener " << port_ << " 127.0.0.1\n"
-                        << "allow_anonymous true\n"
-                        << "persistence true\n"
-                        << "persistence_location " << data.string() << "/\n"
-                        << "max_queued_messages 100000\n"
-                        << "set_tcp_nodelay true\n" // as scripts/demo runs it: no Nagle wait on small messages
-                        << "log_dest stdout\n";
-    // Started as root, mosquitto switches to its own user and cannot write to our folder.
-    if (::getuid() == 0) std::ofstream(conf, std::ios::app) << "user root\n";
+    // The settings the demo and a deployment use (deploy/mosquitto.conf.in), on a free port.
+    std::ifstream in(PLATSLAGE_BROKER_CONF);
+    if (!in) throw std::runtime_error(std::string("cannot read ") + PLATSLAGE_BROKER_CONF);
+    std::ofstream out(conf);
+    const std::string user = ::getuid() == 0 ? "root" : "";
+    for (std::string line; std::getline(in, line);) {
+        auto replace = [&](const std::string& from, const std::string& to) {
+            for (auto at = line.find(from); at != std::string::npos; at = line.find(from, at + to.size())) line.replace(at, from.size(), to);
+        };
+        replace("@PORT@", std::to_string(port_));
+        replace("@DATA@", data.string());
+        if (line.rfind("user ", 0) == 0 && user.empty()) continue; // not root: mosquitto stays who we are
+        replace("@USER@", user);
+        bool dropped = false;
+        for (const auto& option : without) dropped = dropped || line.rfind(option + " ", 0) == 0;
+        if (!dropped) out << line << "\n";
+    }
+    out.close();
     process_ = std::make_unique<ChildProcess>(std::vector<std::string>{"/usr/sbin/mosquitto", "-c", conf.string()},
-                                              data / "mosquitto.log");
-    if (!eventually([&] { return port_accepts(port_); }))
-        throw std::runtime_error("mosquitto did not start: " + process_->log_text());
+                                              data / "mosquitto.out");
+    if (!eventually([&] { return port_accepts(port_); })) {
+        std::ifstream log(data / "mosquitto.log");
+        throw std::runtime_error("mosquitto did not start: " + process_->log_text() +
+                                 std::string(std::istreambuf_iterator<char>(log), {}));
+    }
 }
 
 Hub::Hub(const std::filesystem::path& dir, const std::string& mqtt_url, HubPorts ports, std::vector<std::string> extra)
@@ -126,6 +138,21 @@ std::string sql_text(const std::filesystem::path& db, const std::string& sql) {
     });
 }
 
+void run_sql(const std::filesystem::path& db, const std::string& sql) {
+    sqlite3* conn = nullptr;
+    if (sqlite3_open_v2(db.c_str(), &conn, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        sqlite3_close(conn);
+        throw std::runtime_error("cannot open " + db.string());
+    }
+    sqlite3_busy_timeout(conn, 5000);
+    char* err = nullptr;
+    int rc = sqlite3_exec(conn, sql.c_str(), nullptr, nullptr, &err);
+    std::string why = err ? err : "";
+    sqlite3_free(err);
+    sqlite3_close(conn);
+    if (rc != SQLITE_OK) throw std::runtime_error("SQL failed: " + why);
+}
+
 Subscriber::Subscriber(zmq::context_t& ctx, const HubPorts& ports)
     : ctx_(ctx), ports_(ports), sub_(ctx, zmq::socket_type::sub) {
     sub_.set(zmq::sockopt::linger, 0);
@@ -162,6 +189,7 @@ void Subscriber::pump(std::chrono::milliseconds for_ms) {
             if (!r) continue;
             if (r->kind == Reply::Kind::item) replica_.on_snapshot_item(r->item);
             if (r->kind == Reply::Kind::end) replica_.on_snapshot_end(r->seq, r->epoch, now);
+            if (r->kind == Reply::Kind::error) replica_.on_snapshot_refused(r->text, now);
         }
         replica_.check(now);
         if (replica_.needs_resync()) sync();

@@ -19,7 +19,9 @@ namespace platslage::test {
 
 class Broker {
 public:
-    explicit Broker(const std::filesystem::path& dir);
+    // Runs with deploy/mosquitto.conf.in's settings, but for the options named in `without`
+    // (to show what the hub does on its own when the broker lets something through).
+    explicit Broker(const std::filesystem::path& dir, std::vector<std::string> without = {});
     int port() const { return port_; }
     std::string url() const { return loopback(port_); }
 
@@ -64,6 +66,8 @@ private:
 std::int64_t sql_count(const std::filesystem::path& db, const std::string& sql);
 // The first row's first column as text; empty when there is no row.
 std::string sql_text(const std::filesystem::path& db, const std::string& sql);
+// A write from outside the hub, as a fault a test sets up (a trigger that fails inserts).
+void run_sql(const std::filesystem::path& db, const std::string& sql);
 
 // A console-like subscriber: SUB first, then SNAPSHOT over a DEALER, kept in a Replica.
 class Subscriber {
