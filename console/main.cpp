@@ -33,6 +33,8 @@
 #include <optional>
 #include <sstream>
 
+#include <sys/stat.h>
+
 namespace {
 
 struct Options {
@@ -222,6 +224,8 @@ int run_bench(GLFWwindow* window, const platslage::ZoneMap& zones, platslage::co
 } // namespace
 
 int main(int argc, char** argv) {
+    // Exported agendas and screenshots show the situations of the night: for the operator's user only.
+    ::umask(077);
     using namespace platslage;
     using namespace platslage::console;
     Options opt;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -35,6 +34,16 @@ LonLat position(const json& p, const std::string& origin, std::size_t index, con
     return ll;
 }
 
+// "station.zone-name": a-z and 0-9, a dot, then a-z, 0-9 and '-'.
+bool is_zone_id(std::string_view id) {
+    auto dot = id.find('.');
+    if (dot == std::string_view::npos || dot == 0 || dot + 1 == id.size()) return false;
+    auto in = [](char c, bool dash) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (dash && c == '-'); };
+    for (std::size_t i = 0; i < id.size(); ++i)
+        if (i != dot && !in(id[i], i > dot)) return false;
+    return true;
+}
+
 Zone zone_from_feature(const json& f, const std::string& origin, std::size_t index) {
     if (!f.is_object() || f.value("type", "") != "Feature") fail(origin, index, "", "not a GeoJSON Feature");
     const auto& props = f.contains("properties") ? f["properties"] : json();
@@ -43,8 +52,7 @@ Zone zone_from_feature(const json& f, const std::string& origin, std::size_t ind
     Zone z;
     if (!props.contains("id") || !props["id"].is_string()) fail(origin, index, "", "property 'id' must be a string");
     z.id = props["id"].get<std::string>();
-    static const std::regex id_shape("[a-z0-9]+\\.[a-z0-9-]+");
-    if (!std::regex_match(z.id, id_shape))
+    if (!is_zone_id(z.id))
         fail(origin, index, z.id, "property 'id' must look like 'station.zone-name' (a-z, 0-9, '-')");
 
     auto text = [&](const char* key) {

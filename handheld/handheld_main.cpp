@@ -14,6 +14,8 @@
 
 #include <iostream>
 
+#include <sys/stat.h>
+
 using namespace platslage;
 using namespace platslage::handheld;
 
@@ -84,6 +86,8 @@ int listen(const Common& c, int count, double timeout_s, const std::string& only
 } // namespace
 
 int main(int argc, char** argv) {
+    // Its outbox holds reports as the guard wrote them: for the device's own user only.
+    ::umask(077);
     CLI::App app{"platslage-handheld: a guard's or an outreach team's handheld, from the command line (docs/protocol.md)"};
     app.require_subcommand(1);
     app.fallthrough(); // --outbox and the like may come after the subcommand too

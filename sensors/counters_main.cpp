@@ -25,6 +25,8 @@
 #include <iostream>
 #include <memory>
 
+#include <sys/stat.h>
+
 namespace {
 std::atomic<bool> stop_requested{false};
 const platslage::Mailbox<platslage::sim::VendorMessage>* wake_box = nullptr;
@@ -70,6 +72,8 @@ std::string seconds_text(std::chrono::steady_clock::duration d) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // Its files (a camera's credentials, its state) are for its own user only.
+    ::umask(077);
     using namespace platslage;
     try {
         int exit_code = 0;

@@ -14,9 +14,13 @@
 #include <fstream>
 #include <iostream>
 
+#include <sys/stat.h>
+
 using namespace platslage;
 
 int main(int argc, char** argv) {
+    // An agenda lists the situations of the week: for its own user until shared on purpose.
+    ::umask(077);
     std::string router = "tcp://127.0.0.1:7702";
     std::string meeting, at, out, by = "agenda-tool";
     double wait_s = 5;

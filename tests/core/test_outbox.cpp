@@ -36,3 +36,11 @@ TEST_CASE("receipts round-trip; a refused one carries its reason") {
     CHECK(salvage_report_id(R"({"id":"r1","persons":"x"})") == "r1");
     CHECK_FALSE(salvage_report_id("{broken"));
 }
+
+TEST_CASE("the id of a refused message is looked for only in what a handheld may send") {
+    // A payload larger than any handheld message is refused by its size; its id is not read,
+    // so a megabyte of JSON costs nothing to refuse.
+    const std::string padded = R"({"id":"r1","pad":")" + std::string(5000, 'x') + "\"}";
+    CHECK_FALSE(salvage_report_id(padded));
+    CHECK(salvage_report_id(R"({"id":"r1","pad":")" + std::string(3000, 'x') + "\"}") == "r1");
+}

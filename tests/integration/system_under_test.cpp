@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <unistd.h>
 #include <stdexcept>
@@ -53,7 +54,10 @@ Hub::~Hub() = default;
 
 void Hub::start() {
     process_.reset(); // a previous run ends first (SIGTERM, by PID)
-    std::vector<std::string> argv{PLATSLAGE_HUB_BIN,
+    // PLATSLAGE_TEST_HUB runs the same tests against another build of the hub (the sanitized
+    // one in scripts/test).
+    const char* other = std::getenv("PLATSLAGE_TEST_HUB");
+    std::vector<std::string> argv{other && *other ? other : PLATSLAGE_HUB_BIN,
                                   "--db", db_.string(),
                                   "--maps", PLATSLAGE_MAPS_DIR,
                                   "--mqtt", mqtt_,

@@ -152,7 +152,7 @@ TEST_CASE("a flood of refusals is counted, not stored row by row, and good handh
     CHECK(sql_count(hub.db(), "SELECT count(*) FROM guard_reports WHERE device='hh-01'") == 30);
 }
 
-TEST_CASE("a client asking for a zone's history in a loop does not hold back receipts") {
+TEST_CASE("clients asking for history or snapshots in a loop do not hold back receipts") {
     TempDir dir("platslage-it16c");
     Broker broker(dir.path());
     Hub hub(dir.path(), broker.url());
@@ -190,11 +190,26 @@ TEST_CASE("a client asking for a zone's history in a loop does not hold back rec
             }
         }
     });
+    // And one asking for snapshots in a loop without reading a single reply.
+    std::atomic<int> snapshot_requests{0};
+    std::thread hoarder([&] {
+        zmq::context_t own(1);
+        auto d = dealer_to(own, hub);
+        d.set(zmq::sockopt::rcvhwm, 1);
+        while (!stop) {
+            send_frames(d, encode_snapshot_request(""), /*dont_wait=*/true);
+            ++snapshot_requests;
+            std::this_thread::sleep_for(1ms);
+        }
+    });
     Handheld hh(broker.url(), "centralen", "hh-02");
     auto delays = receipt_delays(hh, "h-", 20, 100ms);
     stop = true;
     asker.join();
+    hoarder.join();
     CHECK(answered > 100);
+    CHECK(snapshot_requests > 100);
+    CHECK(hub.status()["snapshots"]["sending"] <= 1); // one per reader, however often it asks
     INFO("median " << delays[delays.size() / 2].count() << " ms, slowest " << delays.back().count() << " ms");
     // Before, each answer read the day's counts from the log: receipts waited seconds.
     CHECK(delays[delays.size() / 2] < 300ms);
