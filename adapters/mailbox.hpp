@@ -21,10 +21,13 @@ namespace platslage {
 template <class T>
 class Mailbox {
 public:
-    explicit Mailbox(std::size_t capacity = 100000) : capacity_(capacity), fd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
+    explicit Mailbox(std::size_t capacity = 20000) : capacity_(capacity), fd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
         if (fd_ < 0) throw std::runtime_error("eventfd failed");
     }
-    ~Mailbox() { ::close(fd_); }
+    ~Mailbox() {
+        close();
+        ::close(fd_);
+    }
     Mailbox(const Mailbox&) = delete;
     Mailbox& operator=(const Mailbox&) = delete;
 
@@ -38,6 +41,7 @@ public:
     }
 
     // No more waiting for room: the loop is stopping; what is pushed now is kept but not taken.
+    // Call it before stopping the threads that push, so none of them waits for ever.
     void close() {
         {
             std::lock_guard lock(mutex_);

@@ -140,7 +140,7 @@ void HubLink::run() {
         while (auto f = recv_frames(*dealer, true)) {
             auto r = decode_reply(*f);
             if (!r) continue;
-            if (r->kind == Reply::Kind::item) replica.on_snapshot_item(r->item);
+            if (r->kind == Reply::Kind::item) replica.on_snapshot_item(r->item, now);
             else if (r->kind == Reply::Kind::end) replica.on_snapshot_end(r->seq, r->epoch, now);
             else if (r->kind == Reply::Kind::error) replica.on_snapshot_refused(r->text, now);
         }

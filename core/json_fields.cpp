@@ -3,6 +3,7 @@
 #include "time_text.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 #include <vector>
 
 namespace platslage {
@@ -15,19 +16,14 @@ Checked<json> parse_object(std::string_view payload, std::size_t max_bytes) {
                          std::to_string(payload.size()) + " bytes; at most " + std::to_string(max_bytes) + " allowed"};
     // JSON leaves a repeated key to the reader (RFC 8259, 4); this parser would keep the last
     // one, another reader the first. Refused, so what was checked is what every reader sees.
-    std::vector<std::vector<std::string>> keys; // of each object being read, innermost last
+    std::vector<std::unordered_set<std::string>> keys; // of each object being read, innermost last
     std::string repeated;
     auto watch_keys = [&](int, json::parse_event_t event, json& parsed) {
         if (event == json::parse_event_t::object_start) keys.emplace_back();
         else if (event == json::parse_event_t::object_end) keys.pop_back();
-        else if (event == json::parse_event_t::key && !keys.empty()) {
-            const auto& k = parsed.get_ref<const std::string&>();
-            if (std::find(keys.back().begin(), keys.back().end(), k) != keys.back().end()) {
-                if (repeated.empty()) repeated = k;
-            } else {
-                keys.back().push_back(k);
-            }
-        }
+        else if (event == json::parse_event_t::key && !keys.empty() && !keys.back().insert(parsed.get<std::string>()).second &&
+                 repeated.empty())
+            repeated = parsed.get<std::string>();
         return true;
     };
     json doc = json::parse(payload, watch_keys, /*allow_exceptions=*/false);

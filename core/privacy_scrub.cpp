@@ -336,10 +336,63 @@ ScrubbedText scrub_identifiers(std::string_view text, std::size_t max_chars) {
     return out;
 }
 
+namespace {
+// Does a run of whole neighbouring digit runs of an id read as an identity? Only in the ways
+// people write them: an identity number as 10 or 12 digits, or 6 or 8 and then 4; a mobile
+// number beginning with its whole prefix (070-…, not the "07" of "hh-07"); an international
+// number beginning 00 and its country code.
+bool identity_window(const std::vector<std::string>& parts, std::size_t from, std::size_t to) {
+    std::string digits;
+    for (std::size_t k = from; k < to; ++k) digits += parts[k];
+    const std::size_t count = to - from;
+    const std::size_t first = parts[from].size();
+    const bool pnr_written = (count == 1 && (first == 10 || first == 12)) ||
+                             (count == 2 && (first == 6 || first == 8) && parts[from + 1].size() == 4);
+    if (pnr_written && personnummer_shaped(digits)) return true;
+    if (digits.size() == 10 && digits.starts_with("07") && first >= 3) return true;
+    return first >= 4 && digits.starts_with("00") && digits.size() >= 9 && digits.size() <= 17;
+}
+} // namespace
+
 bool reads_as_identity(std::string_view id) {
-    for (const auto& f : find_identifiers(id))
-        if (identity_shaped(f.kind)) return true;
-    return false;
+    if (!find_addresses(id).empty()) return true;
+    // Ids join numbers with '-' by design, so a number here is judged by its parts.
+    std::vector<std::string> parts; // the digit runs of one number, in order
+    auto any_window = [&] {
+        for (std::size_t from = 0; from < parts.size(); ++from)
+            for (std::size_t to = from + 1; to <= parts.size() && to - from <= 4; ++to)
+                if (identity_window(parts, from, to)) return true;
+        return false;
+    };
+    int separators = 0;
+    bool in_digits = false;
+    for (std::size_t i = 0; i < id.size();) {
+        auto c = decode_at(id, i);
+        i += c.len;
+        if (int v = digit_value(c.cp); v >= 0) {
+            if (!in_digits) parts.emplace_back();
+            parts.back() += static_cast<char>('0' + v);
+            in_digits = true;
+            separators = 0;
+            continue;
+        }
+        in_digits = false;
+        if (is_invisible(c.cp) || (is_number_separator(c.cp) && ++separators <= max_separator_run)) continue;
+        if (any_window()) return true;
+        parts.clear();
+        separators = 0;
+    }
+    return any_window();
+}
+
+std::string_view without_trailing_address(std::string_view text) {
+    auto word = text.find_last_of(" \t\n/");
+    word = word == std::string_view::npos ? 0 : word + 1;
+    for (std::size_t i = word; i < text.size(); ++i) {
+        bool spaced = false;
+        if (at_sign(text, i, spaced) != 0) return text.substr(0, word);
+    }
+    return text;
 }
 
 std::string_view without_trailing_number(std::string_view text) {

@@ -29,13 +29,17 @@ ScrubbedText scrub_identifiers(std::string_view text);
 // check as the text that came in when the log is read back. The end is cut, never the middle.
 ScrubbedText scrub_identifiers(std::string_view text, std::size_t max_chars);
 
-// Does an id (a report's, a device's) read as an identity number, a mobile or international
-// phone number or an e-mail address? Ids join numbers with '-' by design ("hh-07-000123"),
-// so the shorter domestic and long numbers that free text loses are allowed in them.
+// Does an id (a report's) read as an identity number, a mobile or international phone
+// number or an e-mail address? Ids join numbers with '-' by design ("hh-07-000123",
+// "sim-c-hh-07-20261123T232634-000123"), so a number in an id is judged by its parts as
+// people write them: "800101-5034" and "070-1234567" are refused, "07-20261123" is not.
 bool reads_as_identity(std::string_view id);
 
 // `text` without the number it ends in, digits and separators: what to keep of a text that
 // was cut short, since the part of a number before the cut could be the start of an identity.
 std::string_view without_trailing_number(std::string_view text);
+// `text` without its last word (after the last space, '/' or line break) if that holds an
+// at-sign in any spelling: what could be an e-mail address cut before its domain.
+std::string_view without_trailing_address(std::string_view text);
 
 } // namespace platslage

@@ -42,7 +42,12 @@ std::string refusal_text(std::string_view text) {
     // dropped whole, so the part that remains cannot be the start of an identity number.
     std::string head(text.substr(0, std::min(text.size(), refusal_detail_max + 1)));
     bool cut = cut_to(head, refusal_detail_max);
-    if (cut) head.resize(without_trailing_number(head).size());
+    // So does an address the cut went through: its name part would not be known for one
+    // without its domain.
+    if (cut) {
+        head.resize(without_trailing_address(head).size());
+        head.resize(without_trailing_number(head).size());
+    }
     std::string out = scrub_identifiers(head).text;
     for (char& c : out) {
         auto u = static_cast<unsigned char>(c);

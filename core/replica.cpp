@@ -18,6 +18,7 @@ void Replica::begin_sync(TimePoint now) {
     syncing_ = true;
     needs_resync_ = false;
     sync_started_ = now;
+    sync_heard_ = now;
     incoming_.clear();
     queued_.clear();
 }
@@ -56,8 +57,10 @@ void Replica::on_published(const Published& p, TimePoint now) {
     apply(p.update);
 }
 
-void Replica::on_snapshot_item(const Update& item) {
-    if (syncing_) incoming_[item.key] = item.body;
+void Replica::on_snapshot_item(const Update& item, TimePoint now) {
+    if (!syncing_) return;
+    incoming_[item.key] = item.body;
+    sync_heard_ = now;
 }
 
 void Replica::on_snapshot_end(std::uint64_t seq, std::uint64_t epoch, TimePoint now) {
@@ -104,7 +107,7 @@ void Replica::check(TimePoint now) {
         return;
     }
     if (syncing_) {
-        if (now - sync_started_ > silence_limit_) {
+        if (now - sync_heard_ > silence_limit_) {
             syncing_ = false;
             link_ = LinkState::disconnected;
             why_ = "the hub does not answer";

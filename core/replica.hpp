@@ -30,7 +30,8 @@ public:
     // Start (or restart) a sync: the caller has subscribed and now sends SNAPSHOT.
     void begin_sync(TimePoint now);
     void on_published(const Published& p, TimePoint now);
-    void on_snapshot_item(const Update& item);
+    // Each item is a sign of life: a large snapshot that keeps arriving is not a silent hub.
+    void on_snapshot_item(const Update& item, TimePoint now);
     void on_snapshot_end(std::uint64_t seq, std::uint64_t epoch, TimePoint now);
     // The hub answered the snapshot request with an error (busy): ask again after `retry_after`.
     void on_snapshot_refused(const std::string& why, TimePoint now, Millis retry_after = std::chrono::seconds(1));
@@ -61,6 +62,7 @@ private:
     std::uint64_t resyncs_ = 0;
     std::uint64_t version_ = 0;
     TimePoint sync_started_{};
+    TimePoint sync_heard_{}; // the last snapshot item, or the request
     std::optional<TimePoint> retry_at_; // a refused snapshot is asked for again then
     TimePoint last_heard_{};
     std::map<std::string, std::string> entries_;

@@ -61,6 +61,10 @@ Checked<Topic> parse_topic(std::string_view topic) {
         return Rejection{RejectReason::wrong_version,
                          "protocol version '" + std::string(parts[1]) + "' is not spoken here (expected v1)"};
     if (parts.size() != 6) return Rejection{RejectReason::unknown_topic, "expected platslage/v1/<station>/<role>/<id>/<leaf>"};
+    // The station is checked against the maps by the caller; its shape is checked here, since a
+    // refusal is counted under the topic's station and device.
+    if (!is_actor_id(parts[2]))
+        return Rejection{RejectReason::unknown_topic, "station id must be 1-32 of A-Z a-z 0-9 _ -"};
     for (const auto& l : leaves) {
         if (parts[3] != l.role || parts[5] != l.leaf) continue;
         if (!is_actor_id(parts[4]))

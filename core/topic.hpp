@@ -29,7 +29,8 @@ struct Topic {
     std::string actor; // device id (guard, device) or team id (outreach)
 };
 
-// Checks shape, version and leaf; the station is checked against the maps by the caller.
+// Checks shape, version and leaf, and that the station and the device or team are ids (the
+// station is checked against the maps by the caller).
 Checked<Topic> parse_topic(std::string_view topic);
 std::string topic_string(const Topic& t);
 

@@ -22,6 +22,8 @@ constexpr auto snapshot_turn = std::chrono::milliseconds(5);
 // one is disconnected by ZeroMQ before the frame is held in memory.
 constexpr std::int64_t max_frame_bytes = 64 * 1024;
 
+// A refusal's source: the topic's station and device when the topic parses (both are then
+// checked ids), else all unreadable topics together.
 std::string mqtt_source(std::string_view topic) {
     auto t = parse_topic(topic);
     return t ? "mqtt:" + t->station + "/" + t->actor : std::string("mqtt");
@@ -167,8 +169,12 @@ void Hub::store_alert_steps(const std::vector<Update>& updates) {
 void Hub::take_inputs(Mailbox<MqttMessage>& inbox, std::vector<Pending>& batch) {
     auto now = clock_.now();
     for (auto& m : inbox.take(max_batch)) {
-        // Size first: a payload no handheld message can be was not even copied.
-        auto event = m.bytes > max_report_bytes
+        // Size first: a topic or payload no handheld message can have was not even copied whole.
+        auto event = m.topic_bytes > max_mqtt_topic_kept
+                         ? Checked<Event>(Rejection{RejectReason::unknown_topic, "a topic of " + std::to_string(m.topic_bytes) +
+                                                                                     " bytes; no topic of the protocol is longer than " +
+                                                                                     std::to_string(max_mqtt_topic_kept)})
+                     : m.bytes > max_report_bytes
                          ? Checked<Event>(Rejection{RejectReason::oversize, std::to_string(m.bytes) + " bytes; at most " +
                                                                                 std::to_string(max_report_bytes) + " allowed"})
                          : parse_handheld_message(m.topic, m.payload, zones_, now);

@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <limits>
 
 namespace platslage {
@@ -86,8 +87,10 @@ void MqttLink::connection_lost(const std::string& cause) {
 
 void MqttLink::message_arrived(mqtt::const_message_ptr msg) {
     const auto& payload = msg->get_payload_ref();
-    if (payload.size() > max_mqtt_payload_kept) inbox_.push(MqttMessage{msg->get_topic(), {}, payload.size()});
-    else inbox_.push(MqttMessage{msg->get_topic(), msg->to_string(), payload.size()});
+    const auto& topic = msg->get_topic_ref();
+    MqttMessage m{std::string(topic.data(), std::min(topic.size(), max_mqtt_topic_kept)), {}, payload.size(), topic.size()};
+    if (payload.size() <= max_mqtt_payload_kept) m.payload = msg->to_string();
+    inbox_.push(std::move(m));
 }
 
 void MqttLink::publish(const std::string& topic, const std::string& payload, int qos, bool retain) {
@@ -99,6 +102,7 @@ void MqttLink::publish(const std::string& topic, const std::string& payload, int
 }
 
 void MqttLink::stop() {
+    inbox_.close(); // Paho's thread may be waiting for room: it must not wait for ever
     try {
         if (client_.is_connected()) client_.disconnect(std::chrono::milliseconds(500))->wait_for(std::chrono::seconds(2));
     } catch (const mqtt::exception&) {

@@ -17,13 +17,16 @@
 namespace platslage {
 
 struct MqttMessage {
-    std::string topic;
-    std::string payload; // empty when larger than any handheld message may be
+    std::string topic;     // its first max_mqtt_topic_kept bytes
+    std::string payload;   // empty when larger than any handheld message may be
     std::size_t bytes = 0; // the payload's size as it arrived
+    std::size_t topic_bytes = 0;
 };
 
-// Payloads above this are not copied out of Paho at all: they are refused by their size.
+// Payloads above this are not copied out of Paho at all: they are refused by their size. So
+// are topics longer than any of the protocol's (platslage/v1/, two ids of 32, a role, a leaf).
 inline constexpr std::size_t max_mqtt_payload_kept = 8192;
+inline constexpr std::size_t max_mqtt_topic_kept = 256;
 // The broker is told not to send the hub larger packets (MQTT 5's Maximum Packet Size); it
 // drops them and logs it. Every message of the protocol is far smaller.
 inline constexpr std::size_t max_mqtt_packet_taken = 65536;

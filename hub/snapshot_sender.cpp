@@ -11,7 +11,7 @@ bool SnapshotSender::start(const Frames& envelope, const LiveState& state, const
     // The same reader asking again starts over: its old replies would only be thrown away.
     pending_.remove_if([&](const Pending& p) { return p.envelope == envelope; });
     if (pending_.size() >= limits_.in_flight) return false;
-    Pending p{envelope, {}, 0, state.sequence(), epoch, now};
+    Pending p{envelope, {}, 0, state.sequence(), epoch, now, now};
     const auto& entries = state.entries();
     for (auto it = entries.lower_bound(prefix); it != entries.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
         p.entries.emplace_back(it->first, it->second);
@@ -26,12 +26,14 @@ bool SnapshotSender::send_to(zmq::socket_t& router, const Frames& envelope, Fram
 }
 
 void SnapshotSender::pump(zmq::socket_t& router, TimePoint now) {
+    const auto began = std::chrono::steady_clock::now();
+    auto in_budget = [&] { return std::chrono::steady_clock::now() - began < limits_.turn_budget; };
     for (auto it = pending_.begin(); it != pending_.end();) {
         auto& p = *it;
         bool done = false, gone = false;
         try {
             std::size_t sent = 0;
-            while (p.next < p.entries.size() &&
+            while (p.next < p.entries.size() && (sent % 64 != 0 || in_budget()) &&
                    send_to(router, p.envelope, encode_snapshot_item(p.entries[p.next].first, p.seq, p.entries[p.next].second))) {
                 ++p.next;
                 ++sent;
@@ -45,9 +47,9 @@ void SnapshotSender::pump(zmq::socket_t& router, TimePoint now) {
         if (done) {
             ++completed_;
             it = pending_.erase(it);
-        } else if (gone || now - p.progressed > limits_.stall_limit) {
-            if (!gone) spdlog::warn("snapshot: a reader took nothing for {} s; {} of {} entries sent, given up",
-                                    limits_.stall_limit.count() / 1000, p.next, p.entries.size());
+        } else if (gone || now - p.progressed > limits_.stall_limit || now - p.started > limits_.whole_limit) {
+            if (!gone) spdlog::warn("snapshot: a reader took {} of {} entries in {} s; given up", p.next, p.entries.size(),
+                                    (now - p.started).count() / 1000);
             ++abandoned_;
             it = pending_.erase(it);
         } else {

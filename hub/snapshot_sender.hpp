@@ -4,9 +4,11 @@
 // request comes, with the sequence number they reflect, and sent over the following turns as
 // fast as the reader takes them: the ROUTER holds at most its high-water mark for each peer,
 // and what does not fit waits here instead of being dropped. A reader that takes nothing for
-// `stall_limit` loses its snapshot (its replica times out and asks again); a peer's new
-// request replaces its old one; beyond `in_flight` snapshots the request is answered "busy",
-// and the client asks again a moment later.
+// `stall_limit`, or has not taken it all after `whole_limit`, loses its snapshot (its replica
+// times out and asks again): a reader that only trickles cannot hold a place for good. A
+// peer's new request replaces its old one; beyond `in_flight` snapshots the request is
+// answered "busy", and the client asks again a moment later. Sending stops for the turn after
+// `turn_budget`, so snapshots never hold back the inputs.
 #include "clock.hpp"
 #include "live_state.hpp"
 #include "wire.hpp"
@@ -22,8 +24,10 @@
 namespace platslage {
 
 struct SnapshotLimits {
-    std::size_t in_flight = 16;
-    Millis stall_limit{std::chrono::seconds(30)};
+    std::size_t in_flight = 32;
+    Millis stall_limit{std::chrono::seconds(10)};
+    Millis whole_limit{std::chrono::seconds(60)};
+    std::chrono::microseconds turn_budget{5000};
 };
 
 class SnapshotSender {
@@ -48,6 +52,7 @@ private:
         std::size_t next = 0;
         std::uint64_t seq = 0;
         std::uint64_t epoch = 0;
+        TimePoint started;
         TimePoint progressed;
     };
     // False when the reader's queue is full; throws zmq::error_t when the reader is gone.

@@ -206,6 +206,10 @@ int main(int argc, char** argv) {
             }
         }
         spdlog::info("stopping");
+        // Threads that push wait for no room from here on, so each one can be stopped.
+        inbox.close();
+        polled.close();
+        pushed.close();
         for (auto& p : pushed.take(SIZE_MAX))
             if (p.verdict) p.verdict->set_value({503, "the adapter is stopping; push again later\n"});
         if (http) http->stop();

@@ -120,9 +120,15 @@ TEST_CASE("ids: identity shapes are told apart from how equipment numbers its me
     CHECK(reads_as_identity("070-1234567"));
     CHECK(reads_as_identity("a.b@example.se"));
     CHECK(reads_as_identity("x-0046701234567"));
+    // ... also among other numbers, which join them into one long number.
+    CHECK(reads_as_identity("hh-07-800101-5034"));
+    CHECK(reads_as_identity("19800101-1234-1"));
+    CHECK(reads_as_identity("r-1-070-1234567-2"));
     CHECK_FALSE(reads_as_identity("hh-07-000123"));        // the protocol's own example
     CHECK_FALSE(reads_as_identity("hh-01-1764800000000")); // a device id and a time in ms
     CHECK_FALSE(reads_as_identity("sim-c-hh-08-000123"));
+    CHECK_FALSE(reads_as_identity("sim-c-hh-07-20261123T232634-000123")); // not a mobile number: "07" is the device's
+    CHECK_FALSE(reads_as_identity("2026-11-23-0001"));
     CHECK_FALSE(reads_as_identity("team-2"));
 }
 

@@ -15,7 +15,7 @@ Published beat(std::uint64_t seq, std::uint64_t epoch) { return Published{true, 
 Replica synced() {
     Replica r(std::chrono::seconds(3));
     r.begin_sync(t0);
-    r.on_snapshot_item({10, "a", "1"});
+    r.on_snapshot_item({10, "a", "1"}, t0);
     r.on_snapshot_end(10, 5, t0);
     return r;
 }
@@ -28,7 +28,7 @@ TEST_CASE("updates queued during the snapshot are applied only above its number"
     r.on_published(upd(9, "a", "old"), t0);   // already in the snapshot
     r.on_published(upd(10, "a", "1"), t0);    // already in the snapshot
     r.on_published(upd(11, "b", "2"), t0);
-    r.on_snapshot_item({10, "a", "1"});
+    r.on_snapshot_item({10, "a", "1"}, t0);
     r.on_snapshot_end(10, 5, t0);
     CHECK(r.link() == LinkState::live);
     CHECK(r.sequence() == 11);
@@ -55,7 +55,7 @@ TEST_CASE("a gap makes the picture stale and asks for a resync") {
     CHECK(r.why().find("gap") != std::string::npos);
     CHECK(r.entries().count("b") == 0);
     r.begin_sync(t0);
-    r.on_snapshot_item({13, "b", "2"});
+    r.on_snapshot_item({13, "b", "2"}, t0);
     r.on_snapshot_end(13, 5, t0);
     CHECK(r.link() == LinkState::live);
     CHECK(r.resyncs() == 1);
@@ -107,7 +107,25 @@ TEST_CASE("a snapshot the hub is too busy to send is asked for again a moment la
     r.check(t0 + std::chrono::milliseconds(1010));
     CHECK(r.needs_resync());
     r.begin_sync(t0 + std::chrono::milliseconds(1010));
-    r.on_snapshot_item({3, "a", "1"});
+    r.on_snapshot_item({3, "a", "1"}, t0 + std::chrono::milliseconds(1015));
     r.on_snapshot_end(3, 5, t0 + std::chrono::milliseconds(1020));
     CHECK(r.link() == LinkState::live);
+}
+
+TEST_CASE("a large snapshot that keeps arriving is not taken for a silent hub") {
+    Replica r(std::chrono::seconds(3));
+    r.begin_sync(t0);
+    for (int s = 1; s <= 10; ++s) {
+        r.on_snapshot_item({7, "k" + std::to_string(s), "v"}, t0 + std::chrono::seconds(s));
+        r.check(t0 + std::chrono::seconds(s) + std::chrono::milliseconds(500));
+    }
+    CHECK_FALSE(r.needs_resync());
+    r.on_snapshot_end(7, 5, t0 + std::chrono::seconds(11));
+    CHECK(r.link() == LinkState::live);
+    CHECK(r.entries().size() == 10);
+    // Silence during a snapshot is still silence.
+    r.begin_sync(t0 + std::chrono::seconds(20));
+    r.on_snapshot_item({8, "a", "1"}, t0 + std::chrono::seconds(21));
+    r.check(t0 + std::chrono::seconds(25));
+    CHECK(r.needs_resync());
 }

@@ -47,3 +47,18 @@ TEST_CASE("ids name equipment, teams and positions: never an identity or phone n
     for (const char* person : {"19800101-1234", "800101-1234", "0701234567", "070-1234567", "08-4650045", "12345678901"})
         CHECK_MESSAGE(!is_actor_id(person), person);
 }
+
+TEST_CASE("a station level that is not an id is refused with the topic, so it is never kept as a source") {
+    CHECK(parse_topic("platslage/v1/800101-5034/guard/hh-01/report").rejection().reason == RejectReason::unknown_topic);
+    CHECK(parse_topic("platslage/v1/" + std::string(60000, 's') + "/guard/hh-01/report").rejection().reason == RejectReason::unknown_topic);
+    CHECK(parse_topic("platslage/v1/odenplan/guard/hh-01/report")); // not in the maps, but an id: the caller refuses it
+}
+
+TEST_CASE("a refusal's detail cut inside an e-mail address keeps none of it") {
+    std::string text = std::string(refusal_detail_max - 8, 'x') + " anna.b@example.se trailing";
+    auto cut = refusal_text(text);
+    CHECK(cut.find("anna") == std::string::npos);
+    CHECK(cut.find('@') == std::string::npos);
+    std::string number = std::string(refusal_detail_max - 6, 'x') + " 800101-5034";
+    CHECK(refusal_text(number).find("8001") == std::string::npos);
+}

@@ -191,7 +191,7 @@ void Subscriber::pump(std::chrono::milliseconds for_ms) {
         while (auto f = recv_frames(*dealer_, true)) {
             auto r = decode_reply(*f);
             if (!r) continue;
-            if (r->kind == Reply::Kind::item) replica_.on_snapshot_item(r->item);
+            if (r->kind == Reply::Kind::item) replica_.on_snapshot_item(r->item, now);
             if (r->kind == Reply::Kind::end) replica_.on_snapshot_end(r->seq, r->epoch, now);
             if (r->kind == Reply::Kind::error) replica_.on_snapshot_refused(r->text, now);
         }

@@ -126,23 +126,35 @@ TEST_CASE("a flood of refusals is counted, not stored row by row, and good handh
     REQUIRE(hub.wait_mqtt_up());
     Handheld good(broker.url(), "centralen", "hh-01");
 
+    // One source flooding, and a thousand-odd sources of one refusal each, so a new device id
+    // for every message buys no more rows than one flooding device.
     constexpr int flood = 30000;
+    constexpr int rotating = 3000;
     std::thread flooder([&] {
         Flooder bad(broker.url(), "flood-16b");
         std::vector<std::pair<std::string, std::string>> messages;
         for (int i = 0; i < flood; ++i) messages.emplace_back("platslage/v1/centralen/guard/hh-66/report", "{not json " + std::to_string(i));
         bad.publish(messages, 0);
     });
+    std::thread rotator([&] {
+        Flooder bad(broker.url(), "rotate-16b");
+        std::vector<std::pair<std::string, std::string>> messages;
+        for (int i = 0; i < rotating; ++i)
+            messages.emplace_back("platslage/v1/centralen/guard/x" + std::to_string(i) + "/report", "{not json");
+        bad.publish(messages, 0);
+    });
     auto delays = receipt_delays(good, "good-", 30, 20ms);
     flooder.join();
+    rotator.join();
     CHECK(delays.size() == 30);
 
-    REQUIRE(eventually([&] { return hub.status()["rejected"]["total"] == flood; }, 60s));
+    REQUIRE(eventually([&] { return hub.status()["rejected"]["total"] == flood + rotating; }, 60s));
     // Every refusal is counted: one by one up to the limits, the rest as counts per window.
     REQUIRE(eventually([&] {
         return sql_count(hub.db(), "SELECT count(*) FROM refusals") +
-                   sql_count(hub.db(), "SELECT coalesce(sum(count),0) FROM refusals_held_back") == flood;
+                   sql_count(hub.db(), "SELECT coalesce(sum(count),0) FROM refusals_held_back") == flood + rotating;
     }, 10s));
+    CHECK(sql_count(hub.db(), "SELECT count(DISTINCT source) FROM refusals_held_back") <= 1002);
     CHECK(sql_count(hub.db(), "SELECT count(*) FROM refusals") < 2000);
     CHECK(sql_count(hub.db(), "SELECT count(*) FROM refusals_held_back WHERE source='mqtt:centralen/hh-66' AND reason='malformed_json'") >= 1);
     const auto log = hub.process().log_text();
@@ -261,6 +273,13 @@ TEST_CASE("a snapshot of 10,000 keys reaches slow readers whole, three in a row"
     auto status = hub.status();
     CHECK(status["snapshots"]["completed"] >= 3);
     CHECK(status["snapshots"]["abandoned"] == 0);
+
+    // And a console's own replica, which takes the snapshot and then follows the updates.
+    Subscriber console(ctx, hub.ports());
+    CHECK(eventually([&] {
+        console.pump(50ms);
+        return console.replica().link() == LinkState::live && console.replica().entries().size() >= 10000;
+    }, 30s));
 }
 
 TEST_CASE("memory stays bounded: a 50 MB payload, a 64 MB frame and a console that never reads") {
