@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <climits>
+#include <cstdlib>
 #include <mutex>
 #include <set>
 #include <fstream>
@@ -34,6 +35,15 @@ bool can_bind(int port) {
 }
 
 } // namespace
+
+double slowdown() {
+    static const double factor = [] {
+        const char* v = std::getenv("PLATSLAGE_TEST_SLOWDOWN");
+        double f = v ? std::strtod(v, nullptr) : 1.0;
+        return f >= 1.0 ? f : 1.0;
+    }();
+    return factor;
+}
 
 // Ports come from below the kernel's ephemeral range (32768 and up on Linux): a port picked
 // there by binding to 0 can be handed out again, a moment later, as the source port of one

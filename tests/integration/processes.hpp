@@ -52,10 +52,18 @@ private:
 // Runs a command to completion (for mosquitto_pub); returns its exit status.
 int run_command(const std::vector<std::string>& argv, std::chrono::milliseconds timeout);
 
-// Polls `ok` until it returns true or the time is up.
+// How much slower than a plain build the processes under test run: PLATSLAGE_TEST_SLOWDOWN,
+// set by scripts/test-sanitized for its ASan hub; 1 otherwise. Latency bounds are multiplied
+// by it, so they still tell a hub that keeps up from one that does not.
+double slowdown();
+inline std::chrono::milliseconds scaled(std::chrono::milliseconds bound) {
+    return std::chrono::milliseconds(static_cast<long long>(static_cast<double>(bound.count()) * slowdown()));
+}
+
+// Polls `ok` until it returns true or the time is up (`limit`, scaled by the slowdown).
 template <class F>
 bool eventually(F&& ok, std::chrono::milliseconds limit = std::chrono::seconds(10)) {
-    auto until = std::chrono::steady_clock::now() + limit;
+    auto until = std::chrono::steady_clock::now() + scaled(limit);
     while (std::chrono::steady_clock::now() < until) {
         if (ok()) return true;
         struct timespec ts{0, 20'000'000};

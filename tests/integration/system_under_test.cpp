@@ -82,14 +82,14 @@ void Hub::start() {
     if (!up) throw std::runtime_error("the hub did not start: " + process_->log_text());
 }
 
-nlohmann::json Hub::status() {
+nlohmann::json Hub::status(std::chrono::milliseconds wait) {
     zmq::context_t ctx(1);
     zmq::socket_t dealer(ctx, zmq::socket_type::dealer);
     dealer.set(zmq::sockopt::linger, 0);
     dealer.connect(loopback(ports_.router));
     send_frames(dealer, encode_status_request());
     zmq::pollitem_t items[] = {{dealer.handle(), 0, ZMQ_POLLIN, 0}};
-    if (zmq::poll(items, 1, std::chrono::milliseconds(500)) == 0) throw std::runtime_error("no STATUS reply");
+    if (zmq::poll(items, 1, wait) == 0) throw std::runtime_error("no STATUS reply");
     auto reply = decode_reply(*recv_frames(dealer, false));
     if (!reply || reply->kind != Reply::Kind::status) throw std::runtime_error("bad STATUS reply");
     return nlohmann::json::parse(reply->text);

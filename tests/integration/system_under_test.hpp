@@ -45,8 +45,10 @@ public:
     std::filesystem::path db() const { return db_; }
     ChildProcess& process() { return *process_; }
     void start();
-    // STATUS over the ROUTER, as JSON; throws if the hub does not answer.
-    nlohmann::json status();
+    // STATUS over the ROUTER, as JSON; throws if the hub does not answer within `wait`. A
+    // request waits at most one turn of the loop (2,000 inputs), which a sanitized hub under
+    // load can take longer than a second over.
+    nlohmann::json status(std::chrono::milliseconds wait = std::chrono::seconds(2));
     // An operator's command over the ROUTER, as a console sends it: the hub's reply.
     Reply command(const nlohmann::json& cmd);
     // Waits until the hub reports its MQTT link up.
