@@ -1,7 +1,7 @@
 #include "hub_link.hpp"
 
+#include "replica_driver.hpp"
 #include "system_clock.hpp"
-#include "zmq_frames.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -77,28 +77,10 @@ void HubLink::publish_picture(const Replica& replica) {
 void HubLink::run() {
     SystemClock clock;
     zmq::context_t ctx(1);
-    zmq::socket_t sub(ctx, zmq::socket_type::sub);
-    sub.set(zmq::sockopt::linger, 0);
-    sub.set(zmq::sockopt::subscribe, "");
-    sub.connect(pub_);
-    std::unique_ptr<zmq::socket_t> dealer;
-    Replica replica(silence_limit);
-
-    auto start_sync = [&] {
-        // A fresh DEALER each time: replies to an abandoned request must not be mistaken
-        // for the new snapshot.
-        dealer = std::make_unique<zmq::socket_t>(ctx, zmq::socket_type::dealer);
-        dealer->set(zmq::sockopt::linger, 0);
-        dealer->connect(router_);
-        replica.begin_sync(clock.now());
-        send_frames(*dealer, encode_snapshot_request(""), /*dont_wait=*/true);
-    };
-
+    ReplicaDriver picture(ctx, HubEndpoints{router_, pub_}, silence_limit, clock.now());
     // Commands go on a DEALER of their own, one at a time: each answer belongs to the
     // command before it. No answer in time: the operator is told, and may try again.
-    zmq::socket_t commands(ctx, zmq::socket_type::dealer);
-    commands.set(zmq::sockopt::linger, 0);
-    commands.connect(router_);
+    HubRequests commands(ctx, router_);
     bool awaiting = false;
     TimePoint sent_at{};
     auto answered = [&](bool ok, std::string text) {
@@ -111,50 +93,28 @@ void HubLink::run() {
         awaiting = false;
         if (changed_) changed_();
     };
-
     // History requests: their own DEALER; only the newest wish matters.
-    zmq::socket_t history(ctx, zmq::socket_type::dealer);
-    history.set(zmq::sockopt::linger, 0);
-    history.connect(router_);
+    HubRequests history(ctx, router_);
 
     std::uint64_t shown = ~std::uint64_t{0};
     TimePoint last_shown{};
-    start_sync();
     while (!stop_) {
-        zmq::pollitem_t items[] = {{sub.handle(), 0, ZMQ_POLLIN, 0},
-                                   {dealer->handle(), 0, ZMQ_POLLIN, 0},
-                                   {commands.handle(), 0, ZMQ_POLLIN, 0},
-                                   {history.handle(), 0, ZMQ_POLLIN, 0}};
+        auto [sub, snapshot] = picture.poll_items();
+        zmq::pollitem_t items[] = {sub, snapshot, commands.poll_item(), history.poll_item()};
         try {
             zmq::poll(items, 4, std::chrono::milliseconds(awaiting ? 20 : 100));
         } catch (const zmq::error_t& e) {
             if (e.num() != EINTR) throw;
         }
         auto now = clock.now();
-        for (int i = 0; i < 10000; ++i) { // bounded, so a flood cannot starve the checks below
-            auto f = recv_frames(sub, true);
-            if (!f) break;
-            auto p = decode_published(*f);
-            if (p) replica.on_published(p.value(), now);
-        }
-        while (auto f = recv_frames(*dealer, true)) {
-            auto r = decode_reply(*f);
-            if (!r) continue;
-            if (r->kind == Reply::Kind::item) replica.on_snapshot_item(r->item, now);
-            else if (r->kind == Reply::Kind::end) replica.on_snapshot_end(r->seq, r->epoch, now);
-            else if (r->kind == Reply::Kind::error) replica.on_snapshot_refused(r->text, now);
-        }
-        while (auto f = recv_frames(commands, true)) {
-            auto r = decode_reply(*f);
+        picture.pump(now);
+        while (auto r = commands.receive()) {
             if (!awaiting) continue; // the answer to a command we gave up on
-            if (!r) answered(false, "unreadable answer: " + r.rejection().detail);
-            else answered(r->kind == Reply::Kind::ok, r->text);
+            if (!*r) answered(false, "unreadable answer: " + r->rejection().detail);
+            else answered(r->value().kind == Reply::Kind::ok, r->value().text);
         }
         if (awaiting && now - sent_at > command_timeout) {
-            // A fresh socket, so a late answer cannot be taken for the next command's.
-            commands = zmq::socket_t(ctx, zmq::socket_type::dealer);
-            commands.set(zmq::sockopt::linger, 0);
-            commands.connect(router_);
+            commands.reset(); // so a late answer cannot be taken for the next command's
             answered(false, "no answer from the hub within 3 s; the command may or may not have been carried out");
         }
         if (!awaiting) {
@@ -167,38 +127,41 @@ void HubLink::run() {
                 }
             }
             if (!next.empty()) {
-                send_frames(commands, encode_command_request(next), /*dont_wait=*/true);
+                commands.send(encode_command_request(next));
                 awaiting = true;
                 sent_at = now;
             }
         }
-        std::string wanted;
-        {
-            std::lock_guard lock(mutex_);
-            wanted.swap(history_wanted_);
+        take_history(history);
+        bool due = picture.check(now);
+        if (due) spdlog::info("resync ({})", picture.replica().why());
+        if (due || resync_requested_.exchange(false)) {
+            publish_picture(picture.replica()); // show "stale" before the new snapshot arrives
+            picture.resync(now);
         }
-        if (!wanted.empty()) send_frames(history, encode_history_request(wanted), /*dont_wait=*/true);
-        while (auto f = recv_frames(history, true)) {
-            auto r = decode_reply(*f);
-            if (!r || r->kind != Reply::Kind::history) continue;
-            if (auto h = parse_history(r->text)) {
-                {
-                    std::lock_guard lock(mutex_);
-                    history_ = std::make_shared<const ZoneHistory>(std::move(*h));
-                }
-                if (changed_) changed_();
-            }
-        }
-        replica.check(now);
-        if (replica.needs_resync() || resync_requested_.exchange(false)) {
-            if (replica.needs_resync()) spdlog::info("resync ({})", replica.why());
-            publish_picture(replica); // show "stale" before the new snapshot arrives
-            start_sync();
-        }
-        if (replica.version() != shown && now - last_shown >= min_picture_interval) {
-            shown = replica.version();
+        if (picture.replica().version() != shown && now - last_shown >= min_picture_interval) {
+            shown = picture.replica().version();
             last_shown = now;
-            publish_picture(replica);
+            publish_picture(picture.replica());
+        }
+    }
+}
+
+void HubLink::take_history(HubRequests& history) {
+    std::string wanted;
+    {
+        std::lock_guard lock(mutex_);
+        wanted.swap(history_wanted_);
+    }
+    if (!wanted.empty()) history.send(encode_history_request(wanted));
+    while (auto r = history.receive()) {
+        if (!*r || r->value().kind != Reply::Kind::history) continue;
+        if (auto h = parse_history(r->value().text)) {
+            {
+                std::lock_guard lock(mutex_);
+                history_ = std::make_shared<const ZoneHistory>(std::move(*h));
+            }
+            if (changed_) changed_();
         }
     }
 }

@@ -2,6 +2,7 @@
 // The console's network side: one thread owns the SUB and DEALER sockets (sockets never
 // cross threads), keeps a Replica in step with the hub and resyncs it by itself, and hands
 // the UI a new immutable Picture after every visible change.
+#include "hub_requests.hpp"
 #include "picture.hpp"
 #include "zone_history.hpp"
 
@@ -51,6 +52,7 @@ public:
 
 private:
     void run();
+    void take_history(HubRequests& history);
     void publish_picture(const Replica& replica);
 
     std::string router_, pub_;

@@ -1,53 +1,43 @@
 #include "broker_session.hpp"
 
 #include "receipt.hpp"
-#include "tcp_nodelay.hpp"
 
 #include <iostream>
 
 namespace platslage::handheld {
 
-BrokerSession::BrokerSession(const std::string& uri, const std::string& client_id, bool persistent)
-    // No Paho persistence: the outbox file is what keeps messages until they are done.
-    : client_(uri, client_id, static_cast<mqtt::iclient_persistence*>(nullptr)) {
-    options_ = mqtt::connect_options_builder()
-                   .clean_session(!persistent)
-                   .keep_alive_interval(std::chrono::seconds(10))
-                   .connect_timeout(std::chrono::seconds(3))
-                   .finalize();
-    client_.start_consuming();
+namespace {
+MqttSessionOptions handheld_session(const std::string& uri, const std::string& client_id, bool persistent,
+                                    std::vector<std::string> topics) {
+    MqttSessionOptions o;
+    o.uri = uri;
+    o.client_id = client_id;
+    o.persistent = persistent;
+    o.subscriptions = std::move(topics);
+    o.reconnect = false; // one short session; what is not done stays in the outbox
+    o.connect_timeout = std::chrono::seconds(3);
+    o.log_name = client_id;
+    o.quiet = true;
+    return o;
 }
+} // namespace
 
-BrokerSession::~BrokerSession() {
-    try {
-        if (client_.is_connected()) client_.disconnect(std::chrono::milliseconds(200))->wait_for(std::chrono::seconds(1));
-    } catch (const mqtt::exception&) {
-        // going away anyway
-    }
-}
+BrokerSession::BrokerSession(const std::string& uri, const std::string& client_id, bool persistent,
+                             std::vector<std::string> topics)
+    : session_(handheld_session(uri, client_id, persistent, std::move(topics)), [this](mqtt::const_message_ptr msg) {
+          {
+              std::lock_guard lock(mutex_);
+              heard_.push_back(msg->to_string());
+          }
+          arrived_.notify_one();
+      }) {}
 
-bool BrokerSession::connect(std::chrono::milliseconds timeout) {
-    try {
-        auto tok = client_.connect(options_);
-        if (!tok->wait_for(timeout) || !client_.is_connected()) return false;
-        // An answer to an order follows its PUBACK at once: without this it would wait for
-        // a delayed TCP ACK (adapters/tcp_nodelay.hpp).
-        if (int port = broker_port(client_.get_server_uri()); port > 0) disable_nagle_towards(port);
-        return true;
-    } catch (const mqtt::exception&) {
-        return false;
-    }
-}
-
-void BrokerSession::subscribe(const std::vector<std::string>& topics) {
-    auto filters = mqtt::string_collection::create(topics);
-    client_.subscribe(filters, std::vector<int>(topics.size(), 1))->wait_for(std::chrono::seconds(5));
-}
-
-std::optional<mqtt::const_message_ptr> BrokerSession::next(std::chrono::milliseconds timeout) {
-    mqtt::const_message_ptr msg;
-    if (client_.try_consume_message_for(&msg, timeout) && msg) return msg;
-    return std::nullopt;
+std::optional<std::string> BrokerSession::next(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mutex_);
+    if (!arrived_.wait_for(lock, timeout, [&] { return !heard_.empty(); })) return std::nullopt;
+    auto payload = std::move(heard_.front());
+    heard_.pop_front();
+    return payload;
 }
 
 FlushResult BrokerSession::flush(OutboxFile& outbox, std::chrono::milliseconds wait) {
@@ -59,7 +49,11 @@ FlushResult BrokerSession::flush(OutboxFile& outbox, std::chrono::milliseconds w
         const auto& m = messages[i];
         try {
             // One at a time, each acknowledged before the next: the hub hears them in order.
-            auto tok = client_.publish(m.topic, m.payload.data(), m.payload.size(), 1, false);
+            auto tok = session_.publish(m.topic, m.payload);
+            if (!tok) {
+                std::cerr << "not sent (kept): the broker connection is gone\n";
+                break;
+            }
             if (!tok->wait_for(std::chrono::seconds(5))) break;
         } catch (const mqtt::exception& e) {
             std::cerr << "not sent (kept): " << e.what() << "\n";
@@ -78,7 +72,7 @@ FlushResult BrokerSession::flush(OutboxFile& outbox, std::chrono::milliseconds w
         if (left.count() <= 0) break;
         auto msg = next(left);
         if (!msg) break;
-        auto receipt = decode_receipt((*msg)->get_payload_str());
+        auto receipt = decode_receipt(*msg);
         if (!receipt || !receipt->id) continue;
         std::string of = receipt->of.empty() ? "report" : receipt->of;
         for (auto it = awaiting.begin(); it != awaiting.end(); ++it) {

@@ -11,6 +11,8 @@
 #include "topic.hpp"
 
 #include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
 
 #include <iostream>
 
@@ -45,23 +47,18 @@ int send_all(const Common& c, std::optional<OutboxMessage> message) {
         std::cout << "outbox empty\n";
         return 0;
     }
-    BrokerSession session(c.mqtt, "handheld-" + actor(c) + "-send", /*persistent=*/false);
+    BrokerSession session(c.mqtt, "handheld-" + actor(c) + "-send", /*persistent=*/false,
+                          {"platslage/v1/+/guard/" + actor(c) + "/receipt", "platslage/v1/+/outreach/" + actor(c) + "/receipt"});
     if (!session.connect(std::chrono::milliseconds(static_cast<long>(c.connect_s * 1000)))) {
         std::cout << "broker unreachable: " << outbox.messages().size() << " kept in " << outbox.path() << "\n";
         return exit_kept;
     }
-    session.subscribe({"platslage/v1/+/guard/" + actor(c) + "/receipt", "platslage/v1/+/outreach/" + actor(c) + "/receipt"});
     auto r = session.flush(outbox, std::chrono::milliseconds(static_cast<long>(c.wait_s * 1000)));
     if (r.kept) std::cout << r.kept << " kept in " << outbox.path() << "\n";
     return r.kept ? exit_kept : r.refused ? exit_refused : 0;
 }
 
 int listen(const Common& c, int count, double timeout_s, const std::string& only) {
-    BrokerSession session(c.mqtt, "handheld-" + actor(c) + "-listen", /*persistent=*/true);
-    if (!session.connect(std::chrono::milliseconds(static_cast<long>(c.connect_s * 1000)))) {
-        std::cerr << "broker unreachable\n";
-        return exit_kept;
-    }
     std::vector<std::string> topics;
     if (only != "orders") topics.push_back("platslage/v1/+/hub/notice/meetings");
     if (!c.team.empty() && only != "notices") topics.push_back("platslage/v1/+/outreach/" + c.team + "/dispatch");
@@ -69,7 +66,11 @@ int listen(const Common& c, int count, double timeout_s, const std::string& only
         std::cerr << "a guard's handheld gets no orders: listen --only notices or all\n";
         return 2;
     }
-    session.subscribe(topics);
+    BrokerSession session(c.mqtt, "handheld-" + actor(c) + "-listen", /*persistent=*/true, topics);
+    if (!session.connect(std::chrono::milliseconds(static_cast<long>(c.connect_s * 1000)))) {
+        std::cerr << "broker unreachable\n";
+        return exit_kept;
+    }
     std::cerr << "listening\n"; // scripts wait for this line before they publish
     auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long>(timeout_s * 1000));
     int heard = 0;
@@ -78,7 +79,7 @@ int listen(const Common& c, int count, double timeout_s, const std::string& only
         if (timeout_s > 0 && left.count() <= 0) break;
         auto msg = session.next(timeout_s > 0 ? left : std::chrono::milliseconds(1000));
         if (!msg) continue;
-        std::cout << (*msg)->get_payload_str() << std::endl;
+        std::cout << *msg << std::endl;
         ++heard;
     }
     return count > 0 && heard < count ? 1 : 0;
@@ -88,6 +89,9 @@ int listen(const Common& c, int count, double timeout_s, const std::string& only
 int main(int argc, char** argv) {
     // Its outbox holds reports as the guard wrote them: for the device's own user only.
     ::umask(077);
+    // Standard output is the guard's (and the scripts'): one line per message. The connection's
+    // own complaints go to standard error.
+    spdlog::set_default_logger(spdlog::stderr_color_st("handheld"));
     CLI::App app{"platslage-handheld: a guard's or an outreach team's handheld, from the command line (docs/protocol.md)"};
     app.require_subcommand(1);
     app.fallthrough(); // --outbox and the like may come after the subcommand too

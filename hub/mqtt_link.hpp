@@ -6,12 +6,8 @@
 // so the PUBACK cannot mean "stored": the hub answers each report with a receipt after
 // its SQLite commit instead (docs/protocol.md, "Delivery").
 #include "mailbox.hpp"
+#include "mqtt_session.hpp"
 
-#include <mqtt/async_client.h>
-
-#include <atomic>
-#include <chrono>
-#include <memory>
 #include <string>
 
 namespace platslage {
@@ -31,33 +27,26 @@ inline constexpr std::size_t max_mqtt_topic_kept = 256;
 // drops them and logs it. Every message of the protocol is far smaller.
 inline constexpr std::size_t max_mqtt_packet_taken = 65536;
 
-class MqttLink final : public virtual mqtt::callback {
+// The hub's session with the broker: MQTT 5, persistent, the protocol's input topics, and each
+// message copied into the loop's mailbox only as far as any protocol message can reach.
+class MqttLink {
 public:
     MqttLink(const std::string& uri, const std::string& client_id, Mailbox<MqttMessage>& inbox);
-    ~MqttLink() override;
+    ~MqttLink();
 
     // Connects, and keeps trying until it succeeds; Paho reconnects by itself afterwards.
-    void maintain();
-    bool connected() const { return connected_; }
+    void maintain() { session_.maintain(); }
+    bool connected() const { return session_.connected(); }
     // Never blocks: Paho queues the message while the broker is away.
     // `retain`: the broker keeps the last one for whoever subscribes later (notices).
     void publish(const std::string& topic, const std::string& payload, int qos, bool retain = false);
     void stop();
 
 private:
-    void connected(const std::string& cause) override;
-    void connection_lost(const std::string& cause) override;
-    void message_arrived(mqtt::const_message_ptr msg) override;
-    void delivery_complete(mqtt::delivery_token_ptr) override {}
+    void arrived(const mqtt::const_message_ptr& msg);
 
-    std::string uri_;
-    mqtt::async_client client_;
-    mqtt::connect_options options_;
     Mailbox<MqttMessage>& inbox_;
-    std::atomic<bool> connected_{false};
-    bool ever_connected_ = false;
-    mqtt::token_ptr pending_connect_;
-    std::chrono::steady_clock::time_point next_attempt_{};
+    MqttSession session_;
 };
 
 } // namespace platslage

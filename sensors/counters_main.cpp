@@ -11,7 +11,7 @@
 #include "live_sum_listener.hpp"
 #include "live_sum_poller.hpp"
 #include "mailbox.hpp"
-#include "mqtt_listener.hpp"
+#include "mqtt_session.hpp"
 #include "sample_push.hpp"
 #include "system_clock.hpp"
 #include "time_text.hpp"
@@ -28,8 +28,14 @@
 #include <sys/stat.h>
 
 namespace {
+// A counter's message as the broker delivered it, for the loop to route.
+struct VendorMessage {
+    std::string topic;
+    std::string payload;
+};
+
 std::atomic<bool> stop_requested{false};
-const platslage::Mailbox<platslage::sim::VendorMessage>* wake_box = nullptr;
+const platslage::Mailbox<VendorMessage>* wake_box = nullptr;
 
 // Signal handlers only set a flag and wake the loop (an eventfd write is async-signal-safe).
 extern "C" void on_stop_signal(int) {
@@ -97,14 +103,22 @@ int main(int argc, char** argv) {
 
         zmq::context_t ctx(1);
         sim::SamplePush push(ctx, options->ingest);
-        Mailbox<sim::VendorMessage> inbox;
+        Mailbox<VendorMessage> inbox;
         Mailbox<sim::PolledLiveSum> polled;
         Mailbox<sim::PushedLiveSum> pushed;
         wake_box = &inbox;
         std::signal(SIGINT, on_stop_signal);
         std::signal(SIGTERM, on_stop_signal);
-        sim::MqttListener mqtt(options->mqtt, options->mqtt_client_id,
-                               {std::string(sim::aoa_topic_filter), options->xovis_topic}, inbox);
+        // A persistent session: the broker keeps what the cameras publish while the adapter is
+        // away, since a missed Xovis bin is missed people.
+        MqttSessionOptions session;
+        session.uri = options->mqtt;
+        session.client_id = options->mqtt_client_id;
+        session.persistent = true;
+        session.subscriptions = {std::string(sim::aoa_topic_filter), options->xovis_topic};
+        MqttSession mqtt(session, [&inbox](mqtt::const_message_ptr m) {
+            inbox.push(VendorMessage{m->get_topic(), m->to_string()});
+        });
         spdlog::info("listening on {} for {} and {}; samples to {}", options->mqtt, sim::aoa_topic_filter,
                      options->xovis_topic, options->ingest);
         std::unique_ptr<sim::LiveSumListener> http;
@@ -214,7 +228,7 @@ int main(int argc, char** argv) {
             if (p.verdict) p.verdict->set_value({503, "the adapter is stopping; push again later\n"});
         if (http) http->stop();
         if (poller) poller->stop();
-        mqtt.stop();
+        mqtt.disconnect();
         std::cout << "counters: " << summary(tally, push) << std::endl;
         wake_box = nullptr;
         return 0;

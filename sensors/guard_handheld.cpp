@@ -10,12 +10,11 @@
 namespace platslage::sim {
 
 GuardHandheld::GuardHandheld(const std::string& mqtt_uri, ReportGenerator reports, int guards, Millis resend_after)
-    : reports_(std::move(reports)), guards_(guards), mqtt_(mqtt_uri, reports_.station(), reports_.device()),
+    : reports_(std::move(reports)), guards_(guards), mqtt_(mqtt_uri, reports_.station(), reports_.device(),
+            {topic_string(Topic{reports_.station(), TopicKind::guard_receipt, reports_.device()})}),
       outbox_(resend_after),
       report_topic_(topic_string(Topic{reports_.station(), TopicKind::guard_report, reports_.device()})),
-      shift_topic_(topic_string(Topic{reports_.station(), TopicKind::guard_shift, reports_.device()})) {
-    mqtt_.subscribe(topic_string(Topic{reports_.station(), TopicKind::guard_receipt, reports_.device()}));
-}
+      shift_topic_(topic_string(Topic{reports_.station(), TopicKind::guard_shift, reports_.device()})) {}
 
 void GuardHandheld::tick(TimePoint now, Millis sim_now, double hour) {
     mqtt_.maintain(now);

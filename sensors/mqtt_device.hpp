@@ -5,12 +5,9 @@
 // Paho's callbacks run on its own thread; they only set flags and queue messages, and
 // the simulator's loop does everything else.
 #include "clock.hpp"
+#include "mqtt_session.hpp"
 #include "topic.hpp"
 
-#include <mqtt/async_client.h>
-
-#include <atomic>
-#include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <string>
@@ -23,18 +20,16 @@ struct DeviceMessage {
     std::string payload;
 };
 
-class MqttDevice final : public virtual mqtt::callback {
+class MqttDevice {
 public:
     // `device` names the device in its topics; the Paho client id is "sim-" + `device`.
-    MqttDevice(const std::string& uri, const std::string& station, const std::string& device);
-    ~MqttDevice() override;
+    MqttDevice(const std::string& uri, const std::string& station, const std::string& device,
+               std::vector<std::string> subscriptions = {});
     MqttDevice(const MqttDevice&) = delete;
     MqttDevice& operator=(const MqttDevice&) = delete;
 
-    // Topics to hear (QoS 1), made again after every connect: the session is clean.
-    void subscribe(std::string topic);
-    // From the loop: start or retry the connection; after each connect subscribe and
-    // announce online, stamped `now`.
+    // From the loop: start or retry the connection; after each connect announce online,
+    // stamped `now` (the session has subscribed again by itself).
     void maintain(TimePoint now);
     // Connected, announced, and subscriptions confirmed: what is published now is heard.
     bool ready() const;
@@ -50,31 +45,17 @@ public:
     const std::string& station() const { return station_; }
 
 private:
-    void connected(const std::string& cause) override;
-    void connection_lost(const std::string& cause) override;
-    void message_arrived(mqtt::const_message_ptr msg) override;
-    void delivery_complete(mqtt::delivery_token_ptr) override {}
-
     std::string online_payload(bool online, TimePoint now) const;
+    void arrived(mqtt::const_message_ptr msg);
 
-    std::string uri_;
     std::string station_;
     std::string device_;
     std::string online_topic_;
-    mqtt::async_client client_;
-    mqtt::connect_options options_;
-    std::vector<std::string> subscriptions_;
-
-    std::atomic<bool> connected_{false};
-    std::atomic<std::uint64_t> connects_{0}; // bumped by Paho on every (re)connect
-    std::uint64_t announced_ = 0;            // the connect the loop last announced
-    bool ever_connected_ = false;
-    mqtt::token_ptr pending_connect_;
-    mqtt::token_ptr pending_subscribe_;
-    std::chrono::steady_clock::time_point next_attempt_{};
+    std::uint64_t announced_ = 0; // the connect the loop last announced online after
 
     std::mutex inbox_mutex_;
     std::vector<DeviceMessage> inbox_;
+    MqttSession session_; // last: its callbacks use the members above
 };
 
 } // namespace platslage::sim

@@ -12,10 +12,11 @@ std::string outbox_key(std::string_view of, const std::string& dispatch) { retur
 } // namespace
 
 OutreachTeam::OutreachTeam(const std::string& mqtt_uri, TeamDuty duty, Millis resend_after)
-    : duty_(std::move(duty)), mqtt_(mqtt_uri, duty_.station(), duty_.team()), outbox_(resend_after) {
-    mqtt_.subscribe(topic_string(Topic{"+", TopicKind::outreach_dispatch, duty_.team()}));
-    mqtt_.subscribe(topic_string(Topic{"+", TopicKind::outreach_receipt, duty_.team()}));
-}
+    : duty_(std::move(duty)),
+      mqtt_(mqtt_uri, duty_.station(), duty_.team(),
+            {topic_string(Topic{"+", TopicKind::outreach_dispatch, duty_.team()}),
+             topic_string(Topic{"+", TopicKind::outreach_receipt, duty_.team()})}),
+      outbox_(resend_after) {}
 
 void OutreachTeam::tick(TimePoint stamp, const SimMoment& now, bool extra_cold) {
     mqtt_.maintain(stamp);

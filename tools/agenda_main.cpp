@@ -4,8 +4,7 @@
 //
 // Exit codes: 0 written; 65 the hub refused (the reason is printed); 69 no answer from the
 // hub; 2 bad command line.
-#include "wire.hpp"
-#include "zmq_frames.hpp"
+#include "hub_requests.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -38,21 +37,17 @@ int main(int argc, char** argv) {
     nlohmann::json cmd{{"op", "agenda"}, {"by", by}, {"meeting", meeting}};
     if (!at.empty()) cmd["at"] = at;
     zmq::context_t ctx(1);
-    zmq::socket_t dealer(ctx, zmq::socket_type::dealer);
-    dealer.set(zmq::sockopt::linger, 0);
-    dealer.connect(router);
-    send_frames(dealer, encode_command_request(cmd.dump()));
-    zmq::pollitem_t items[] = {{dealer.handle(), 0, ZMQ_POLLIN, 0}};
-    if (zmq::poll(items, 1, std::chrono::milliseconds(static_cast<long>(wait_s * 1000))) == 0) {
+    HubRequests hub(ctx, router);
+    auto reply = hub.ask(encode_command_request(cmd.dump()), std::chrono::milliseconds(static_cast<long>(wait_s * 1000)));
+    if (!reply) {
         std::cerr << "platslage-agenda: no answer from the hub at " << router << "\n";
         return 69;
     }
-    auto reply = decode_reply(*recv_frames(dealer, false));
-    if (!reply || reply->kind == Reply::Kind::error) {
-        std::cerr << "platslage-agenda: refused: " << (reply ? reply->text : reply.rejection().detail) << "\n";
+    if (!*reply || reply->value().kind == Reply::Kind::error) {
+        std::cerr << "platslage-agenda: refused: " << (*reply ? reply->value().text : reply->rejection().detail) << "\n";
         return 65;
     }
-    auto body = nlohmann::json::parse(reply->text);
+    auto body = nlohmann::json::parse(reply->value().text);
     std::string text = as_json ? body["agenda"].dump(2) + "\n" : body["markdown"].get<std::string>();
     if (out.empty()) {
         std::cout << text;

@@ -1,5 +1,6 @@
 #include "system_under_test.hpp"
 
+#include "hub_requests.hpp"
 #include "time_text.hpp"
 #include "zmq_frames.hpp"
 
@@ -84,28 +85,20 @@ void Hub::start() {
 
 nlohmann::json Hub::status(std::chrono::milliseconds wait) {
     zmq::context_t ctx(1);
-    zmq::socket_t dealer(ctx, zmq::socket_type::dealer);
-    dealer.set(zmq::sockopt::linger, 0);
-    dealer.connect(loopback(ports_.router));
-    send_frames(dealer, encode_status_request());
-    zmq::pollitem_t items[] = {{dealer.handle(), 0, ZMQ_POLLIN, 0}};
-    if (zmq::poll(items, 1, wait) == 0) throw std::runtime_error("no STATUS reply");
-    auto reply = decode_reply(*recv_frames(dealer, false));
-    if (!reply || reply->kind != Reply::Kind::status) throw std::runtime_error("bad STATUS reply");
-    return nlohmann::json::parse(reply->text);
+    HubRequests hub(ctx, loopback(ports_.router));
+    auto reply = hub.ask(encode_status_request(), wait);
+    if (!reply) throw std::runtime_error("no STATUS reply");
+    if (!*reply || reply->value().kind != Reply::Kind::status) throw std::runtime_error("bad STATUS reply");
+    return nlohmann::json::parse(reply->value().text);
 }
 
 Reply Hub::command(const nlohmann::json& cmd) {
     zmq::context_t ctx(1);
-    zmq::socket_t dealer(ctx, zmq::socket_type::dealer);
-    dealer.set(zmq::sockopt::linger, 0);
-    dealer.connect(loopback(ports_.router));
-    send_frames(dealer, encode_command_request(cmd.dump()));
-    zmq::pollitem_t items[] = {{dealer.handle(), 0, ZMQ_POLLIN, 0}};
-    if (zmq::poll(items, 1, std::chrono::milliseconds(2000)) == 0) throw std::runtime_error("no reply to COMMAND");
-    auto reply = decode_reply(*recv_frames(dealer, false));
-    if (!reply) throw std::runtime_error("bad reply to COMMAND");
-    return reply.value();
+    HubRequests hub(ctx, loopback(ports_.router));
+    auto reply = hub.ask(encode_command_request(cmd.dump()), std::chrono::milliseconds(2000));
+    if (!reply) throw std::runtime_error("no reply to COMMAND");
+    if (!*reply) throw std::runtime_error("bad reply to COMMAND");
+    return reply->value();
 }
 
 bool Hub::wait_mqtt_up() {
@@ -157,46 +150,29 @@ void run_sql(const std::filesystem::path& db, const std::string& sql) {
     if (rc != SQLITE_OK) throw std::runtime_error("SQL failed: " + why);
 }
 
-Subscriber::Subscriber(zmq::context_t& ctx, const HubPorts& ports)
-    : ctx_(ctx), ports_(ports), sub_(ctx, zmq::socket_type::sub) {
-    sub_.set(zmq::sockopt::linger, 0);
-    sub_.set(zmq::sockopt::subscribe, "");
-    sub_.connect(loopback(ports.pub));
-    // A SUB's subscription needs a moment to reach the PUB; the Clone pattern covers the
-    // rest, since anything missed before the snapshot is in the snapshot.
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    sync();
+namespace {
+TimePoint wall_now() {
+    return TimePoint{std::chrono::duration_cast<Millis>(std::chrono::system_clock::now().time_since_epoch())};
 }
+} // namespace
 
-void Subscriber::sync() {
-    dealer_ = std::make_unique<zmq::socket_t>(ctx_, zmq::socket_type::dealer);
-    dealer_->set(zmq::sockopt::linger, 0);
-    dealer_->connect(loopback(ports_.router));
-    replica_.begin_sync(from_epoch_ms(std::chrono::duration_cast<Millis>(std::chrono::system_clock::now().time_since_epoch()).count()));
-    send_frames(*dealer_, encode_snapshot_request(""));
+Subscriber::Subscriber(zmq::context_t& ctx, const HubPorts& ports)
+    : driver_(ctx, HubEndpoints{loopback(ports.router), loopback(ports.pub)}, std::chrono::seconds(5), wall_now()) {
+    // A SUB's subscription needs a moment to reach the PUB: a test that acts at once would
+    // miss the first updates in `received` (the replica itself would notice the gap and resync).
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
 }
 
 void Subscriber::pump(std::chrono::milliseconds for_ms) {
     auto until = std::chrono::steady_clock::now() + for_ms;
     while (std::chrono::steady_clock::now() < until) {
-        zmq::pollitem_t items[] = {{sub_.handle(), 0, ZMQ_POLLIN, 0}, {dealer_->handle(), 0, ZMQ_POLLIN, 0}};
-        zmq::poll(items, 2, std::chrono::milliseconds(20));
-        auto now = TimePoint{std::chrono::duration_cast<Millis>(std::chrono::system_clock::now().time_since_epoch())};
-        while (auto f = recv_frames(sub_, true)) {
-            auto p = decode_published(*f);
-            if (!p) continue;
-            if (!p->heartbeat) received.push_back(p->update);
-            replica_.on_published(p.value(), now);
-        }
-        while (auto f = recv_frames(*dealer_, true)) {
-            auto r = decode_reply(*f);
-            if (!r) continue;
-            if (r->kind == Reply::Kind::item) replica_.on_snapshot_item(r->item, now);
-            if (r->kind == Reply::Kind::end) replica_.on_snapshot_end(r->seq, r->epoch, now);
-            if (r->kind == Reply::Kind::error) replica_.on_snapshot_refused(r->text, now);
-        }
-        replica_.check(now);
-        if (replica_.needs_resync()) sync();
+        auto items = driver_.poll_items();
+        zmq::poll(items.data(), items.size(), std::chrono::milliseconds(20));
+        auto now = wall_now();
+        driver_.pump(now, SIZE_MAX, [&](const Published& p) {
+            if (!p.heartbeat) received.push_back(p.update);
+        });
+        if (driver_.check(now)) driver_.resync(now);
     }
 }
 

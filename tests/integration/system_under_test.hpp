@@ -2,7 +2,7 @@
 // The real system on loopback for a test: a Mosquitto broker with a generated config, the
 // hub on free ports, and clients that speak the protocol the way handhelds and consoles do.
 #include "processes.hpp"
-#include "replica.hpp"
+#include "replica_driver.hpp"
 #include "wire.hpp"
 
 #include <mqtt/async_client.h>
@@ -77,16 +77,11 @@ public:
     Subscriber(zmq::context_t& ctx, const HubPorts& ports);
     // Reads whatever is waiting for up to `for_ms`, resyncing when the replica asks.
     void pump(std::chrono::milliseconds for_ms);
-    const Replica& replica() const { return replica_; }
+    const Replica& replica() const { return driver_.replica(); }
     std::vector<Update> received; // every update seen on the PUB socket, in order
 
 private:
-    void sync();
-    zmq::context_t& ctx_;
-    HubPorts ports_;
-    zmq::socket_t sub_;
-    std::unique_ptr<zmq::socket_t> dealer_;
-    Replica replica_{std::chrono::seconds(5)};
+    ReplicaDriver driver_;
 };
 
 // A guard handheld speaking MQTT through Paho: QoS 1 publish, receipts collected.

@@ -1,0 +1,156 @@
+#include "mqtt_session.hpp"
+
+#include "tcp_nodelay.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <limits>
+#include <thread>
+
+namespace platslage {
+
+namespace {
+mqtt::connect_options make_connect_options(const MqttSessionOptions& o) {
+    mqtt::connect_options_builder b;
+    b.keep_alive_interval(o.keep_alive).connect_timeout(o.connect_timeout);
+    if (o.mqtt5) b.mqtt_version(MQTTVERSION_5).clean_start(!o.persistent);
+    else b.clean_session(!o.persistent);
+    if (o.reconnect) b.automatic_reconnect(std::chrono::seconds(1), std::chrono::seconds(8));
+    if (o.will) b.will(mqtt::message(o.will->first, o.will->second.data(), o.will->second.size(), 1, false));
+    auto options = b.finalize();
+    if (o.mqtt5) {
+        // Set on the options themselves: the builder's copy does not carry properties over
+        // (Paho C++ 1.2). A persistent MQTT 5 session never expires, as clean_session=false did.
+        mqtt::properties props;
+        if (o.persistent) props.add({mqtt::property::SESSION_EXPIRY_INTERVAL, std::numeric_limits<std::int32_t>::max()});
+        if (o.max_packet > 0) props.add({mqtt::property::MAXIMUM_PACKET_SIZE, static_cast<std::int32_t>(o.max_packet)});
+        options.set_properties(props);
+    }
+    return options;
+}
+} // namespace
+
+MqttSession::MqttSession(MqttSessionOptions options, MessageHandler on_message)
+    : options_(std::move(options)), on_message_(std::move(on_message)),
+      // No Paho persistence: each program keeps what must survive it (the hub's log, the
+      // handheld's outbox file, the broker's session).
+      client_(options_.uri, options_.client_id,
+              mqtt::create_options(options_.mqtt5 ? MQTTVERSION_5 : MQTTVERSION_DEFAULT, options_.max_buffered),
+              static_cast<mqtt::iclient_persistence*>(nullptr)),
+      connect_options_(make_connect_options(options_)) {
+    client_.set_callback(*this);
+}
+
+MqttSession::~MqttSession() { disconnect(std::chrono::milliseconds(1000)); }
+
+void MqttSession::maintain() {
+    start_or_retry();
+    // Said once per connect, from the loop's thread: a reader of the log (and a test) knows
+    // from here on what is published on these topics is heard.
+    if (std::uint64_t connects = connects_; connects != confirmed_for_ && subscribed() && !options_.subscriptions.empty()) {
+        confirmed_for_ = connects;
+        std::string list;
+        for (const auto& f : options_.subscriptions) list += (list.empty() ? "" : ", ") + f;
+        if (options_.quiet) spdlog::debug("{}: subscribed to {}", options_.log_name, list);
+        else spdlog::info("{}: subscribed to {}", options_.log_name, list);
+    }
+}
+
+void MqttSession::start_or_retry() {
+    if (ever_connected_) return; // Paho's automatic reconnect takes over
+    if (pending_connect_) {
+        if (!pending_connect_->is_complete()) return;
+        pending_connect_.reset();
+        if (client_.is_connected()) {
+            ever_connected_ = true;
+            return;
+        }
+    }
+    auto now = std::chrono::steady_clock::now();
+    if (now < next_attempt_) return;
+    next_attempt_ = now + std::chrono::seconds(2);
+    try {
+        pending_connect_ = client_.connect(connect_options_);
+    } catch (const mqtt::exception& e) {
+        spdlog::warn("{}: cannot connect to {}: {}", options_.log_name, options_.uri, e.what());
+    }
+}
+
+bool MqttSession::connect(std::chrono::milliseconds timeout) {
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    try {
+        auto token = client_.connect(connect_options_);
+        if (!token->wait_for(timeout) || !client_.is_connected()) return false;
+    } catch (const mqtt::exception& e) {
+        spdlog::debug("{}: cannot connect to {}: {}", options_.log_name, options_.uri, e.what());
+        return false;
+    }
+    ever_connected_ = true;
+    while (!subscribed()) {
+        // Paho calls connected() just after the token completes: subscribed() waits for it.
+        if (std::chrono::steady_clock::now() >= until || !client_.is_connected()) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return true;
+}
+
+bool MqttSession::subscribed() const {
+    if (!connected_) return false;
+    if (options_.subscriptions.empty()) return true;
+    std::lock_guard lock(subscribe_mutex_);
+    return pending_subscribe_ && subscribed_for_ == connects_ && pending_subscribe_->is_complete();
+}
+
+mqtt::delivery_token_ptr MqttSession::publish(const std::string& topic, const std::string& payload, int qos, bool retain) {
+    try {
+        return client_.publish(topic, payload.data(), payload.size(), qos, retain);
+    } catch (const mqtt::exception& e) {
+        spdlog::debug("{}: publish to {} failed: {}", options_.log_name, topic, e.what());
+        return nullptr;
+    }
+}
+
+void MqttSession::disconnect(std::chrono::milliseconds wait) {
+    try {
+        if (client_.is_connected()) client_.disconnect(wait / 4)->wait_for(wait);
+    } catch (const mqtt::exception&) {
+        // going away anyway: a persistent session stays at the broker
+    }
+    connected_ = false;
+}
+
+void MqttSession::subscribe_all() {
+    if (options_.subscriptions.empty()) return;
+    try {
+        auto filters = mqtt::string_collection::create(options_.subscriptions);
+        auto token = client_.subscribe(filters, std::vector<int>(options_.subscriptions.size(), 1));
+        std::lock_guard lock(subscribe_mutex_);
+        pending_subscribe_ = std::move(token);
+        subscribed_for_ = connects_;
+    } catch (const mqtt::exception& e) {
+        spdlog::error("{}: subscribing after connect failed: {}", options_.log_name, e.what());
+    }
+}
+
+void MqttSession::connected(const std::string&) {
+    connected_ = true;
+    ++connects_;
+    if (options_.quiet) spdlog::debug("{}: connected to {}", options_.log_name, options_.uri);
+    else spdlog::info("{}: connected to {}", options_.log_name, options_.uri);
+    // A receipt or an answer follows its PUBACK at once; without this it waits for a delayed
+    // TCP ACK (adapters/tcp_nodelay.hpp).
+    if (int port = broker_port(options_.uri); port > 0) disable_nagle_towards(port);
+    subscribe_all();
+}
+
+void MqttSession::connection_lost(const std::string& cause) {
+    connected_ = false;
+    spdlog::warn("{}: connection lost{}{}; {}", options_.log_name, cause.empty() ? "" : ": ", cause,
+                 options_.reconnect ? "reconnecting" : "not reconnecting");
+}
+
+void MqttSession::message_arrived(mqtt::const_message_ptr msg) {
+    if (on_message_) on_message_(std::move(msg));
+}
+
+} // namespace platslage
