@@ -21,7 +21,7 @@
 
 using namespace platslage;
 using namespace platslage::fuzz;
-using namespace platslage::sim;
+using namespace platslage::counters;
 
 namespace {
 

@@ -7,7 +7,7 @@
 #include "time_text.hpp"
 
 using namespace platslage;
-using namespace platslage::sim;
+using namespace platslage::counters;
 using namespace std::chrono_literals;
 
 namespace {

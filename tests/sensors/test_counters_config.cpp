@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 using namespace platslage;
-using namespace platslage::sim;
+using namespace platslage::counters;
 
 namespace {
 const ZoneMap& maps() {

@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 using namespace platslage;
-using namespace platslage::sim;
+using namespace platslage::counters;
 using namespace std::chrono_literals;
 
 namespace {
