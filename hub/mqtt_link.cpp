@@ -7,6 +7,8 @@
 namespace platslage {
 
 namespace {
+constexpr std::size_t max_outgoing_queued = 100000;
+
 // What the hub listens to. The version level is a wildcard on purpose: a handheld speaking
 // another version is heard, refused as wrong_version and counted, not silently ignored.
 MqttSessionOptions hub_session(const std::string& uri, const std::string& client_id) {
@@ -30,7 +32,8 @@ MqttSessionOptions hub_session(const std::string& uri, const std::string& client
 } // namespace
 
 MqttLink::MqttLink(const std::string& uri, const std::string& client_id, Mailbox<MqttMessage>& inbox)
-    : inbox_(inbox), session_(hub_session(uri, client_id), [this](mqtt::const_message_ptr msg) { arrived(msg); }) {}
+    : inbox_(inbox), session_(hub_session(uri, client_id), [this](mqtt::const_message_ptr msg) { arrived(msg); }),
+      sender_([this] { send_queued(); }) {}
 
 MqttLink::~MqttLink() { stop(); }
 
@@ -43,11 +46,43 @@ void MqttLink::arrived(const mqtt::const_message_ptr& msg) {
 }
 
 void MqttLink::publish(const std::string& topic, const std::string& payload, int qos, bool retain) {
-    if (!session_.publish(topic, payload, qos, retain)) spdlog::warn("mqtt: publish to {} failed", topic);
+    {
+        std::lock_guard lock(out_mutex_);
+        // Receipts follow inputs, at most a few batches' worth while Paho is held up; a queue
+        // this long means the broker has been unreachable for a long time. What is dropped is
+        // a receipt or an order its handheld asks for again (docs/protocol.md, "Delivery").
+        if (out_.size() >= max_outgoing_queued) {
+            if (out_dropped_++ % 1000 == 0)
+                spdlog::warn("mqtt: {} message(s) to the broker dropped, {} waiting; handhelds resend what has no receipt",
+                             out_dropped_, out_.size());
+            return;
+        }
+        out_.push_back(Outgoing{topic, payload, qos, retain});
+    }
+    out_ready_.notify_one();
+}
+
+void MqttLink::send_queued() {
+    std::unique_lock lock(out_mutex_);
+    for (;;) {
+        out_ready_.wait(lock, [&] { return stopping_ || !out_.empty(); });
+        if (out_.empty()) return; // stopping, and all sent
+        auto m = std::move(out_.front());
+        out_.pop_front();
+        lock.unlock();
+        if (!session_.publish(m.topic, m.payload, m.qos, m.retain)) spdlog::warn("mqtt: publish to {} failed", m.topic);
+        lock.lock();
+    }
 }
 
 void MqttLink::stop() {
     inbox_.close(); // Paho's thread may be waiting for room: it must not wait for ever
+    {
+        std::lock_guard lock(out_mutex_);
+        stopping_ = true;
+    }
+    out_ready_.notify_one();
+    if (sender_.joinable()) sender_.join();
     session_.disconnect();
 }
 

@@ -8,7 +8,12 @@
 #include "mailbox.hpp"
 #include "mqtt_session.hpp"
 
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <mutex>
 #include <string>
+#include <thread>
 
 namespace platslage {
 
@@ -29,6 +34,12 @@ inline constexpr std::size_t max_mqtt_packet_taken = 65536;
 
 // The hub's session with the broker: MQTT 5, persistent, the protocol's input topics, and each
 // message copied into the loop's mailbox only as far as any protocol message can reach.
+//
+// The loop never calls into Paho itself. Paho holds its own lock while it hands a message
+// over, and with the mailbox full that hand-over waits for the loop; a loop publishing a
+// receipt would then wait for Paho's lock, and neither would move again (seen under a flood
+// of refusals on a slow machine). Receipts, orders and notices are queued here instead and
+// published, in order, by a thread of this link's own.
 class MqttLink {
 public:
     MqttLink(const std::string& uri, const std::string& client_id, Mailbox<MqttMessage>& inbox);
@@ -37,16 +48,30 @@ public:
     // Connects, and keeps trying until it succeeds; Paho reconnects by itself afterwards.
     void maintain() { session_.maintain(); }
     bool connected() const { return session_.connected(); }
-    // Never blocks: Paho queues the message while the broker is away.
-    // `retain`: the broker keeps the last one for whoever subscribes later (notices).
+    // Never blocks: queued for the link's thread, which hands it to Paho; Paho queues it
+    // while the broker is away. `retain`: the broker keeps the last one for whoever
+    // subscribes later (notices).
     void publish(const std::string& topic, const std::string& payload, int qos, bool retain = false);
+    // Hands what is queued to Paho, then disconnects.
     void stop();
 
 private:
+    struct Outgoing {
+        std::string topic, payload;
+        int qos = 1;
+        bool retain = false;
+    };
     void arrived(const mqtt::const_message_ptr& msg);
+    void send_queued();
 
     Mailbox<MqttMessage>& inbox_;
     MqttSession session_;
+    std::mutex out_mutex_;
+    std::condition_variable out_ready_;
+    std::deque<Outgoing> out_;
+    std::uint64_t out_dropped_ = 0; // beyond max_outgoing_queued; each one's sender will ask again
+    bool stopping_ = false;
+    std::thread sender_; // last: started once everything it uses exists
 };
 
 } // namespace platslage

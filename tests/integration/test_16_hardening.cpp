@@ -130,13 +130,14 @@ TEST_CASE("a flood of refusals is counted, not stored row by row, and good handh
     // for every message buys no more rows than one flooding device.
     constexpr int flood = 30000;
     constexpr int rotating = 3000;
-    std::thread flooder([&] {
+    // Joined however the test ends: a failed REQUIRE must not leave a thread to abort the run.
+    std::jthread flooder([&] {
         Flooder bad(broker.url(), "flood-16b");
         std::vector<std::pair<std::string, std::string>> messages;
         for (int i = 0; i < flood; ++i) messages.emplace_back("platslage/v1/centralen/guard/hh-66/report", "{not json " + std::to_string(i));
         bad.publish(messages, 0);
     });
-    std::thread rotator([&] {
+    std::jthread rotator([&] {
         Flooder bad(broker.url(), "rotate-16b");
         std::vector<std::pair<std::string, std::string>> messages;
         for (int i = 0; i < rotating; ++i)
@@ -184,7 +185,12 @@ TEST_CASE("clients asking for history or snapshots in a loop do not hold back re
 
     std::atomic<bool> stop{false};
     std::atomic<int> answered{0};
-    std::thread asker([&] {
+    // Stopped and joined however the test ends: a failed REQUIRE must not leave them running.
+    struct StopAtEnd {
+        std::atomic<bool>& stop;
+        ~StopAtEnd() { stop = true; }
+    };
+    std::jthread asker([&] {
         zmq::context_t own(1);
         auto d = dealer_to(own, hub);
         int outstanding = 0;
@@ -204,7 +210,7 @@ TEST_CASE("clients asking for history or snapshots in a loop do not hold back re
     });
     // And one asking for snapshots in a loop without reading a single reply.
     std::atomic<int> snapshot_requests{0};
-    std::thread hoarder([&] {
+    std::jthread hoarder([&] {
         zmq::context_t own(1);
         auto d = dealer_to(own, hub);
         d.set(zmq::sockopt::rcvhwm, 1);
@@ -214,6 +220,7 @@ TEST_CASE("clients asking for history or snapshots in a loop do not hold back re
             std::this_thread::sleep_for(1ms);
         }
     });
+    StopAtEnd stop_at_end{stop}; // destroyed before the threads: they are told, then joined
     Handheld hh(broker.url(), "centralen", "hh-02");
     auto delays = receipt_delays(hh, "h-", 20, 100ms);
     stop = true;
