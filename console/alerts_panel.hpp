@@ -4,6 +4,7 @@
 // to its handheld), R resolve with an outcome, N add a note, C show on the map, Up/Down
 // move. A new critical alert flashes until someone acknowledges it. Each alert's order
 // shows its state in colour; the selected alert's order, its response times.
+#include "panel.hpp"
 #include "console_state.hpp"
 #include "hub_link.hpp"
 #include "picture.hpp"
@@ -14,10 +15,10 @@
 
 namespace platslage::console {
 
-class AlertsPanel {
+class AlertsPanel final : public Panel {
 public:
     AlertsPanel(const ZoneMap& zones, HubLink& link) : zones_(zones), link_(link) {}
-    void draw(const Picture& p, ConsoleState& s);
+    void draw(const Picture& p, ConsoleState& s) override;
     // True while some row flashes: the frame loop must keep drawing to animate it.
     bool animating() const { return animating_; }
     // Flashing rows stay lit: a screenshot shows them whatever the moment it is taken.

@@ -1,14 +1,15 @@
 #include "connection_bar.hpp"
 
+#include "hub_link.hpp"
 #include "ui_colour.hpp"
 
 #include <GLFW/glfw3.h>
 
 namespace platslage::console {
 
-bool ConnectionBar::draw(const Picture& p, float width) {
+void ConnectionBar::draw(const Picture& p, ConsoleState&) {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(width, 0));
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetIO().DisplaySize.x, 0)); // the window's width, as the backend set it
     ImGui::Begin("##connection", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
@@ -41,11 +42,10 @@ bool ConnectionBar::draw(const Picture& p, float width) {
         ImGui::TextColored(ImVec4(0.93f, 0.66f, 0.13f, 1), "  %zu entries unreadable", p.undecodable);
     }
     ImGui::SameLine();
-    bool reconnect = ImGui::SmallButton("Reconnect (Ctrl+R)");
+    if (ImGui::SmallButton("Reconnect (Ctrl+R)")) link_.resync();
     ImGui::SameLine();
     ImGui::TextDisabled("  F1: help and legend");
     ImGui::End();
-    return reconnect;
 }
 
 } // namespace platslage::console

@@ -1,14 +1,19 @@
 #pragma once
 // Always visible: is this picture live, stale or cut off, and since when.
-#include "console_state.hpp"
-#include "picture.hpp"
+#include "panel.hpp"
 
 namespace platslage::console {
 
-class ConnectionBar {
+class HubLink;
+
+class ConnectionBar final : public Panel {
 public:
-    // Returns true when the operator asked for a reconnect.
-    bool draw(const Picture& p, float width);
+    explicit ConnectionBar(HubLink& link) : link_(link) {}
+    // Across the top of the screen; its Reconnect asks the hub link for a fresh snapshot.
+    void draw(const Picture& p, ConsoleState& s) override;
+
+private:
+    HubLink& link_;
 };
 
 } // namespace platslage::console

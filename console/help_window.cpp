@@ -7,7 +7,8 @@
 
 namespace platslage::console {
 
-void HelpWindow::draw(bool& open) {
+void HelpWindow::draw(const Picture&, ConsoleState& s) {
+    bool& open = s.show_help;
     if (!open) return;
     ImGui::SetNextWindowSize(ImVec2(600, 0), ImGuiCond_FirstUseEver);
     ImGui::Begin("Help and legend (F1)", &open);

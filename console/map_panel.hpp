@@ -1,16 +1,17 @@
 #pragma once
 // The stations' maps: zones coloured by hotspot score (or occupancy), one level at a time,
 // with hover details, selection, zoom and pan.
+#include "panel.hpp"
 #include "console_state.hpp"
 #include "picture.hpp"
 #include "zone_map.hpp"
 
 namespace platslage::console {
 
-class MapPanel {
+class MapPanel final : public Panel {
 public:
     explicit MapPanel(const ZoneMap& zones) : zones_(zones) {}
-    void draw(const Picture& p, ConsoleState& s);
+    void draw(const Picture& p, ConsoleState& s) override;
 
 private:
     void draw_canvas(const Picture& p, ConsoleState& s, const std::string& station);

@@ -3,6 +3,7 @@
 // planned meetings, the selected one's open action items and latest decisions, a form to
 // plan one, decisions and action items recorded, and its agenda shown and exported as a
 // Markdown handout (G shows it, E exports it). What it decides is in meeting_view.
+#include "panel.hpp"
 #include "console_state.hpp"
 #include "hub_link.hpp"
 #include "meeting_view.hpp"
@@ -15,11 +16,11 @@
 
 namespace platslage::console {
 
-class MeetingsPanel {
+class MeetingsPanel final : public Panel {
 public:
     MeetingsPanel(const ZoneMap& zones, HubLink& link, std::filesystem::path export_dir)
         : zones_(zones), link_(link), export_dir_(std::move(export_dir)) {}
-    void draw(const Picture& p, ConsoleState& s);
+    void draw(const Picture& p, ConsoleState& s) override;
     // The feedback line: the last command from this window and the hub's answer ("" before any).
     std::string feedback() const { return feedback_; }
     std::uint64_t last_ticket() const { return ticket_; }

@@ -14,7 +14,7 @@
 
 namespace platslage::console {
 
-void StationsPanel::draw(const Picture& p) {
+void StationsPanel::draw(const Picture& p, ConsoleState&) {
     ImGui::Begin("Stations and teams");
     if (p.weather) {
         const auto& w = *p.weather;

@@ -1,14 +1,14 @@
 #pragma once
 // Per station: people counted, sensors, guards on shift and outreach teams on site.
-#include "picture.hpp"
+#include "panel.hpp"
 #include "zone_map.hpp"
 
 namespace platslage::console {
 
-class StationsPanel {
+class StationsPanel final : public Panel {
 public:
     explicit StationsPanel(const ZoneMap& zones) : zones_(zones) {}
-    void draw(const Picture& p);
+    void draw(const Picture& p, ConsoleState& s) override;
 
 private:
     const ZoneMap& zones_;

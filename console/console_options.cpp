@@ -1,0 +1,51 @@
+#include "console_options.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace platslage::console {
+
+std::optional<int> parse_options(int argc, char** argv, ConsoleOptions& opt) {
+    CLI::App app{"platslage-console: the control-room console for Centralen and Cityterminalen"};
+    app.add_option("--router", opt.router, "hub ROUTER endpoint (snapshots, zone history, commands)")->capture_default_str();
+    app.add_option("--pub", opt.pub, "hub PUB endpoint (updates)")->capture_default_str();
+    app.add_option("--maps", opt.maps, "folder of station GeoJSON files")->capture_default_str();
+    app.add_option("--screenshot", opt.screenshot, "render, write this PNG and exit (0: live picture, 3: hub not reached)");
+    app.add_option("--screenshot-wait-s", opt.screenshot_wait_s, "how long to wait for a live picture before the screenshot")
+        ->capture_default_str();
+    app.add_option("--width", opt.width, "window width")->capture_default_str();
+    app.add_option("--height", opt.height, "window height")->capture_default_str();
+    app.add_option("--ini", opt.ini, "where the window layout is remembered (default ~/.config/platslage/console.ini)");
+    app.add_option("--font", opt.font, "TTF font with å ä ö")->capture_default_str();
+    app.add_option("--colour", opt.colour, "what the map's colours show at start: hotspot or occupancy (H switches)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"hotspot", "occupancy"}));
+    app.add_option("--bench", opt.bench_alerts,
+                   "measure: frame times with this many alerts in view, then CPU use idling against the hub; "
+                   "prints JSON and exits (docs/performance.md)");
+    app.add_option("--bench-idle-s", opt.bench_idle_s, "how long --bench idles")->capture_default_str();
+    app.add_option("--keys", opt.keys,
+                   "keys to press once the hub's picture is live, e.g. \"D Enter\" (letters, digits, Enter, Esc, Up, "
+                   "Down, Tab, F1); with --screenshot, the PNG is taken after the hub has answered");
+    app.add_option("--position", opt.position, "this console's operator position, sent with every command (never a name)")
+        ->capture_default_str();
+    app.add_option("--export-dir", opt.export_dir, "where the Meetings window's Export writes agenda-<meeting>-<date>.md")
+        ->capture_default_str();
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    }
+    return std::nullopt;
+}
+
+std::string default_ini() {
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    std::filesystem::path base = xdg && *xdg ? xdg : (home ? std::filesystem::path(home) / ".config" : ".");
+    return (base / "platslage" / "console.ini").string();
+}
+
+} // namespace platslage::console

@@ -1,0 +1,33 @@
+#pragma once
+// The console's command line (platslage-console --help).
+#include <optional>
+#include <string>
+
+namespace platslage::console {
+
+struct ConsoleOptions {
+    std::string router = "tcp://127.0.0.1:7702";
+    std::string pub = "tcp://127.0.0.1:7701";
+    std::string maps = "maps";
+    std::string screenshot;
+    double screenshot_wait_s = 8;
+    int width = 1600;
+    int height = 900;
+    std::string ini;
+    std::string font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    std::string position = "kc-1";
+    std::string colour = "hotspot";
+    std::string export_dir = "."; // where the Meetings window's Export writes agendas
+    std::string keys;             // pressed once the picture is live, e.g. "D Enter"
+    int bench_alerts = 0;         // > 0: measure frame times with this many alerts, print JSON, exit
+    double bench_idle_s = 60;     // and CPU use over this long idling against the hub
+};
+
+// Reads the command line into `opt`. Nullopt: go on; otherwise exit with this code (--help
+// was printed, or what was wrong with the command line).
+std::optional<int> parse_options(int argc, char** argv, ConsoleOptions& opt);
+
+// Where the window layout is remembered: $XDG_CONFIG_HOME/platslage/console.ini, or under ~/.config.
+std::string default_ini();
+
+} // namespace platslage::console

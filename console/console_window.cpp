@@ -1,0 +1,84 @@
+#include "console_window.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+namespace platslage::console {
+
+ConsoleWindow::ConsoleWindow(const ConsoleOptions& opt) {
+    glfwSetErrorCallback([](int code, const char* what) { spdlog::error("glfw {}: {}", code, what); });
+    if (!glfwInit()) throw std::runtime_error("cannot start GLFW");
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    window_ = glfwCreateWindow(opt.width, opt.height, "Platsläge: Centralen och Cityterminalen", nullptr, nullptr);
+    if (!window_) {
+        glfwTerminate();
+        throw std::runtime_error("cannot open a window (no display? run under xvfb-run)");
+    }
+    glfwMakeContextCurrent(window_);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    ini_ = opt.ini.empty() ? default_ini() : opt.ini;
+    if (opt.screenshot.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(std::filesystem::path(ini_).parent_path(), ec);
+        io.IniFilename = ini_.c_str();
+    } else {
+        io.IniFilename = nullptr; // a screenshot shows the default layout, whatever this user arranged
+    }
+    ImGui::StyleColorsDark();
+    // Latin-1 (å ä ö), and the few signs the panels use: – — … and the arrows of the response times.
+    static const ImWchar glyphs[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2026, 0x2026, 0x2190, 0x2193, 0};
+    if (std::filesystem::exists(opt.font))
+        io.Fonts->AddFontFromFileTTF(opt.font.c_str(), 16.0f, nullptr, glyphs);
+    else
+        spdlog::warn("font {} not found: å ä ö may not render", opt.font);
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+}
+
+ConsoleWindow::~ConsoleWindow() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+}
+
+std::pair<float, float> ConsoleWindow::size() const {
+    int w = 0, h = 0;
+    glfwGetWindowSize(window_, &w, &h);
+    return {static_cast<float>(w), static_cast<float>(h)};
+}
+
+std::pair<int, int> ConsoleWindow::framebuffer_size() const {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window_, &w, &h);
+    return {w, h};
+}
+
+void ConsoleWindow::begin_frame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+}
+
+void ConsoleWindow::end_frame() {
+    ImGui::Render();
+    auto [fb_w, fb_h] = framebuffer_size();
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(0.09f, 0.10f, 0.11f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+} // namespace platslage::console

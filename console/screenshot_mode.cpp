@@ -1,0 +1,42 @@
+#include "screenshot_mode.hpp"
+
+#include "hub_link.hpp"
+#include "screenshot.hpp"
+
+#include <iostream>
+
+namespace platslage::console {
+
+ScreenshotMode::ScreenshotMode(std::string path, double wait_s, bool keys)
+    : path_(std::move(path)), wait_s_(wait_s), keys_(keys) {}
+
+bool ScreenshotMode::after_frame(const Picture& shown, const HubLink& link,
+                                 std::optional<std::chrono::steady_clock::time_point> keys_done_at, int fb_w, int fb_h) {
+    auto now = std::chrono::steady_clock::now();
+    double waited = std::chrono::duration<double>(now - started_).count();
+    bool live = shown.link == LinkState::live;
+    // After scripted keys: the hub's answers to what they sent, and a moment for the
+    // picture to show the change (each answer comes after the hub has published it).
+    bool keys_settled = !keys_ || (keys_done_at && link.last_answer().number >= link.commands_queued() &&
+                                   now - *keys_done_at > std::chrono::milliseconds(600));
+    bool keys_gave_up = keys_done_at && now - *keys_done_at > std::chrono::seconds(6);
+    if (countdown_ < 0 && ((live && shown.seq > 0 && (keys_settled || keys_gave_up)) || waited > wait_s_ + (keys_ ? 10 : 0))) {
+        countdown_ = 8; // a few more frames so the layout has settled
+        exit_code_ = live ? 0 : 3;
+    }
+    bool close = false;
+    if (countdown_ == 0) {
+        if (!write_screenshot(path_, fb_w, fb_h)) {
+            std::cerr << "platslage-console: cannot write " << path_ << "\n";
+            exit_code_ = 1;
+        } else {
+            std::cout << "screenshot: " << path_ << " (" << fb_w << "x" << fb_h << ", " << link_name(shown.link)
+                      << ", update " << shown.seq << ")\n";
+        }
+        close = true;
+    }
+    if (countdown_ > 0) --countdown_;
+    return close;
+}
+
+} // namespace platslage::console

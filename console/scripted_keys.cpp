@@ -1,0 +1,45 @@
+#include "scripted_keys.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+
+#include <cctype>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+namespace platslage::console {
+
+namespace {
+int key_code(const std::string& name) {
+    if (name.size() == 1 && std::isalpha(static_cast<unsigned char>(name[0])))
+        return GLFW_KEY_A + (std::toupper(static_cast<unsigned char>(name[0])) - 'A');
+    if (name.size() == 1 && std::isdigit(static_cast<unsigned char>(name[0]))) return GLFW_KEY_0 + (name[0] - '0');
+    static const std::map<std::string, int> named{{"Enter", GLFW_KEY_ENTER}, {"Esc", GLFW_KEY_ESCAPE}, {"Up", GLFW_KEY_UP},
+                                                  {"Down", GLFW_KEY_DOWN},   {"Tab", GLFW_KEY_TAB},      {"F1", GLFW_KEY_F1}};
+    auto it = named.find(name);
+    if (it == named.end()) throw std::invalid_argument("--keys: unknown key '" + name + "'");
+    return it->second;
+}
+} // namespace
+
+ScriptedKeys::ScriptedKeys(const std::string& names) {
+    std::istringstream in(names);
+    std::string name;
+    while (in >> name) keys_.push_back(key_code(name));
+}
+
+void ScriptedKeys::step(GLFWwindow* window) {
+    if (held_) {
+        ImGui_ImplGlfw_KeyCallback(window, held_, 0, GLFW_RELEASE, 0);
+        held_ = 0;
+        wait_ = 4;
+    } else if (wait_ > 0) {
+        --wait_;
+    } else if (next_ < keys_.size()) {
+        held_ = keys_[next_++];
+        ImGui_ImplGlfw_KeyCallback(window, held_, 0, GLFW_PRESS, 0);
+    }
+}
+
+} // namespace platslage::console
