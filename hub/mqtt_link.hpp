@@ -6,6 +6,7 @@
 // so the PUBACK cannot mean "stored": the hub answers each report with a receipt after
 // its SQLite commit instead (docs/protocol.md, "Delivery").
 #include "mailbox.hpp"
+#include "mqtt_out.hpp"
 
 #include <mqtt/async_client.h>
 
@@ -31,17 +32,17 @@ inline constexpr std::size_t max_mqtt_topic_kept = 256;
 // drops them and logs it. Every message of the protocol is far smaller.
 inline constexpr std::size_t max_mqtt_packet_taken = 65536;
 
-class MqttLink final : public virtual mqtt::callback {
+class MqttLink final : public virtual mqtt::callback, public MqttOut {
 public:
     MqttLink(const std::string& uri, const std::string& client_id, Mailbox<MqttMessage>& inbox);
     ~MqttLink() override;
 
     // Connects, and keeps trying until it succeeds; Paho reconnects by itself afterwards.
     void maintain();
-    bool connected() const { return connected_; }
+    bool connected() const override { return connected_; }
     // Never blocks: Paho queues the message while the broker is away.
     // `retain`: the broker keeps the last one for whoever subscribes later (notices).
-    void publish(const std::string& topic, const std::string& payload, int qos, bool retain = false);
+    void publish(const std::string& topic, const std::string& payload, int qos, bool retain = false) override;
     void stop();
 
 private:
