@@ -2,7 +2,7 @@
 // The hub stores every accepted event in its event log in wire form and, at start-up, reads
 // each record back through the very checks the wire uses (event_record.hpp). An event that
 // was accepted once must therefore be accepted from its record and come back unchanged;
-// otherwise a restarted hub silently skips it (hub.cpp counts it as "no longer fits the maps").
+// otherwise a restarted hub silently skips it (hub/hub_context.cpp counts it as "no longer fits the maps").
 #include "event_record.hpp"
 #include "harness.hpp"
 

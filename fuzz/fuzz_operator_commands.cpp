@@ -1,5 +1,5 @@
 // Operators' commands as the hub takes them from a console over the ROUTER (COMMAND verb):
-// routed by "op" the way the hub routes them (Hub::is_meeting_command), to the alert command
+// routed by "op" the way the hub routes them (MeetingDesk::is_meeting_command), to the alert command
 // or the meeting command parser.
 //
 // Input: the command JSON, as the console sends it.

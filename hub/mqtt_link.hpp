@@ -6,6 +6,7 @@
 // so the PUBACK cannot mean "stored": the hub answers each report with a receipt after
 // its SQLite commit instead (docs/protocol.md, "Delivery").
 #include "mailbox.hpp"
+#include "mqtt_out.hpp"
 #include "mqtt_session.hpp"
 
 #include <condition_variable>
@@ -40,18 +41,18 @@ inline constexpr std::size_t max_mqtt_packet_taken = 65536;
 // receipt would then wait for Paho's lock, and neither would move again (seen under a flood
 // of refusals on a slow machine). Receipts, orders and notices are queued here instead and
 // published, in order, by a thread of this link's own.
-class MqttLink {
+class MqttLink final : public MqttOut {
 public:
     MqttLink(const std::string& uri, const std::string& client_id, Mailbox<MqttMessage>& inbox);
-    ~MqttLink();
+    ~MqttLink() override;
 
     // Connects, and keeps trying until it succeeds; Paho reconnects by itself afterwards.
     void maintain() { session_.maintain(); }
-    bool connected() const { return session_.connected(); }
+    bool connected() const override { return session_.connected(); }
     // Never blocks: queued for the link's thread, which hands it to Paho; Paho queues it
     // while the broker is away. `retain`: the broker keeps the last one for whoever
     // subscribes later (notices).
-    void publish(const std::string& topic, const std::string& payload, int qos, bool retain = false);
+    void publish(const std::string& topic, const std::string& payload, int qos, bool retain = false) override;
     // Hands what is queued to Paho, then disconnects.
     void stop();
 

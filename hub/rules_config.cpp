@@ -94,18 +94,7 @@ private:
     std::set<std::string> known_;
 };
 
-} // namespace
-
-FusionSettings load_rules(const std::string& path, FusionSettings s) {
-    toml::table root = read_toml_file(path);
-    Table top(&root, "", path);
-
-    auto night = top.sub("night");
-    night.integer("start-hour", s.night.start_hour, 0, 23);
-    night.integer("end-hour", s.night.end_hour, 0, 23);
-    night.no_leftovers();
-    if (s.night.start_hour == s.night.end_hour) throw std::runtime_error(path + ": night start-hour and end-hour must differ");
-
+void read_hotspot(Table& top, FusionSettings& s, const std::string& path) {
     auto hot = top.sub("hotspot");
     auto cat = hot.sub("category");
     for (auto c : all_categories()) cat.number(std::string(category_name(c)).c_str(), s.weights.category[static_cast<std::size_t>(c)]);
@@ -128,7 +117,9 @@ FusionSettings load_rules(const std::string& path, FusionSettings s) {
     hot.no_leftovers();
     if (s.weights.half_life.count() <= 0 || s.weights.gap_full <= s.weights.gap_from || s.weights.crowd_full <= s.weights.crowd_from)
         throw std::runtime_error(path + ": half-life-min > 0, gap-full-min > gap-from-min and crowd-full > crowd-from are needed");
+}
 
+void read_alerts(Table& top, FusionSettings& s, const std::string& path) {
     auto alerts = top.sub("alerts");
     alerts.minutes("keep-closed-min", s.alerts.keep_closed);
     auto ack = alerts.sub("acknowledge-within-min");
@@ -166,6 +157,22 @@ FusionSettings load_rules(const std::string& path, FusionSettings s) {
     if (s.rules.repeated_nights > s.rules.repeated_of_nights)
         throw std::runtime_error(path + ": repeated-nights cannot exceed repeated-of-nights (the rule could never fire)");
     alerts.no_leftovers();
+}
+
+} // namespace
+
+FusionSettings load_rules(const std::string& path, FusionSettings s) {
+    toml::table root = read_toml_file(path);
+    Table top(&root, "", path);
+
+    auto night = top.sub("night");
+    night.integer("start-hour", s.night.start_hour, 0, 23);
+    night.integer("end-hour", s.night.end_hour, 0, 23);
+    night.no_leftovers();
+    if (s.night.start_hour == s.night.end_hour) throw std::runtime_error(path + ": night start-hour and end-hour must differ");
+
+    read_hotspot(top, s, path);
+    read_alerts(top, s, path);
 
     auto dispatch = top.sub("dispatch");
     dispatch.seconds("answer-within-s", s.dispatch.answer_within);

@@ -1,0 +1,77 @@
+#include "hub_context.hpp"
+
+#include "time_text.hpp"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+namespace platslage {
+
+HubContext::HubContext(const HubConfig& settings, const ZoneMap& maps, EventLog& events, const Clock& time)
+    : cfg(settings), zones(maps), log(events), clock(time),
+      situation(maps, SituationSettings{std::chrono::seconds(settings.sensor_silent_s),
+                                        static_cast<std::size_t>(settings.recent_reports), settings.fusion}),
+      epoch(static_cast<std::uint64_t>(to_epoch_ms(time.now()))), started(time.now()) {}
+
+void HubContext::apply(std::int64_t id, const Event& e, TimePoint heard, std::vector<Update>& out) {
+    std::visit([&](const auto& ev) {
+        using T = std::decay_t<decltype(ev)>;
+        std::vector<Update> u;
+        if constexpr (std::is_same_v<T, GuardReport>) u = situation.record(ev, id, heard);
+        else u = situation.record(ev, heard);
+        out.insert(out.end(), std::make_move_iterator(u.begin()), std::make_move_iterator(u.end()));
+    }, e);
+    last_event = std::max(last_event, id);
+}
+
+void HubContext::replay() {
+    std::size_t replayed = 0, skipped = 0;
+    std::vector<Update> ignored; // a rebuilt picture is not news: consoles take a snapshot
+    auto visit = [&](std::int64_t id, const EventRecord& r) {
+        auto e = from_record(r, zones);
+        if (!e) {
+            // Maps changed since it was logged (a zone removed, say): it stays in the log.
+            ++skipped;
+            spdlog::debug("replay: event {} no longer fits the maps: {}", id, e.rejection().detail);
+            last_event = std::max(last_event, id);
+            return;
+        }
+        apply(id, e.value(), r.heard, ignored);
+        ignored.clear();
+        ++replayed;
+    };
+    bool from_snapshot = false;
+    for (const auto& snap : log.snapshots()) {
+        try {
+            situation.load(nlohmann::json::parse(snap.body));
+            last_event = snap.last_event;
+            from_snapshot = true;
+            spdlog::info("snapshot of {} (up to event {}) loaded", format_rfc3339(snap.saved), snap.last_event);
+            break;
+        } catch (const std::exception& e) {
+            spdlog::warn("snapshot up to event {} unreadable, trying an older one: {}", snap.last_event, e.what());
+        }
+    }
+    if (from_snapshot) {
+        log.replay_after(last_event, visit);
+        spdlog::info("replayed {} events after the snapshot ({} no longer fit the maps)", replayed, skipped);
+    } else {
+        log.replay(clock.now() - std::chrono::hours(cfg.replay_hours), visit);
+        spdlog::info("replayed {} events from the last {} h ({} no longer fit the maps)", replayed, cfg.replay_hours, skipped);
+    }
+    situation.advance_to(clock.now());
+}
+
+bool HubContext::save_snapshot() {
+    try {
+        log.save_snapshot(last_event, clock.now(), situation.save().dump());
+        spdlog::debug("snapshot saved up to event {}", last_event);
+        return true;
+    } catch (const std::exception& e) {
+        // Only start-up gets slower: the log itself is intact.
+        spdlog::error("snapshot not saved: {}", e.what());
+        return false;
+    }
+}
+
+} // namespace platslage

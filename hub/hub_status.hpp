@@ -1,0 +1,31 @@
+#pragma once
+// The hub's status: the STATUS reply's JSON (docs/protocol.md) and the periodic log line.
+#include "hub_context.hpp"
+#include "refusals.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace platslage {
+
+// What the request desk's snapshots came to.
+struct SnapshotCounts {
+    std::size_t sending = 0;
+    std::uint64_t completed = 0;
+    std::uint64_t abandoned = 0;
+    std::uint64_t busy = 0; // requests answered "busy"
+};
+
+class HubStatus {
+public:
+    HubStatus(const HubContext& hub, const Refusals& refusals) : hub_(hub), refusals_(refusals) {}
+
+    std::string json(bool mqtt_connected, const SnapshotCounts& snapshots) const;
+    std::string line(bool mqtt_connected) const;
+
+private:
+    const HubContext& hub_;
+    const Refusals& refusals_;
+};
+
+} // namespace platslage

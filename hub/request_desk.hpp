@@ -1,0 +1,48 @@
+#pragma once
+// The hub's request desk: the ROUTER socket where consoles and tools ask for STATUS, a zone's
+// HISTORY, a SNAPSHOT of the picture (sent whole at the reader's pace by SnapshotSender) or
+// carry out a COMMAND (docs/protocol.md). Each turn it answers for at most 10 ms, so no
+// client asking in a loop can hold back the inputs and their receipts.
+#include "command_desk.hpp"
+#include "hub_context.hpp"
+#include "hub_status.hpp"
+#include "refusals.hpp"
+#include "snapshot_sender.hpp"
+#include "wire.hpp"
+
+#include <zmq.hpp>
+
+#include <optional>
+#include <string>
+
+namespace platslage {
+
+class RequestDesk {
+public:
+    RequestDesk(HubContext& hub, Refusals& refusals, CommandDesk& commands, const HubStatus& status, zmq::context_t& ctx,
+                const std::string& endpoint);
+
+    // Answers what waits, within the turn's budget, then sends what the snapshots under way can take.
+    void serve(bool mqtt_connected);
+
+    zmq::socket_t& router() { return router_; }
+    bool sending_snapshots() const { return snapshots_.busy(); }
+    SnapshotCounts snapshot_counts() const;
+
+private:
+    // The reply to one request; none when a snapshot was started (its frames follow from pump()).
+    std::optional<Frames> answer(const Frames& envelope, const Frames& body, bool mqtt_connected);
+    void reply(const Frames& envelope, Frames body);
+    // A zone's counts over the last day, from memory (core/occupancy_history.hpp).
+    std::string history_json(const Zone& z) const;
+
+    HubContext& hub_;
+    Refusals& refusals_;
+    CommandDesk& commands_;
+    const HubStatus& status_;
+    zmq::socket_t router_;
+    SnapshotSender snapshots_;
+    std::uint64_t snapshots_busy_ = 0; // snapshot requests answered "busy"
+};
+
+} // namespace platslage
