@@ -9,7 +9,6 @@ namespace platslage {
 using nlohmann::json;
 
 namespace {
-constexpr std::size_t alert_state_count = 5;
 constexpr std::size_t dispatch_state_count = 7;
 
 std::vector<AlertTransition> steps_from(const EntryReader& r) {
@@ -25,10 +24,6 @@ std::vector<AlertTransition> steps_from(const EntryReader& r) {
     return out;
 }
 } // namespace
-
-std::optional<AlertState> alert_state_from_name(std::string_view name) {
-    return EntryReader::enum_named<AlertState>(name, alert_state_count, state_name);
-}
 
 std::optional<PublishedAlert> published_alert_from(const json& object) {
     EntryReader r(object);

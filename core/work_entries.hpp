@@ -22,8 +22,6 @@ struct PublishedAlert {
     std::size_t steps = 0;
 };
 
-std::optional<AlertState> alert_state_from_name(std::string_view name);
-
 std::optional<PublishedAlert> published_alert_from(const nlohmann::json& object);
 std::optional<Dispatch> dispatch_entry_from(const nlohmann::json& object);
 
