@@ -327,6 +327,15 @@ TEST_SUITE("picture codec: broken bodies") {
         CHECK_FALSE(decode_entry("note/N-000001", R"({"id":""})"));
     }
 
+    TEST_CASE("times at the ends of the calendar read and write back without an exception") {
+        for (const char* t : {"0000-01-01T00:00:00+14:00", "9999-12-31T23:59:59.999-12:00", "2026-02-30T25:61:00Z"}) {
+            CAPTURE(t);
+            auto body = json{{"id", "z"}, {"measured", t}, {"last_outreach", t}}.dump();
+            auto z = decoded<ZoneEntry>("zone/z", body);
+            CHECK_NOTHROW(to_json(z).dump());
+        }
+    }
+
     TEST_CASE("deep nesting and long bodies do not bring a reader down") {
         std::string deep(100000, '[');
         CHECK_NOTHROW(decode_entry("zone/z", deep));
