@@ -10,7 +10,9 @@ namespace platslage {
 using nlohmann::json;
 
 namespace {
+// How many values the enums have that the picture writes by name.
 constexpr std::size_t team_status_count = 5;
+constexpr std::size_t report_kind_count = 3;
 json flag_or_null(const std::optional<bool>& b) { return b ? json(*b) : json(nullptr); }
 } // namespace
 
@@ -37,7 +39,7 @@ std::optional<ReportEntry> report_entry_from(const json& object) {
     r.id = f.text("id");
     r.ts = f.time("ts").value_or(TimePoint{});
     r.zone = f.text("zone");
-    r.kind = f.named<ReportKind>("kind", 3, kind_name).value_or(ReportKind::observation);
+    r.kind = f.named<ReportKind>("kind", report_kind_count, kind_name).value_or(ReportKind::observation);
     r.persons = f.integer("persons");
     for (const auto& name : f.texts("categories"))
         if (auto c = category_from_name(name)) r.categories.push_back(*c);

@@ -8,6 +8,10 @@ namespace platslage {
 using nlohmann::json;
 
 namespace {
+// How many values the enums have that the picture writes by name.
+constexpr std::size_t report_kind_count = 3;
+constexpr std::size_t sensor_health_count = 3;
+
 json time_or_null(const std::optional<TimePoint>& t) { return t ? json(format_rfc3339(*t)) : json(nullptr); }
 
 json names_of(const std::vector<Category>& cats) {
@@ -30,7 +34,7 @@ std::optional<ZoneLastReport> last_report_from(const EntryReader& zone) {
     EntryReader r(*o);
     ZoneLastReport l;
     l.ts = r.time("ts").value_or(TimePoint{});
-    l.kind = r.named<ReportKind>("kind", 3, kind_name).value_or(ReportKind::observation);
+    l.kind = r.named<ReportKind>("kind", report_kind_count, kind_name).value_or(ReportKind::observation);
     l.persons = r.integer("persons");
     l.categories = categories_in(r, "categories");
     return l;
@@ -84,7 +88,7 @@ std::optional<ZoneEntry> zone_entry_from(const json& object) {
     z.station = r.text("station");
     z.capacity = r.integer("capacity");
     z.occupancy = r.maybe_integer("occupancy");
-    z.sensor = r.named<SensorHealth>("sensor", 3, health_name).value_or(SensorHealth::none);
+    z.sensor = r.named<SensorHealth>("sensor", sensor_health_count, health_name).value_or(SensorHealth::none);
     z.measured = r.time("measured");
     z.last_report = last_report_from(r);
     if (const json* h = r.object("hotspot")) {
