@@ -1,7 +1,5 @@
 #include "alert_queue.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 
 namespace platslage::console {
@@ -55,12 +53,22 @@ std::string neighbour(const std::vector<const AlertView*>& queue, const std::str
     return queue[static_cast<std::size_t>(i)]->id;
 }
 
+std::string command_json(const AlertCommand& c) { return to_json(c).dump(); }
+
 std::string command_json(const std::string& op, const std::string& alert, const std::string& by,
                          const std::vector<std::pair<std::string, std::string>>& extra) {
-    nlohmann::json j{{"op", op}, {"alert", alert}, {"by", by}};
-    for (const auto& [k, v] : extra)
-        if (!v.empty()) j[k] = v;
-    return j.dump();
+    auto known = alert_op_from_name(op);
+    if (!known) return {};
+    AlertCommand c;
+    c.op = *known;
+    c.alert = alert;
+    c.by = by;
+    for (const auto& [field, value] : extra) {
+        if (field == "team") c.team = value;
+        else if (field == "outcome") c.outcome = value;
+        else if (field == "note") c.note = value;
+    }
+    return command_json(c);
 }
 
 std::string rule_title(const std::string& rule) {

@@ -1,6 +1,7 @@
 #pragma once
 // The alert queue's order and filters, decided without a window: what the operator sees
 // first is the most severe open alert that has waited longest.
+#include "alert_command.hpp"
 #include "picture.hpp"
 
 #include <string>
@@ -29,7 +30,11 @@ bool needs_attention(const AlertView& a);
 // `current` is not in it.
 std::string neighbour(const std::vector<const AlertView*>& queue, const std::string& current, int step);
 
-// A command for the hub (docs/protocol.md, Commands). `extra` holds team, outcome or note.
+// A command for the hub (docs/protocol.md, Commands) written by the core's to_json, the
+// counterpart of the parse_alert_command the hub reads it with.
+std::string command_json(const AlertCommand& c);
+// The same by the op's name, for scripts and tests: `extra` holds team, outcome or note, and
+// what is empty is left out. An op the protocol does not have gives "", which the hub refuses.
 std::string command_json(const std::string& op, const std::string& alert, const std::string& by,
                          const std::vector<std::pair<std::string, std::string>>& extra = {});
 

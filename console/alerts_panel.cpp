@@ -24,16 +24,20 @@ std::string AlertsPanel::zone_name(const std::string& id) const {
     return z ? z->name : id;
 }
 
-void AlertsPanel::send(const std::string& op, const AlertView& a, const ConsoleState& s,
-                       const std::vector<std::pair<std::string, std::string>>& extra) {
-    send_to(op, a.id, op + " " + a.id, s, extra);
+AlertCommand AlertsPanel::command(AlertOp op, const std::string& alert, const ConsoleState& s) {
+    AlertCommand c;
+    c.op = op;
+    c.alert = alert;
+    c.by = s.position;
+    return c;
 }
 
-void AlertsPanel::send_to(const std::string& op, const std::string& alert, const std::string& what, const ConsoleState& s,
-                          const std::vector<std::pair<std::string, std::string>>& extra) {
-    ticket_ = link_.send_command(command_json(op, alert, s.position, extra));
+void AlertsPanel::send(const AlertCommand& c) { send(c, std::string(op_name(c.op)) + " " + c.alert); }
+
+void AlertsPanel::send(const AlertCommand& c, const std::string& what) {
+    ticket_ = link_.send_command(command_json(c));
     sent_ = what;
-    sent_op_ = op;
+    sent_op_ = op_name(c.op);
     ++commands_sent_;
 }
 
@@ -193,7 +197,7 @@ void AlertsPanel::table(const std::vector<const AlertView*>& queue, const Pictur
 void AlertsPanel::actions(const AlertView* a, const Picture& p, ConsoleState& s) {
     bool can = a && a->open() && p.link == LinkState::live;
     ImGui::BeginDisabled(!can || a->state != "raised");
-    if (ImGui::Button("Acknowledge (A)") && a) send("acknowledge", *a, s);
+    if (ImGui::Button("Acknowledge (A)") && a) send(command(AlertOp::acknowledge, a->id, s));
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(!can);
@@ -255,7 +259,9 @@ void AlertsPanel::actions(const AlertView* a, const Picture& p, ConsoleState& s)
             if (ImGui::RadioButton(label.c_str(), team_ == i)) team_ = i;
         }
         if (ImGui::Button("Assign") && a && !teams.empty()) {
-            send("assign", *a, s, {{"team", teams[static_cast<std::size_t>(team_)].team->id}});
+            auto c = command(AlertOp::assign, a->id, s);
+            c.team = teams[static_cast<std::size_t>(team_)].team->id;
+            send(c);
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
@@ -272,7 +278,10 @@ void AlertsPanel::actions(const AlertView* a, const Picture& p, ConsoleState& s)
         }
         ImGui::InputText("Note (no names)", note_.data(), note_.size());
         if (ImGui::Button("Resolve") && a) {
-            send("resolve", *a, s, {{"outcome", std::string(alert_outcomes[static_cast<std::size_t>(outcome_)])}, {"note", note_.data()}});
+            auto c = command(AlertOp::resolve, a->id, s);
+            c.outcome = alert_outcomes[static_cast<std::size_t>(outcome_)];
+            c.note = note_.data();
+            send(c);
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
@@ -284,7 +293,9 @@ void AlertsPanel::actions(const AlertView* a, const Picture& p, ConsoleState& s)
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         bool enter = ImGui::InputText("##note", note_.data(), note_.size(), ImGuiInputTextFlags_EnterReturnsTrue);
         if ((ImGui::Button("Add") || enter) && a && note_[0]) {
-            send("note", *a, s, {{"note", note_.data()}});
+            auto c = command(AlertOp::note, a->id, s);
+            c.note = note_.data();
+            send(c);
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
@@ -304,7 +315,7 @@ void AlertsPanel::keys(const std::vector<const AlertView*>& queue, const AlertVi
     if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) select(neighbour(queue, s.selected_alert, +1));
     if (ImGui::IsKeyPressed(GLFW_KEY_UP)) select(neighbour(queue, s.selected_alert, -1));
     if (!a) return;
-    if (ImGui::IsKeyPressed(GLFW_KEY_A, false) && a->open() && a->state == "raised") send("acknowledge", *a, s);
+    if (ImGui::IsKeyPressed(GLFW_KEY_A, false) && a->open() && a->state == "raised") send(command(AlertOp::acknowledge, a->id, s));
     if (ImGui::IsKeyPressed(GLFW_KEY_T, false) && a->open()) open_assign_ = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_D, false) && p.link == LinkState::live && dispatch_target(p, *a)) open_dispatch_ = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_R, false) && a->open()) open_resolve_ = true;
@@ -377,7 +388,9 @@ void AlertsPanel::dispatch_dialog(const AlertView* a, const Picture& p, const Co
     bool enter = ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false);
     ImGui::BeginDisabled(teams.empty());
     if ((ImGui::Button("Send (Enter)") || enter) && !teams.empty()) {
-        send_to("dispatch", target->alert, "dispatch " + target->alert + " to " + dispatch_team_, s, {{"team", dispatch_team_}});
+        auto c = command(AlertOp::dispatch, target->alert, s);
+        c.team = dispatch_team_;
+        send(c, "dispatch " + target->alert + " to " + dispatch_team_);
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndDisabled();

@@ -4,6 +4,7 @@
 // to its handheld), R resolve with an outcome, N add a note, C show on the map, Up/Down
 // move. A new critical alert flashes until someone acknowledges it. Each alert's order
 // shows its state in colour; the selected alert's order, its response times.
+#include "alert_command.hpp"
 #include "panel.hpp"
 #include "console_state.hpp"
 #include "hub_link.hpp"
@@ -39,10 +40,11 @@ private:
     void keys(const std::vector<const AlertView*>& queue, const AlertView* a, const Picture& p, ConsoleState& s);
     void dispatch_line(const AlertView& a, const Picture& p);
     void dispatch_dialog(const AlertView* a, const Picture& p, const ConsoleState& s);
-    void send(const std::string& op, const AlertView& a, const ConsoleState& s,
-              const std::vector<std::pair<std::string, std::string>>& extra = {});
-    void send_to(const std::string& op, const std::string& alert, const std::string& what, const ConsoleState& s,
-                 const std::vector<std::pair<std::string, std::string>>& extra);
+    // Commands are the core's AlertCommand, written by its to_json: the hub reads them back
+    // with the same core's parse_alert_command.
+    static AlertCommand command(AlertOp op, const std::string& alert, const ConsoleState& s);
+    void send(const AlertCommand& c);
+    void send(const AlertCommand& c, const std::string& what);
     std::string zone_name(const std::string& id) const;
 
     const ZoneMap& zones_;

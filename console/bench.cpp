@@ -1,5 +1,6 @@
 #include "bench.hpp"
 
+#include "picture_codec.hpp"
 #include "time_text.hpp"
 
 #include <sys/resource.h>
@@ -11,56 +12,63 @@
 
 namespace platslage::console {
 
+namespace {
+// The alert's body as the hub publishes it, through the core's encoder.
+Alert bench_alert(int n, const Zone& z, TimePoint now) {
+    constexpr AlertRule rules[] = {AlertRule::sleeping, AlertRule::needs_care, AlertRule::child, AlertRule::coverage_gap,
+                                   AlertRule::crowding};
+    char id[16];
+    std::snprintf(id, sizeof id, "A-%06d", n);
+    Alert a;
+    a.id = id;
+    a.rule = rules[n % 5];
+    a.station = z.station;
+    a.zone = z.id;
+    a.severity = static_cast<Severity>(n % 4);
+    a.state = n % 3 ? AlertState::raised : AlertState::acknowledged;
+    a.raised_at = now - std::chrono::seconds((n * 7919) % 86400);
+    a.last_signal = a.raised_at;
+    a.summary = "2 sleeping, 1 in distress";
+    a.signals = 1 + n % 4;
+    a.persons = 2;
+    a.categories = {"sleeping", "distress"};
+    a.history = {{a.raised_at, "raised", "hub", a.severity, ""}};
+    return a;
+}
+} // namespace
+
 std::map<std::string, std::string> busy_night_entries(const ZoneMap& zones, int alerts, TimePoint now) {
-    using nlohmann::json;
     std::map<std::string, std::string> e;
     const auto& all = zones.zones();
     for (std::size_t i = 0; i < all.size(); ++i) {
         const auto& z = all[i];
-        int score = static_cast<int>((i * 37) % 101);
-        e["zone/" + z.id] = json{{"id", z.id},
-                                 {"station", z.station},
-                                 {"capacity", z.capacity},
-                                 {"occupancy", z.capacity * static_cast<int>(i % 10) / 10},
-                                 {"sensor", "ok"},
-                                 {"hotspot", {{"score", score}, {"parts", {"2 sleeping", "night"}}}},
-                                 {"reported", {{"sleeping", 2}}},
-                                 {"teams_present", json::array()}}
-                                .dump();
+        ZoneEntry entry;
+        entry.id = z.id;
+        entry.station = z.station;
+        entry.capacity = z.capacity;
+        entry.occupancy = z.capacity * static_cast<int>(i % 10) / 10;
+        entry.sensor = SensorHealth::ok;
+        entry.hotspot_score = static_cast<int>((i * 37) % 101);
+        entry.hotspot_parts = {"2 sleeping", "night"};
+        entry.reported = {{Category::sleeping, 2}};
+        e["zone/" + z.id] = to_json(entry).dump();
     }
     for (const auto& s : zones.stations())
-        e["station/" + s] = json{{"id", s}, {"occupancy", 1000}, {"zones", 12}, {"zones_counted", 12}}.dump();
-    const char* rules[] = {"sleeping", "needs_care", "child", "coverage_gap", "crowding"};
-    const char* severities[] = {"warning", "minor", "major", "critical"};
+        e["station/" + s] = to_json(StationEntry{s, 1000, 12, 12}).dump();
     for (int n = 1; n <= alerts; ++n) {
-        char id[16];
-        std::snprintf(id, sizeof id, "A-%06d", n);
         const auto& z = all[static_cast<std::size_t>(n) % all.size()];
-        auto raised = format_rfc3339(now - std::chrono::seconds((n * 7919) % 86400));
-        e[std::string("alert/") + id] =
-            json{{"id", id},
-                 {"rule", rules[n % 5]},
-                 {"station", z.station},
-                 {"zone", z.id},
-                 {"subject", nullptr},
-                 {"severity", severities[n % 4]},
-                 {"state", n % 3 ? "raised" : "acknowledged"},
-                 {"raised_at", raised},
-                 {"last_signal", raised},
-                 {"summary", "2 sleeping, 1 in distress"},
-                 {"signals", 1 + n % 4},
-                 {"persons", 2},
-                 {"categories", {"sleeping", "distress"}},
-                 {"history", {{{"at", raised}, {"what", "raised"}, {"by", "hub"}, {"severity", severities[n % 4]}, {"detail", ""}}}}}
-                .dump();
+        auto a = bench_alert(n, z, now);
+        e["alert/" + a.id] = to_published_json(a).dump();
     }
     return e;
 }
 
 std::string acknowledged_alert(const std::string& body, int n) {
-    auto j = nlohmann::json::parse(body);
-    j["state"] = n % 2 ? "acknowledged" : "raised";
-    return j.dump();
+    auto entry = decode_entry("alert/", body);
+    auto* published = entry ? std::get_if<PublishedAlert>(&*entry) : nullptr;
+    if (!published) return body;
+    published->alert.state = n % 2 ? AlertState::acknowledged : AlertState::raised;
+    return to_published_json(published->alert).dump();
 }
 
 nlohmann::json Timings::summary() const {

@@ -1,6 +1,8 @@
 #include "meeting_view.hpp"
 
+#include "meeting_command.hpp"
 #include "organisation.hpp"
+#include "picture_codec.hpp"
 #include "stockholm_time.hpp"
 #include "time_text.hpp"
 
@@ -21,7 +23,6 @@ std::string str(const json& j, const char* key) {
     auto it = j.find(key);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
-bool starts(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
 // Characters, not bytes: the hub counts a title's 80 in code points (å is one).
 std::size_t utf8_length(const std::string& s) {
@@ -60,60 +61,75 @@ Command need_meeting(const std::string& meeting) {
     if (meeting.empty()) return {{}, "choose a meeting first"};
     return {};
 }
+// Commands are the core's MeetingCommand, written by its to_json: the hub reads them back
+// with the same core's parse_meeting_command.
+MeetingCommand meeting_command(MeetingOp op, const std::string& meeting, const std::string& by) {
+    MeetingCommand c;
+    c.op = op;
+    c.meeting = meeting;
+    c.by = by;
+    return c;
+}
+Command sendable(const MeetingCommand& c) { return {to_json(c).dump(), {}}; }
+} // namespace
+
+namespace {
+std::string text_of(const std::optional<TimePoint>& t) { return t ? format_rfc3339(*t) : std::string(); }
+
+MeetingRow row_of(MeetingEntry&& e, const ZoneMap& zones) {
+    MeetingPlan& p = e.plan;
+    MeetingRow m;
+    m.id = std::move(p.id);
+    m.title = std::move(p.title);
+    m.station = std::move(p.station);
+    m.zone = std::move(p.zone);
+    const Zone* z = zones.find(m.zone);
+    m.zone_name = z ? z->name : m.zone;
+    m.first = p.first == TimePoint{} ? std::string() : format_rfc3339(p.first);
+    m.next = text_of(e.next);
+    m.previous = text_of(e.previous);
+    m.repeat = repeat_name(p.repeat);
+    m.cancelled = p.cancelled_at.has_value();
+    m.duration_min = p.duration_min;
+    for (auto& org : p.organisations) {
+        if (!m.organisations_text.empty()) m.organisations_text += ", ";
+        m.organisations_text += std::string(organisation_title(org));
+        m.organisations.push_back(std::move(org));
+    }
+    m.next_text = m.next.empty() ? (m.cancelled ? "cancelled" : "none planned") : stockholm_text(m.next);
+    return m;
+}
+
+NoteRow row_of(MeetingNote&& note, std::chrono::year_month_day today) {
+    NoteRow n;
+    n.id = std::move(note.id);
+    n.kind = note.kind == NoteKind::action ? "action" : "decision";
+    n.meeting = std::move(note.meeting);
+    n.held_at = format_rfc3339(note.held_at);
+    n.text = std::move(note.text);
+    n.by = std::move(note.by);
+    n.recorded_at = format_rfc3339(note.recorded_at);
+    n.owner = std::move(note.owner);
+    n.owner_title = n.owner.empty() ? std::string() : std::string(organisation_title(n.owner));
+    if (n.owner_title.empty()) n.owner_title = n.owner;
+    n.due = std::move(note.due);
+    if (note.kind == NoteKind::action) n.state = note.closed_at ? "closed" : "open";
+    auto due = read_date(n.due);
+    n.overdue = n.open() && due && std::chrono::sys_days{*due} < std::chrono::sys_days{today};
+    return n;
+}
 } // namespace
 
 MeetingBook meeting_book(const std::map<std::string, std::string>& entries, const ZoneMap& zones,
                          std::chrono::year_month_day today) {
     MeetingBook b;
     for (const auto& [key, body] : entries) {
-        bool meeting = starts(key, "meeting/"), note = starts(key, "note/");
-        if (!meeting && !note) continue;
-        json j = json::parse(body, nullptr, false);
-        if (j.is_discarded() || !j.is_object() || str(j, "id").empty()) {
-            ++b.undecodable;
-            continue;
-        }
-        if (meeting) {
-            MeetingRow m;
-            m.id = str(j, "id");
-            m.title = str(j, "title");
-            m.station = str(j, "station");
-            m.zone = str(j, "zone");
-            const Zone* z = zones.find(m.zone);
-            m.zone_name = z ? z->name : m.zone;
-            m.first = str(j, "first");
-            m.next = str(j, "next");
-            m.previous = str(j, "previous");
-            m.repeat = str(j, "repeat");
-            m.cancelled = j.contains("cancelled_at");
-            if (auto d = j.find("duration_min"); d != j.end() && d->is_number_integer()) m.duration_min = d->get<int>();
-            if (auto o = j.find("organisations"); o != j.end() && o->is_array())
-                for (const auto& org : *o)
-                    if (org.is_string()) {
-                        m.organisations.push_back(org.get<std::string>());
-                        if (!m.organisations_text.empty()) m.organisations_text += ", ";
-                        m.organisations_text += std::string(organisation_title(m.organisations.back()));
-                    }
-            m.next_text = m.next.empty() ? (m.cancelled ? "cancelled" : "none planned") : stockholm_text(m.next);
-            b.meetings.push_back(std::move(m));
-        } else {
-            NoteRow n;
-            n.id = str(j, "id");
-            n.kind = str(j, "kind");
-            n.meeting = str(j, "meeting");
-            n.held_at = str(j, "held_at");
-            n.text = str(j, "text");
-            n.by = str(j, "by");
-            n.recorded_at = str(j, "recorded_at");
-            n.owner = str(j, "owner");
-            n.owner_title = n.owner.empty() ? std::string() : std::string(organisation_title(n.owner));
-            if (n.owner_title.empty()) n.owner_title = n.owner;
-            n.due = str(j, "due");
-            n.state = str(j, "state");
-            auto due = read_date(n.due);
-            n.overdue = n.open() && due && std::chrono::sys_days{*due} < std::chrono::sys_days{today};
-            b.notes.push_back(std::move(n));
-        }
+        auto family = family_of(key);
+        if (family != EntryFamily::meeting && family != EntryFamily::note) continue;
+        auto entry = decode_entry(key, body);
+        if (auto* m = entry ? std::get_if<MeetingEntry>(&*entry) : nullptr) b.meetings.push_back(row_of(std::move(*m), zones));
+        else if (auto* n = entry ? std::get_if<MeetingNote>(&*entry) : nullptr) b.notes.push_back(row_of(std::move(*n), today));
+        else ++b.undecodable;
     }
     // Planned first, soonest next meeting first (RFC 3339 in UTC sorts as time); those with
     // no meeting ahead after them, cancelled ones last.
@@ -198,16 +214,22 @@ Command plan_command(const PlanForm& f, const std::string& by, const ZoneMap& zo
     if (f.duration_min < 15 || f.duration_min > 480) return {{}, "duration: 15 to 480 minutes"};
     if (f.repeat == "once" && *starts + std::chrono::minutes{f.duration_min} <= now)
         return {{}, "a one-off meeting must not be over already"};
-    json j{{"op", "plan_meeting"}, {"by", by},       {"title", title},    {"zone", f.zone},
-           {"organisations", f.organisations},        {"starts", format_rfc3339(*starts)},
-           {"repeat", f.repeat},  {"duration_min", f.duration_min}};
-    return {j.dump(), {}};
+    auto c = meeting_command(MeetingOp::plan, {}, by);
+    c.title = title;
+    c.zone = f.zone;
+    c.organisations = f.organisations;
+    c.starts = *starts;
+    c.repeat = repeat_from_name(f.repeat).value_or(Repeat::once);
+    c.duration_min = f.duration_min;
+    return sendable(c);
 }
 
 Command decision_command(const std::string& meeting, const std::string& text, const std::string& by) {
     if (auto c = need_meeting(meeting); !c.ok()) return c;
     if (auto c = text_problem(text, 500); !c.ok()) return c;
-    return {json{{"op", "record_decision"}, {"by", by}, {"meeting", meeting}, {"text", trimmed(text)}}.dump(), {}};
+    auto c = meeting_command(MeetingOp::decide, meeting, by);
+    c.text = trimmed(text);
+    return sendable(c);
 }
 
 Command action_command(const std::string& meeting, const std::string& text, const std::string& owner,
@@ -216,10 +238,11 @@ Command action_command(const std::string& meeting, const std::string& text, cons
     if (auto c = text_problem(text, 500); !c.ok()) return c;
     if (!is_organisation(owner)) return {{}, "choose the organisation that owns it"};
     if (!is_date_text(trimmed(due))) return {{}, "due: a date as YYYY-MM-DD"};
-    return {json{{"op", "add_action"}, {"by", by}, {"meeting", meeting}, {"text", trimmed(text)}, {"owner", owner},
-                 {"due", trimmed(due)}}
-                .dump(),
-            {}};
+    auto c = meeting_command(MeetingOp::add_action, meeting, by);
+    c.text = trimmed(text);
+    c.owner = owner;
+    c.due = trimmed(due);
+    return sendable(c);
 }
 
 Command close_action_command(const std::string& meeting, const std::string& note, const std::string& closing_text,
@@ -227,19 +250,20 @@ Command close_action_command(const std::string& meeting, const std::string& note
     if (auto c = need_meeting(meeting); !c.ok()) return c;
     if (note.empty()) return {{}, "choose an open action item first"};
     if (utf8_length(closing_text) > 500) return {{}, "at most 500 characters"};
-    json j{{"op", "close_action"}, {"by", by}, {"meeting", meeting}, {"note", note}};
-    if (!trimmed(closing_text).empty()) j["text"] = trimmed(closing_text);
-    return {j.dump(), {}};
+    auto c = meeting_command(MeetingOp::close_action, meeting, by);
+    c.note = note;
+    c.text = trimmed(closing_text); // an empty closing note is left out
+    return sendable(c);
 }
 
 Command agenda_command(const std::string& meeting, const std::string& by) {
     if (auto c = need_meeting(meeting); !c.ok()) return c;
-    return {json{{"op", "agenda"}, {"by", by}, {"meeting", meeting}}.dump(), {}};
+    return sendable(meeting_command(MeetingOp::agenda, meeting, by));
 }
 
 Command cancel_command(const std::string& meeting, const std::string& by) {
     if (auto c = need_meeting(meeting); !c.ok()) return c;
-    return {json{{"op", "cancel_meeting"}, {"by", by}, {"meeting", meeting}}.dump(), {}};
+    return sendable(meeting_command(MeetingOp::cancel, meeting, by));
 }
 
 std::optional<AgendaReply> parse_agenda_reply(const std::string& text) {

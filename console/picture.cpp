@@ -1,155 +1,162 @@
 #include "picture.hpp"
 
+#include "picture_codec.hpp"
 #include "time_text.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <type_traits>
+#include <variant>
 
 namespace platslage::console {
 
-using nlohmann::json;
-
 namespace {
-std::string str(const json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+// The console shows times as the hub's RFC 3339 text, and nothing for a step that has not
+// happened (absent, or the zero time a lenient decode gives a missing one).
+std::string text_of(TimePoint t) { return t == TimePoint{} ? std::string() : format_rfc3339(t); }
+std::string text_of(const std::optional<TimePoint>& t) { return t ? text_of(*t) : std::string(); }
+std::optional<std::string> maybe_text_of(const std::optional<TimePoint>& t) {
+    return t ? std::optional<std::string>(format_rfc3339(*t)) : std::nullopt;
 }
-int num(const json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_number_integer() ? it->get<int>() : 0;
-}
-std::optional<bool> flag(const json& j, const char* key) {
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_boolean()) return std::nullopt;
-    return it->get<bool>();
-}
-std::vector<std::string> strings(const json& j, const char* key) {
+template <class E, class NameOf>
+std::vector<std::string> names_of(const std::vector<E>& values, NameOf name) {
     std::vector<std::string> out;
-    auto it = j.find(key);
-    if (it != j.end() && it->is_array())
-        for (const auto& s : *it)
-            if (s.is_string()) out.push_back(s.get<std::string>());
+    out.reserve(values.size());
+    for (auto v : values) out.emplace_back(name(v));
     return out;
 }
-bool starts(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
-std::optional<std::string> opt_str(const json& j, const char* key) {
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_string()) return std::nullopt;
-    return it->get<std::string>();
-}
-int rank_of(const std::string& severity) {
-    static const char* names[] = {"warning", "minor", "major", "critical"};
-    for (int i = 0; i < 4; ++i)
-        if (severity == names[i]) return i;
-    return 0;
-}
-} // namespace
 
-namespace {
-// One entry's part of the picture.
+ZoneView view_of(ZoneEntry&& e) {
+    ZoneView z;
+    z.id = std::move(e.id);
+    z.station = std::move(e.station);
+    z.capacity = e.capacity;
+    z.occupancy = e.occupancy;
+    z.sensor = std::string(health_name(e.sensor));
+    if (e.last_report) {
+        z.last_report_ts = format_rfc3339(e.last_report->ts);
+        z.last_report_persons = e.last_report->persons;
+        z.last_report_categories = names_of(e.last_report->categories, category_name);
+    }
+    z.hotspot = e.hotspot_score;
+    z.hotspot_parts = std::move(e.hotspot_parts);
+    for (auto& t : e.teams_present) z.teams_present.push_back(std::move(t.team));
+    for (const auto& [category, n] : e.reported) z.reported[std::string(category_name(category))] = n;
+    z.incidents = e.incidents;
+    z.last_outreach = maybe_text_of(e.last_outreach);
+    z.last_patrol = maybe_text_of(e.last_patrol);
+    return z;
+}
+
+StationView view_of(StationEntry&& e) {
+    return StationView{std::move(e.id),   e.occupancy,     e.zones,       e.zones_counted, e.sensors_silent,
+                       e.guards_on_shift, e.teams_on_site, e.hotspot_max, e.hot_zones,     e.alerts_open,
+                       e.extra_cold};
+}
+
+ReportView view_of(std::string key, ReportEntry&& e) {
+    auto& r = e.report;
+    return ReportView{std::move(key),    std::move(r.station), std::move(r.device), std::move(r.id),
+                      text_of(r.ts),     std::move(r.zone),    std::string(kind_name(r.kind)), std::move(r.note),
+                      text_of(e.received), r.persons,          names_of(r.categories, category_name)};
+}
+
+TeamView view_of(TeamEntry&& e) {
+    return TeamView{std::move(e.id),  std::move(e.station), std::string(status_name(e.status)), std::move(e.zone),
+                    std::move(e.org), text_of(e.last_seen), e.members, e.silent};
+}
+
+DeviceView view_of(DeviceEntry&& e) {
+    return DeviceView{std::move(e.id), std::move(e.station), std::move(e.role), text_of(e.last_seen),
+                      e.online,        e.on_shift,           e.guards};
+}
+
+DispatchView view_of(Dispatch&& d) {
+    DispatchView v;
+    v.id = std::move(d.id);
+    v.alert = std::move(d.alert);
+    v.team = std::move(d.team);
+    v.station = std::move(d.station);
+    v.zone = std::move(d.zone);
+    v.by = std::move(d.by);
+    v.severity = severity_name(d.severity);
+    v.state = dispatch_state_name(d.state);
+    v.summary = std::move(d.summary);
+    v.raised_at = text_of(d.raised_at);
+    v.acknowledged_at = text_of(d.acknowledged_at);
+    v.dispatched_at = text_of(d.dispatched_at);
+    v.answer_due = text_of(d.answer_due);
+    v.answered_at = text_of(d.answered_at);
+    v.on_scene_at = text_of(d.on_scene_at);
+    v.finished_at = text_of(d.finished_at);
+    v.outcome = std::move(d.outcome);
+    v.referred_to = std::move(d.referred_to);
+    v.persons = d.persons;
+    v.outcome_persons = d.outcome_persons;
+    return v;
+}
+
+AlertView view_of(PublishedAlert&& p) {
+    Alert& a = p.alert;
+    AlertView v;
+    v.id = std::move(a.id);
+    v.rule = rule_name(a.rule);
+    v.station = std::move(a.station);
+    v.zone = std::move(a.zone);
+    v.subject = std::move(a.subject);
+    v.severity = severity_name(a.severity);
+    v.state = state_name(a.state);
+    v.summary = std::move(a.summary);
+    v.assigned_to = std::move(a.assigned_to);
+    v.outcome = std::move(a.outcome);
+    v.raised_at = text_of(a.raised_at);
+    v.last_signal = text_of(a.last_signal);
+    v.ack_due = text_of(a.ack_due);
+    v.severity_rank = static_cast<int>(a.severity);
+    v.raised_ms = a.raised_at == TimePoint{} ? 0 : to_epoch_ms(a.raised_at);
+    v.signals = a.signals;
+    v.persons = a.persons;
+    v.escalations = a.escalations;
+    v.categories = std::move(a.categories);
+    for (auto& s : a.history)
+        v.history.push_back({text_of(s.at), std::move(s.what), std::move(s.by), std::string(severity_name(s.severity)),
+                             std::move(s.detail)});
+    v.steps = static_cast<int>(p.steps);
+    return v;
+}
+
+ShelterView view_of(const ShelterEntry& e) { return ShelterView{e.id, e.name, e.places, e.occupied, e.free()}; }
+
+WeatherView view_of(const WeatherEntry& e) { return WeatherView{e.temperature_c, e.warning_class, e.extra_cold}; }
+
+// One entry's part of the picture, read through the core's codec.
 Picture decode_entry(const std::string& key, const std::string& body) {
     Picture p;
-    {
-        json j = json::parse(body, nullptr, false);
-        if (j.is_discarded() || !j.is_object()) {
-            ++p.undecodable;
-            return p;
-        }
-        if (starts(key, "zone/")) {
-            ZoneView z;
-            z.id = str(j, "id");
-            z.station = str(j, "station");
-            z.capacity = num(j, "capacity");
-            z.sensor = str(j, "sensor");
-            if (j.contains("occupancy") && j["occupancy"].is_number_integer()) z.occupancy = j["occupancy"].get<int>();
-            if (j.contains("last_report") && j["last_report"].is_object()) {
-                const auto& r = j["last_report"];
-                z.last_report_ts = str(r, "ts");
-                z.last_report_persons = num(r, "persons");
-                z.last_report_categories = strings(r, "categories");
-            }
-            if (auto h = j.find("hotspot"); h != j.end() && h->is_object()) {
-                z.hotspot = num(*h, "score");
-                z.hotspot_parts = strings(*h, "parts");
-            }
-            if (auto t = j.find("teams_present"); t != j.end() && t->is_array())
-                for (const auto& team : *t)
-                    if (team.is_object()) z.teams_present.push_back(str(team, "team"));
-            if (auto r = j.find("reported"); r != j.end() && r->is_object())
-                for (const auto& [cat, n] : r->items())
-                    if (n.is_number_integer()) z.reported[cat] = n.get<int>();
-            z.incidents = num(j, "incidents");
-            z.last_outreach = opt_str(j, "last_outreach");
-            z.last_patrol = opt_str(j, "last_patrol");
-            p.zones[z.id] = std::move(z);
-        } else if (starts(key, "station/")) {
-            StationView st{str(j, "id"), num(j, "occupancy"), num(j, "zones"), num(j, "zones_counted"),
-                           num(j, "sensors_silent"), num(j, "guards_on_shift"), num(j, "teams_on_site")};
-            st.hotspot_max = num(j, "hotspot_max");
-            st.hot_zones = num(j, "hot_zones");
-            if (auto a = j.find("alerts_open"); a != j.end() && a->is_object())
-                st.alerts_open = {num(*a, "warning"), num(*a, "minor"), num(*a, "major"), num(*a, "critical")};
-            st.extra_cold = flag(j, "extra_cold").value_or(false);
-            p.stations.push_back(std::move(st));
-        } else if (starts(key, "report/")) {
-            p.reports.push_back(ReportView{key, str(j, "station"), str(j, "device"), str(j, "id"), str(j, "ts"),
-                                           str(j, "zone"), str(j, "kind"), str(j, "note"), str(j, "received"),
-                                           num(j, "persons"), strings(j, "categories")});
-        } else if (starts(key, "team/")) {
-            p.teams.push_back(TeamView{str(j, "id"), str(j, "station"), str(j, "status"), str(j, "zone"), str(j, "org"),
-                                       str(j, "last_seen"), num(j, "members"), flag(j, "silent").value_or(false)});
-        } else if (starts(key, "dispatch/")) {
-            DispatchView d;
-            d.id = str(j, "id");
-            d.alert = str(j, "alert");
-            d.team = str(j, "team");
-            d.station = str(j, "station");
-            d.zone = str(j, "zone");
-            d.by = str(j, "by");
-            d.severity = str(j, "severity");
-            d.state = str(j, "state");
-            d.summary = str(j, "summary");
-            d.raised_at = str(j, "raised_at");
-            d.acknowledged_at = str(j, "acknowledged_at");
-            d.dispatched_at = str(j, "dispatched_at");
-            d.answer_due = str(j, "answer_due");
-            d.answered_at = str(j, "answered_at");
-            d.on_scene_at = str(j, "on_scene_at");
-            d.finished_at = str(j, "finished_at");
-            d.outcome = str(j, "outcome");
-            d.referred_to = str(j, "referred_to");
-            d.persons = num(j, "persons");
-            d.outcome_persons = num(j, "outcome_persons");
-            p.dispatches.push_back(std::move(d));
-        } else if (starts(key, "alert/")) {
-            AlertView a{str(j, "id"), str(j, "rule"), str(j, "station"), str(j, "zone"), str(j, "subject"),
-                        str(j, "severity"), str(j, "state"), str(j, "summary"), str(j, "assigned_to"), str(j, "outcome"),
-                        str(j, "raised_at"), str(j, "last_signal"), str(j, "ack_due"), 0, 0, num(j, "signals"),
-                        num(j, "persons"), num(j, "escalations"), strings(j, "categories"), {}};
-            a.severity_rank = rank_of(a.severity);
-            if (auto t = parse_rfc3339(a.raised_at)) a.raised_ms = to_epoch_ms(*t);
-            if (auto h = j.find("history"); h != j.end() && h->is_array())
-                for (const auto& s : *h)
-                    if (s.is_object())
-                        a.history.push_back({str(s, "at"), str(s, "what"), str(s, "by"), str(s, "severity"), str(s, "detail")});
-            a.steps = std::max(num(j, "steps"), static_cast<int>(a.history.size()));
-            p.alerts.push_back(std::make_shared<const AlertView>(std::move(a)));
-        } else if (key == "weather") {
-            WeatherView w;
-            if (auto t = j.find("temperature_c"); t != j.end() && t->is_number()) w.temperature_c = t->get<double>();
-            w.warning_class = num(j, "warning_class");
-            w.extra_cold = flag(j, "extra_cold").value_or(false);
-            p.weather = w;
-        } else if (starts(key, "shelter/")) {
-            p.shelters.push_back(ShelterView{str(j, "id"), str(j, "name"), num(j, "places"), num(j, "occupied"), num(j, "free")});
-        } else if (starts(key, "meeting/") || starts(key, "note/")) {
-            p.meeting_entries.emplace(key, body);
-        } else if (starts(key, "device/")) {
-            p.devices.push_back(DeviceView{str(j, "id"), str(j, "station"), str(j, "role"), str(j, "last_seen"),
-                                           flag(j, "online"), flag(j, "on_shift"), num(j, "guards")});
-        }
+    auto entry = platslage::decode_entry(key, body);
+    if (!entry) {
+        ++p.undecodable;
+        return p;
     }
+    std::visit(
+        [&](auto&& e) {
+            using T = std::decay_t<decltype(e)>;
+            if constexpr (std::is_same_v<T, ZoneEntry>) {
+                auto z = view_of(std::move(e));
+                auto id = z.id;
+                p.zones[id] = std::move(z);
+            } else if constexpr (std::is_same_v<T, StationEntry>) p.stations.push_back(view_of(std::move(e)));
+            else if constexpr (std::is_same_v<T, ReportEntry>) p.reports.push_back(view_of(key, std::move(e)));
+            else if constexpr (std::is_same_v<T, TeamEntry>) p.teams.push_back(view_of(std::move(e)));
+            else if constexpr (std::is_same_v<T, Dispatch>) p.dispatches.push_back(view_of(std::move(e)));
+            else if constexpr (std::is_same_v<T, PublishedAlert>)
+                p.alerts.push_back(std::make_shared<const AlertView>(view_of(std::move(e))));
+            else if constexpr (std::is_same_v<T, WeatherEntry>) p.weather = view_of(e);
+            else if constexpr (std::is_same_v<T, ShelterEntry>) p.shelters.push_back(view_of(e));
+            else if constexpr (std::is_same_v<T, DeviceEntry>) p.devices.push_back(view_of(std::move(e)));
+            // The Meetings window reads these through the core's codec again, with its zone names.
+            else if constexpr (std::is_same_v<T, MeetingEntry> || std::is_same_v<T, MeetingNote>)
+                p.meeting_entries.emplace(key, body);
+        },
+        *entry);
     return p;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
-// What the console shows, decoded once from the replica's entries into plain structs.
+// What the console shows, decoded once from the replica's entries into plain structs. The
+// entries are read through the core's codec (core/picture_codec.hpp), the one that writes
+// them in the hub; these structs are only the panels' shape of them, names as shown.
 // Immutable once made: the network thread builds a new Picture for every change and the
 // UI swaps to it at the start of a frame, so drawing never waits on the network.
 #include "clock.hpp"
@@ -122,7 +124,8 @@ struct Picture {
     std::optional<WeatherView> weather;
     std::vector<ShelterView> shelters; // by id
     // The joint deployment meetings' `meeting/` and `note/` keys as the hub sent them (key →
-    // JSON): few, and read by console/meeting_view, which decodes them for the Meetings window.
+    // JSON), once the codec could read them: few, and decoded again by console/meeting_view,
+    // through the same codec, with the zone names the Meetings window shows.
     std::map<std::string, std::string> meeting_entries;
     std::size_t undecodable = 0;     // entries the console could not read (shown, not hidden)
 };

@@ -27,6 +27,7 @@ Severity raised_one_step(Severity s) { return s == Severity::critical ? s : stat
 std::string_view rule_name(AlertRule r) { return rule_names[static_cast<std::size_t>(r)]; }
 std::optional<AlertRule> rule_from_name(std::string_view n) { return from_name<AlertRule>(rule_names, n); }
 std::string_view state_name(AlertState s) { return state_names[static_cast<std::size_t>(s)]; }
+std::optional<AlertState> alert_state_from_name(std::string_view n) { return from_name<AlertState>(state_names, n); }
 
 bool is_outcome(std::string_view o) {
     return std::find(alert_outcomes.begin(), alert_outcomes.end(), o) != alert_outcomes.end();

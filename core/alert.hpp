@@ -38,6 +38,7 @@ std::optional<AlertRule> rule_from_name(std::string_view name);
 
 enum class AlertState { raised, acknowledged, assigned, resolved, expired };
 std::string_view state_name(AlertState s);
+std::optional<AlertState> alert_state_from_name(std::string_view name);
 inline bool is_open(AlertState s) { return s != AlertState::resolved && s != AlertState::expired; }
 
 // Who closed it, and how. Outreach outcomes follow the partners' follow-up; the rest are

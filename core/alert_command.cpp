@@ -22,6 +22,12 @@ bool is_alert_id(std::string_view s) {
 
 std::string_view op_name(AlertOp op) { return op_names[static_cast<std::size_t>(op)]; }
 
+std::optional<AlertOp> alert_op_from_name(std::string_view name) {
+    for (std::size_t i = 0; i < op_names.size(); ++i)
+        if (op_names[i] == name) return static_cast<AlertOp>(i);
+    return std::nullopt;
+}
+
 Checked<AlertCommand> parse_alert_command(std::string_view payload) {
     auto doc = parse_object(payload, max_command_bytes);
     if (!doc) return doc.rejection();
@@ -35,8 +41,7 @@ Checked<AlertCommand> parse_alert_command(std::string_view payload) {
     auto note = f.text("note", max_alert_note_chars, /*required=*/false);
     if (f.failed()) return f.failure();
     AlertCommand c;
-    for (std::size_t i = 0; i < op_names.size(); ++i)
-        if (op_names[i] == *op) c.op = static_cast<AlertOp>(i);
+    c.op = *alert_op_from_name(*op);
     if (!is_alert_id(*alert)) return Rejection{RejectReason::bad_value, "field 'alert' must look like A-000042"};
     if (!is_actor_id(*by))
         return Rejection{RejectReason::bad_value, "field 'by' must be an operator position, 1-32 of A-Z a-z 0-9 _ -"};

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,7 @@ inline constexpr std::size_t max_alert_note_chars = 500;
 
 enum class AlertOp { acknowledge, assign, resolve, note, dispatch };
 std::string_view op_name(AlertOp op);
+std::optional<AlertOp> alert_op_from_name(std::string_view name);
 
 struct AlertCommand {
     AlertOp op = AlertOp::acknowledge;

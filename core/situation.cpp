@@ -1,9 +1,9 @@
 #include "situation.hpp"
 
+#include "picture_codec.hpp"
 #include "time_text.hpp"
 
 #include <array>
-#include <cstdio>
 
 namespace platslage {
 
@@ -16,13 +16,6 @@ json categories_json(const std::vector<Category>& cats) {
     return a;
 }
 
-std::string report_key(std::int64_t log_id) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "report/%012lld", static_cast<long long>(log_id));
-    return buf;
-}
-
-json time_or_null(const std::optional<TimePoint>& t) { return t ? json(format_rfc3339(*t)) : json(nullptr); }
 } // namespace
 
 Situation::Situation(const ZoneMap& zones, SituationSettings settings)
@@ -56,11 +49,7 @@ void Situation::publish(Fusion::Effects fx, TimePoint now, std::vector<Update>& 
         if (auto u = state_.erase("dispatch/" + id)) out.push_back(std::move(*u));
     if (fx.weather) {
         const auto& w = fusion_.weather();
-        put("weather",
-            json{{"temperature_c", w.temperature_c() ? json(*w.temperature_c()) : json(nullptr)},
-                 {"warning_class", w.warning_class()},
-                 {"extra_cold", fusion_.extra_cold()},
-                 {"ts", time_or_null(w.last_reading())}},
+        put("weather", to_json(WeatherEntry{w.temperature_c(), w.warning_class(), fusion_.extra_cold(), w.last_reading()}),
             out);
         for (const auto& s : zones_.stations()) fx.stations.insert(s);
     }
@@ -69,33 +58,31 @@ void Situation::publish(Fusion::Effects fx, TimePoint now, std::vector<Update>& 
 }
 
 void Situation::publish_zone(const Zone& z, TimePoint now, std::vector<Update>& out) {
-    json j{{"id", z.id}, {"station", z.station}, {"capacity", z.capacity}, {"occupancy", nullptr},
-           {"sensor", "none"}, {"measured", nullptr}, {"last_report", nullptr}};
+    ZoneEntry e;
+    e.id = z.id;
+    e.station = z.station;
+    e.capacity = z.capacity;
     if (const auto* occ = board_.find(z.id)) {
-        j["occupancy"] = occ->count;
-        j["sensor"] = health_name(occ->health);
-        j["measured"] = format_rfc3339(occ->measured);
+        e.occupancy = occ->count;
+        e.sensor = occ->health;
+        e.measured = occ->measured;
     }
     if (auto it = last_report_.find(z.id); it != last_report_.end()) {
         const auto& r = it->second;
-        j["last_report"] = {{"ts", format_rfc3339(r.ts)}, {"kind", kind_name(r.kind)}, {"persons", r.persons},
-                            {"categories", categories_json(r.categories)}};
+        e.last_report = ZoneLastReport{r.ts, r.kind, r.persons, r.categories};
     }
     auto h = fusion_.hotspot_of(z, now);
-    j["hotspot"] = {{"score", h.score}, {"parts", h.parts}};
+    e.hotspot_score = h.score;
+    e.hotspot_parts = std::move(h.parts);
     // The fused activity: who was reported lately, who is here, when outreach and guards were.
-    json reported = json::object();
-    json teams = json::array();
-    int incidents = 0;
-    const auto* act = fusion_.activity().find(z.id);
-    if (act) {
+    if (const auto* act = fusion_.activity().find(z.id)) {
         // The most people reported at once in each category over the window; counted in a
         // plain array first, since a busy zone holds hundreds of reports and this runs on
         // every occupancy sample.
         std::array<int, category_count> most{};
         std::array<bool, category_count> seen{};
         for (const auto& r : act->reports) {
-            if (r.kind == ReportKind::incident) ++incidents;
+            if (r.kind == ReportKind::incident) ++e.incidents;
             for (auto c : r.categories) {
                 auto i = static_cast<std::size_t>(c);
                 most[i] = std::max(most[i], r.persons);
@@ -103,15 +90,12 @@ void Situation::publish_zone(const Zone& z, TimePoint now, std::vector<Update>& 
             }
         }
         for (auto c : all_categories())
-            if (seen[static_cast<std::size_t>(c)]) reported[std::string(category_name(c))] = most[static_cast<std::size_t>(c)];
-        for (const auto& [team, since] : act->teams_present) teams.push_back({{"team", team}, {"since", format_rfc3339(since)}});
+            if (seen[static_cast<std::size_t>(c)]) e.reported.emplace_back(c, most[static_cast<std::size_t>(c)]);
+        for (const auto& [team, since] : act->teams_present) e.teams_present.push_back({team, since});
+        e.last_outreach = act->last_outreach;
+        e.last_patrol = act->last_patrol;
     }
-    j["reported"] = reported;
-    j["incidents"] = incidents;
-    j["teams_present"] = teams;
-    j["last_outreach"] = time_or_null(act ? act->last_outreach : std::nullopt);
-    j["last_patrol"] = time_or_null(act ? act->last_patrol : std::nullopt);
-    put("zone/" + z.id, j, out);
+    put("zone/" + z.id, to_json(e), out);
 }
 
 int Situation::station_occupancy(const std::string& station) const {
@@ -137,22 +121,12 @@ void Situation::publish_station(const std::string& station, TimePoint now, std::
         if (d.station == station && d.role == "guard" && d.on_shift.value_or(false)) guards += d.guards;
     for (const auto& [id, t] : teams_)
         if (t.station == station && t.status != TeamStatus::off_duty) ++teams;
-    json alerts = json::object();
+    StationEntry e{station, station_occupancy(station), static_cast<int>(zones_.zones_of(station).size()), counted,
+                   silent, guards, teams, hottest, hot};
     auto open = fusion_.alerts().open_by_severity(station);
-    for (std::size_t i = 0; i < severity_count; ++i) alerts[std::string(severity_name(static_cast<Severity>(i)))] = open[i];
-    put("station/" + station,
-        json{{"id", station},
-             {"occupancy", station_occupancy(station)},
-             {"zones", zones_.zones_of(station).size()},
-             {"zones_counted", counted},
-             {"sensors_silent", silent},
-             {"guards_on_shift", guards},
-             {"teams_on_site", teams},
-             {"hotspot_max", hottest},
-             {"hot_zones", hot},
-             {"alerts_open", alerts},
-             {"extra_cold", fusion_.extra_cold()}},
-        out);
+    for (std::size_t i = 0; i < severity_count; ++i) e.alerts_open[i] = static_cast<int>(open[i]);
+    e.extra_cold = fusion_.extra_cold();
+    put("station/" + station, to_json(e), out);
 }
 
 Situation::DeviceSeen& Situation::device_at(const std::string& station, const std::string& device) {
@@ -163,13 +137,8 @@ Situation::DeviceSeen& Situation::device_at(const std::string& station, const st
 
 void Situation::publish_device(const std::string& station, const std::string& device, std::vector<Update>& out) {
     const auto& d = devices_.at(station + "/" + device);
-    json j{{"id", device}, {"station", d.station}, {"role", d.role}, {"last_seen", format_rfc3339(d.last_seen)}};
-    j["online"] = d.online ? json(*d.online) : json(nullptr);
-    if (d.role == "guard") {
-        j["on_shift"] = d.on_shift ? json(*d.on_shift) : json(nullptr);
-        j["guards"] = d.guards;
-    }
-    put("device/" + station + "/" + device, j, out);
+    put("device/" + station + "/" + device,
+        to_json(DeviceEntry{device, d.station, d.role, d.last_seen, d.online, d.on_shift, d.guards}), out);
 }
 
 std::vector<Update> Situation::advance_to(TimePoint now) {
@@ -181,9 +150,10 @@ std::vector<Update> Situation::advance_to(TimePoint now) {
 
 void Situation::publish_team(const std::string& id, std::vector<Update>& out) {
     const auto& t = teams_.at(id);
-    json j = t.shown;
-    j["silent"] = t.silent;
-    put("team/" + id, j, out);
+    if (!t.shown) return;
+    TeamEntry e = *t.shown;
+    e.silent = t.silent;
+    put("team/" + id, to_json(e), out);
 }
 
 // A team whose handheld has gone quiet may be anywhere: the console greys it out and the
@@ -192,7 +162,7 @@ void Situation::mark_silent_teams(TimePoint now, std::vector<Update>& out) {
     for (auto& [id, t] : teams_) {
         if (t.silent || t.status == TeamStatus::off_duty || now - t.last_heard < settings_.fusion.dispatch.team_silent_after) continue;
         t.silent = true;
-        if (!t.shown.empty()) publish_team(id, out);
+        publish_team(id, out);
     }
 }
 
@@ -204,12 +174,8 @@ std::optional<TeamView> Situation::team_view(const std::string& team) const {
 
 std::vector<Update> Situation::record(const GuardReport& r, std::int64_t log_id, TimePoint heard) {
     std::vector<Update> out = advance_to(heard);
-    json j = to_json(r);
-    j["station"] = r.station;
-    j["device"] = r.device;
-    j["received"] = format_rfc3339(heard);
     auto key = report_key(log_id);
-    put(key, j, out);
+    put(key, to_json(ReportEntry{r, heard}), out);
     report_keys_.push_back(key);
     while (report_keys_.size() > settings_.recent_reports) {
         if (auto u = state_.erase(report_keys_.front())) out.push_back(std::move(*u));
@@ -248,10 +214,8 @@ std::vector<Update> Situation::record(const OutreachStatus& s, TimePoint heard) 
     d.last_seen = heard;
     auto& team = teams_[s.team];
     std::string left = !team.station.empty() && team.station != s.station ? team.station : std::string();
-    json j{{"id", s.team},        {"station", s.station}, {"status", status_name(s.status)},
-           {"zone", s.zone.empty() ? json(nullptr) : json(s.zone)}, {"members", s.members},
-           {"org", s.organisation}, {"ts", format_rfc3339(s.ts)}, {"last_seen", format_rfc3339(heard)}};
-    team = TeamSeen{s.station, s.status, heard, false, std::move(j)};
+    team = TeamSeen{s.station, s.status, heard, false,
+                    TeamEntry{s.team, s.station, s.status, s.zone, s.members, s.organisation, s.ts, heard, false}};
     publish_team(s.team, out);
     auto fx = fusion_.on_outreach(s, heard);
     fx.stations.insert(s.station);
@@ -290,15 +254,13 @@ std::vector<Update> Situation::record(const ShelterReading& s, TimePoint heard) 
     std::vector<Update> out = advance_to(heard);
     const std::string key = "shelter/" + s.shelter;
     if (const std::string* seen = state_.find(key)) {
-        auto last = parse_rfc3339(json::parse(*seen).value("ts", ""));
-        if (last && *last > s.ts) return out;
+        auto last = decode_entry(key, *seen);
+        if (last && std::holds_alternative<ShelterEntry>(*last) && std::get<ShelterEntry>(*last).ts > s.ts) return out;
     }
     std::string name = s.shelter;
     for (const auto& k : known_shelters)
         if (k.id == s.shelter) name = k.name;
-    put(key, json{{"id", s.shelter}, {"name", name}, {"places", s.places}, {"occupied", s.occupied},
-                  {"free", s.places - s.occupied}, {"ts", format_rfc3339(s.ts)}},
-        out);
+    put(key, to_json(ShelterEntry{s.shelter, name, s.places, s.occupied, s.ts}), out);
     return out;
 }
 
@@ -334,9 +296,13 @@ nlohmann::json Situation::save() const {
                         {"guards", d.guards},
                         {"last_seen", to_epoch_ms(d.last_seen)}};
     json teams = json::object();
-    for (const auto& [id, t] : teams_)
+    for (const auto& [id, t] : teams_) {
+        // The team's key as published, less the silent flag kept beside it.
+        json shown = t.shown ? to_json(*t.shown) : json::object();
+        shown.erase("silent");
         teams[id] = {{"station", t.station}, {"status", status_name(t.status)}, {"last_heard", to_epoch_ms(t.last_heard)},
-                     {"silent", t.silent}, {"shown", t.shown}};
+                     {"silent", t.silent}, {"shown", std::move(shown)}};
+    }
     json last = json::object();
     for (const auto& [zone, r] : last_report_)
         last[zone] = {{"ts", to_epoch_ms(r.ts)}, {"kind", kind_name(r.kind)}, {"persons", r.persons},
@@ -369,13 +335,13 @@ void Situation::load(const nlohmann::json& j) {
     }
     teams_.clear();
     for (const auto& [id, t] : j.at("teams").items()) {
-        TeamSeen s{t.at("station").get<std::string>(), TeamStatus::available, {}, false, json::object()};
+        TeamSeen s{t.at("station").get<std::string>(), TeamStatus::available, {}, false, std::nullopt};
         for (auto st : {TeamStatus::available, TeamStatus::en_route, TeamStatus::on_scene, TeamStatus::engaged, TeamStatus::off_duty})
             if (status_name(st) == t.at("status").get<std::string>()) s.status = st;
         // Snapshots from before dispatch lack these: such a team counts as silent until heard again.
         if (t.contains("last_heard")) s.last_heard = from_epoch_ms(t.at("last_heard").get<std::int64_t>());
         if (t.contains("silent")) s.silent = t.at("silent").get<bool>();
-        if (t.contains("shown")) s.shown = t.at("shown");
+        if (t.contains("shown") && t.at("shown").is_object() && !t.at("shown").empty()) s.shown = team_entry_from(t.at("shown"));
         teams_[id] = std::move(s);
     }
     last_report_.clear();

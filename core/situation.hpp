@@ -5,6 +5,7 @@
 #include "alert_command.hpp"
 #include "dispatch.hpp"
 #include "clock.hpp"
+#include "field_entries.hpp"
 #include "fusion.hpp"
 #include "guard_report.hpp"
 #include "live_state.hpp"
@@ -94,7 +95,7 @@ private:
         TeamStatus status = TeamStatus::available;
         TimePoint last_heard;
         bool silent = false; // not heard from for the dispatch settings' team_silent_after
-        nlohmann::json shown; // the team's key as last published
+        std::optional<TeamEntry> shown; // the team's key as last published; none before it was
     };
     struct LastReport {
         TimePoint ts;

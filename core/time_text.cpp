@@ -49,10 +49,31 @@ bool has_rfc3339_shape(std::string_view t) {
     const int minutes = (t[at + 4] - '0') * 10 + (t[at + 5] - '0');
     return minutes < 60 && hours * 60 + minutes <= (t[at] == '+' ? 14 * 60 : 12 * 60);
 }
+
+// "2026-11-24T21:00:00.000Z", the form format_rfc3339 writes, read digit by digit: the
+// consoles read every time in the picture so, and date::parse's stream machinery took most
+// of the first picture's decoding. Only plainly valid fields are taken here; anything else
+// (another form, a leap second, a day the month lacks) goes to date::parse as before.
+std::optional<TimePoint> parse_canonical(std::string_view t) {
+    if (t.size() != 24 || t[19] != '.' || t[23] != 'Z') return std::nullopt;
+    auto num = [&](std::size_t from, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = from; i < from + n; ++i) v = v * 10 + (t[i] - '0');
+        return v;
+    };
+    for (std::size_t i : {20u, 21u, 22u})
+        if (t[i] < '0' || t[i] > '9') return std::nullopt;
+    using namespace std::chrono;
+    const year_month_day ymd{year{num(0, 4)}, month{static_cast<unsigned>(num(5, 2))}, day{static_cast<unsigned>(num(8, 2))}};
+    const int h = num(11, 2), m = num(14, 2), sec = num(17, 2);
+    if (!ymd.ok() || h > 23 || m > 59 || sec > 59) return std::nullopt;
+    return TimePoint{sys_days{ymd}.time_since_epoch() + hours{h} + minutes{m} + seconds{sec} + Millis{num(20, 3)}};
+}
 } // namespace
 
 std::optional<TimePoint> parse_rfc3339(std::string_view text) {
     if (text.size() < 20 || text.size() > 40 || !has_rfc3339_shape(text)) return std::nullopt;
+    if (auto t = parse_canonical(text)) return t; // always within the writable years
     std::string s(text);
     s[10] = 'T';
     std::optional<TimePoint> t;

@@ -73,3 +73,25 @@ TEST_CASE("an offset no clock on Earth uses is refused") {
                              "2026-11-23T23:15:00-00:00"})
         CHECK_MESSAGE(parse_rfc3339(text), text);
 }
+
+TEST_CASE("the form the hub writes is read as date::parse reads it, and what it cannot be is still refused") {
+    // The same instant written with "+00:00" goes through date::parse; with ".mmmZ", digit by digit.
+    auto both_ways = [](TimePoint t) {
+        auto canonical = format_rfc3339(t);
+        auto offset = canonical.substr(0, canonical.size() - 1) + "+00:00";
+        CAPTURE(canonical);
+        CHECK(parse_rfc3339(canonical) == t);
+        CHECK(parse_rfc3339(offset) == t);
+    };
+    for (const char* text : {"0000-01-01T00:00:00Z", "1969-12-31T23:59:59.999Z", "1970-01-01T00:00:00Z",
+                             "2024-02-29T12:00:00.001Z", "2026-11-24T21:00:00.500Z", "9999-12-31T23:59:59.999Z"})
+        both_ways(*parse_rfc3339(std::string(text).substr(0, std::string(text).size() - 1) + "+00:00"));
+    TimePoint t = *parse_rfc3339("1999-12-31T00:00:00+00:00");
+    for (int i = 0; i < 2000; ++i) {
+        t += Millis(86'400'000LL * 3 + 3'600'000LL * 7 + 61'001LL * (i % 97));
+        both_ways(t);
+    }
+    for (const char* text : {"2026-02-29T12:00:00.000Z", "2026-04-31T12:00:00.000Z", "2026-11-24T24:00:00.000Z",
+                             "2026-11-24T21:60:00.000Z", "2026-13-01T00:00:00.000Z", "2026-00-10T00:00:00.000Z"})
+        CHECK_MESSAGE(!parse_rfc3339(text), text);
+}
