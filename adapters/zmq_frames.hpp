@@ -1,5 +1,5 @@
 #pragma once
-// Moving protocol frames (core/wire.hpp) over ZeroMQ sockets.
+// Moving protocol frames (core/protocol/wire.hpp) over ZeroMQ sockets.
 #include "wire.hpp"
 
 #include <zmq.hpp>

@@ -241,7 +241,12 @@ void AlertsPanel::actions(const AlertView* a, const Picture& p, ConsoleState& s)
     if (open_assign_) ImGui::OpenPopup("Assign to a team"), open_assign_ = false;
     if (open_resolve_) ImGui::OpenPopup("Resolve"), open_resolve_ = false;
     if (open_note_) ImGui::OpenPopup("Note"), note_.fill(0), open_note_ = false;
+    assign_dialog(a, p, s);
+    resolve_dialog(a, s);
+    note_dialog(a, s);
+}
 
+void AlertsPanel::assign_dialog(const AlertView* a, const Picture& p, ConsoleState& s) {
     if (ImGui::BeginPopupModal("Assign to a team", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         // The suggestion comes first: the nearest available team.
         auto teams = teams_for(p, zones_, a ? a->zone : std::string(), a ? a->id : std::string());
@@ -268,6 +273,9 @@ void AlertsPanel::actions(const AlertView* a, const Picture& p, ConsoleState& s)
         if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
+}
+
+void AlertsPanel::resolve_dialog(const AlertView* a, ConsoleState& s) {
     if (ImGui::BeginPopupModal("Resolve", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted("How did it end?");
         for (int i = 0; i < static_cast<int>(alert_outcomes.size()); ++i) {
@@ -288,6 +296,9 @@ void AlertsPanel::actions(const AlertView* a, const Picture& p, ConsoleState& s)
         if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
+}
+
+void AlertsPanel::note_dialog(const AlertView* a, ConsoleState& s) {
     if (ImGui::BeginPopupModal("Note", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted("A note on the alert. No names, no identity or phone numbers.");
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();

@@ -37,6 +37,10 @@ private:
     void table(const std::vector<const AlertView*>& queue, const Picture& p, ConsoleState& s);
     static void steps_tooltip(const AlertView& a);
     void actions(const AlertView* a, const Picture& p, ConsoleState& s);
+    // The dialogs the buttons and keys open, each sending its command when confirmed.
+    void assign_dialog(const AlertView* a, const Picture& p, ConsoleState& s);
+    void resolve_dialog(const AlertView* a, ConsoleState& s);
+    void note_dialog(const AlertView* a, ConsoleState& s);
     void keys(const std::vector<const AlertView*>& queue, const AlertView* a, const Picture& p, ConsoleState& s);
     void dispatch_line(const AlertView& a, const Picture& p);
     void dispatch_dialog(const AlertView* a, const Picture& p, const ConsoleState& s);

@@ -7,11 +7,9 @@
 
 namespace platslage::console {
 
-void HelpWindow::draw(const Picture&, ConsoleState& s) {
-    bool& open = s.show_help;
-    if (!open) return;
-    ImGui::SetNextWindowSize(ImVec2(600, 0), ImGuiCond_FirstUseEver);
-    ImGui::Begin("Help and legend (F1)", &open);
+namespace {
+// The keys of the alert queue, and what an order's state means.
+void alerts_and_dispatch() {
     ImGui::TextUnformatted("Alerts (the selected row)");
     ImGui::BulletText("Up / Down: previous and next alert in the queue");
     ImGui::BulletText("A: acknowledge; T: assign to an outreach team; R: resolve with an outcome");
@@ -44,7 +42,10 @@ void HelpWindow::draw(const Picture&, ConsoleState& s) {
     ImGui::TextUnformatted("     on scene, completed, each after the step before");
     ImGui::BulletText("Teams never suggested: silent (not heard from lately), off duty,");
     ImGui::TextUnformatted("     or already on an order");
-    ImGui::Separator();
+}
+
+// Meetings, the map, its colours, the stations table and the connection bar.
+void meetings_map_and_tables() {
     ImGui::TextUnformatted("Meetings (M opens and closes the window)");
     ImGui::BulletText("The joint deployment meetings: next start in Stockholm time, repeat,");
     ImGui::TextUnformatted("     organisations; the selected one's open action items (overdue in red)");
@@ -86,6 +87,17 @@ void HelpWindow::draw(const Picture&, ConsoleState& s) {
     ImGui::BulletText("STALE: an update was missed, the hub restarted or went quiet;");
     ImGui::TextUnformatted("     the picture may be old and the console is resyncing by itself");
     ImGui::BulletText("DISCONNECTED: the hub does not answer");
+}
+} // namespace
+
+void HelpWindow::draw(const Picture&, ConsoleState& s) {
+    bool& open = s.show_help;
+    if (!open) return;
+    ImGui::SetNextWindowSize(ImVec2(600, 0), ImGuiCond_FirstUseEver);
+    ImGui::Begin("Help and legend (F1)", &open);
+    alerts_and_dispatch();
+    ImGui::Separator();
+    meetings_map_and_tables();
     ImGui::End();
 }
 

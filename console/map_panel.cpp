@@ -106,47 +106,28 @@ void MapPanel::draw(const Picture& p, ConsoleState& s) {
     ImGui::End();
 }
 
-void MapPanel::draw_canvas(const Picture& p, ConsoleState& s, const std::string& station) {
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImVec2 size = ImGui::GetContentRegionAvail();
-    float legend_h = ImGui::GetTextLineHeightWithSpacing() * 1.6f;
-    size.y = std::max(size.y - legend_h, 50.0f);
-    size.x = std::max(size.x, 50.0f);
-    ImGui::InvisibleButton("canvas", size, ImGuiButtonFlags_MouseButtonLeft);
-    bool hovered = ImGui::IsItemHovered();
-    auto* dl = ImGui::GetWindowDrawList();
-    dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-    dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(24, 27, 31, 255));
-
-    auto all = zones_.zones_of(station);
-    auto fitted = MapProjection::fit(all, {origin.x, origin.y}, {size.x, size.y});
-    MapProjection proj(fitted.centre(), fitted.pixels_per_metre() * s.zoom,
-                       {origin.x + size.x / 2 + s.pan_x, origin.y + size.y / 2 + s.pan_y});
-
-    if (hovered) {
-        ImGuiIO& io = ImGui::GetIO();
-        if (io.MouseWheel != 0) {
-            // Zoom around the mouse: the point under it stays under it.
-            double factor = io.MouseWheel > 0 ? 1.2 : 1 / 1.2;
-            double mx = io.MousePos.x - (origin.x + size.x / 2 + s.pan_x);
-            double my = io.MousePos.y - (origin.y + size.y / 2 + s.pan_y);
-            s.zoom = std::clamp(s.zoom * factor, 0.3, 20.0);
-            s.pan_x -= mx * (factor - 1);
-            s.pan_y -= my * (factor - 1);
-        }
-        if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
-            s.pan_x += io.MouseDelta.x;
-            s.pan_y += io.MouseDelta.y;
-        }
+namespace {
+// The mouse wheel zooms around the pointer (the point under it stays under it); a drag pans.
+void zoom_and_pan(ConsoleState& s, ImVec2 origin, ImVec2 size) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseWheel != 0) {
+        double factor = io.MouseWheel > 0 ? 1.2 : 1 / 1.2;
+        double mx = io.MousePos.x - (origin.x + size.x / 2 + s.pan_x);
+        double my = io.MousePos.y - (origin.y + size.y / 2 + s.pan_y);
+        s.zoom = std::clamp(s.zoom * factor, 0.3, 20.0);
+        s.pan_x -= mx * (factor - 1);
+        s.pan_y -= my * (factor - 1);
     }
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+        s.pan_x += io.MouseDelta.x;
+        s.pan_y += io.MouseDelta.y;
+    }
+}
 
-    std::vector<const Zone*> on_level;
-    for (const auto* z : all)
-        if (z->level == s.level) on_level.push_back(z);
-
-    // Other levels faintly, so the operator keeps their bearings.
+// Other levels faintly, so the operator keeps their bearings.
+void draw_other_levels(ImDrawList* dl, const std::vector<const Zone*>& all, int level, const MapProjection& proj) {
     for (const auto* z : all) {
-        if (z->level == s.level) continue;
+        if (z->level == level) continue;
         std::vector<ImVec2> pts;
         for (const auto& ll : z->outline) {
             auto sp = proj.to_screen(ll);
@@ -154,73 +135,70 @@ void MapPanel::draw_canvas(const Picture& p, ConsoleState& s, const std::string&
         }
         dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(90, 96, 104, 110), ImDrawFlags_Closed, 1.0f);
     }
+}
 
-    const Zone* hover = nullptr;
-    if (hovered) {
-        auto m = ImGui::GetIO().MousePos;
-        hover = zone_at(on_level, proj.to_lonlat({m.x, m.y}));
-        if (hover && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0).x == 0)
-            s.selected_zone = hover->id;
+// One zone of the level shown: its fill, outline, alert ring, labels and people marker.
+void draw_zone(ImDrawList* dl, const Zone* z, const Picture& p, const ConsoleState& s, const MapProjection& proj,
+               const Zone* hover) {
+    auto it = p.zones.find(z->id);
+    const ZoneView* v = it == p.zones.end() ? nullptr : &it->second;
+    auto colour = s.colour_by_hotspot ? hotspot_colour(v ? v->hotspot : 0)
+                                      : occupancy_colour(v ? v->occupancy : std::nullopt, z->capacity, v && v->sensor == "silent");
+    std::vector<ImVec2> pts;
+    std::vector<Point> ring;
+    for (std::size_t i = 0; i + 1 < z->outline.size(); ++i) {
+        auto sp = proj.to_screen(z->outline[i]);
+        ring.push_back(sp);
+        pts.emplace_back(static_cast<float>(sp.x), static_cast<float>(sp.y));
+    }
+    dl->AddConvexPolyFilled(pts.data(), static_cast<int>(pts.size()), to_imgui(colour, z == hover ? 0.95f : 0.75f));
+    bool selected = z->id == s.selected_zone;
+    dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), selected ? IM_COL32(255, 255, 255, 255) : IM_COL32(15, 15, 18, 255),
+                    ImDrawFlags_Closed, selected ? 3.0f : 1.0f);
+    // The most severe open alert in the zone rings it in the alert's colour.
+    auto found = p.worst_alert.find(z->id);
+    int worst = found == p.worst_alert.end() ? -1 : found->second;
+    if (worst >= 0) {
+        std::vector<ImVec2> inner;
+        auto cx = static_cast<float>(proj.to_screen(centroid(z->outline)).x), cy = static_cast<float>(proj.to_screen(centroid(z->outline)).y);
+        for (const auto& q : pts) inner.emplace_back(q.x + (cx - q.x) * 0.04f, q.y + (cy - q.y) * 0.04f);
+        dl->AddPolyline(inner.data(), static_cast<int>(inner.size()), to_imgui(severity_colour(worst)), ImDrawFlags_Closed,
+                        worst == 3 ? 4.0f : 2.5f);
     }
 
-    for (const auto* z : on_level) {
-        auto it = p.zones.find(z->id);
-        const ZoneView* v = it == p.zones.end() ? nullptr : &it->second;
-        auto colour = s.colour_by_hotspot ? hotspot_colour(v ? v->hotspot : 0)
-                                          : occupancy_colour(v ? v->occupancy : std::nullopt, z->capacity, v && v->sensor == "silent");
-        std::vector<ImVec2> pts;
-        std::vector<Point> ring;
-        for (std::size_t i = 0; i + 1 < z->outline.size(); ++i) {
-            auto sp = proj.to_screen(z->outline[i]);
-            ring.push_back(sp);
-            pts.emplace_back(static_cast<float>(sp.x), static_cast<float>(sp.y));
-        }
-        dl->AddConvexPolyFilled(pts.data(), static_cast<int>(pts.size()), to_imgui(colour, z == hover ? 0.95f : 0.75f));
-        bool selected = z->id == s.selected_zone;
-        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), selected ? IM_COL32(255, 255, 255, 255) : IM_COL32(15, 15, 18, 255),
-                        ImDrawFlags_Closed, selected ? 3.0f : 1.0f);
-        // The most severe open alert in the zone rings it in the alert's colour.
-        auto found = p.worst_alert.find(z->id);
-        int worst = found == p.worst_alert.end() ? -1 : found->second;
-        if (worst >= 0) {
-            std::vector<ImVec2> inner;
-            auto cx = static_cast<float>(proj.to_screen(centroid(z->outline)).x), cy = static_cast<float>(proj.to_screen(centroid(z->outline)).y);
-            for (const auto& q : pts) inner.emplace_back(q.x + (cx - q.x) * 0.04f, q.y + (cy - q.y) * 0.04f);
-            dl->AddPolyline(inner.data(), static_cast<int>(inner.size()), to_imgui(severity_colour(worst)), ImDrawFlags_Closed,
-                            worst == 3 ? 4.0f : 2.5f);
-        }
-
-        auto c = proj.to_screen(centroid(z->outline));
-        std::string count = s.colour_by_hotspot ? "hotspot " + std::to_string(v ? v->hotspot : 0)
-                            : v && v->occupancy ? std::to_string(*v->occupancy) + "/" + std::to_string(z->capacity) : "-";
-        ImVec2 count_size = ImGui::CalcTextSize(count.c_str());
-        float line = ImGui::GetTextLineHeight();
-        // Labels only where they fit inside the zone, so neighbours' labels never overprint:
-        // the name on one line or broken at a space onto two, else the count alone; the name
-        // is always in the tooltip and appears on zooming in.
-        auto room = static_cast<float>(span_across(ring, c.y)) - 6;
-        auto tall = static_cast<float>(span_down(ring, c.x));
-        auto name_lines = label_lines(z->name, room, [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; });
-        if (line * static_cast<float>(name_lines.size() + 1) > tall) name_lines.clear();
-        bool show_count = count_size.x <= room && line <= tall;
-        float y = static_cast<float>(c.y) - line * static_cast<float>(name_lines.size() + (show_count ? 1 : 0)) / 2;
-        auto centred = [&](const std::string& text, ImU32 text_colour) {
-            float w = ImGui::CalcTextSize(text.c_str()).x;
-            ImVec2 at(static_cast<float>(c.x) - w / 2, y);
-            dl->AddText(ImVec2(at.x + 1, at.y + 1), IM_COL32(0, 0, 0, 200), text.c_str());
-            dl->AddText(at, text_colour, text.c_str());
-            y += line;
-            return at;
-        };
-        for (const auto& l : name_lines) centred(l, IM_COL32(255, 255, 255, 255));
-        ImVec2 count_at = show_count ? centred(count, IM_COL32(235, 235, 235, 255)) : ImVec2(static_cast<float>(c.x), y);
-        if (v && v->last_report_ts && v->last_report_persons > 0) {
-            // A marker for people reported here: the operator's cue to look closer.
-            dl->AddCircleFilled(ImVec2(count_at.x + count_size.x + 10, count_at.y + line / 2), 5, IM_COL32(120, 200, 255, 255));
-        }
+    auto c = proj.to_screen(centroid(z->outline));
+    std::string count = s.colour_by_hotspot ? "hotspot " + std::to_string(v ? v->hotspot : 0)
+                        : v && v->occupancy ? std::to_string(*v->occupancy) + "/" + std::to_string(z->capacity) : "-";
+    ImVec2 count_size = ImGui::CalcTextSize(count.c_str());
+    float line = ImGui::GetTextLineHeight();
+    // Labels only where they fit inside the zone, so neighbours' labels never overprint:
+    // the name on one line or broken at a space onto two, else the count alone; the name
+    // is always in the tooltip and appears on zooming in.
+    auto room = static_cast<float>(span_across(ring, c.y)) - 6;
+    auto tall = static_cast<float>(span_down(ring, c.x));
+    auto name_lines = label_lines(z->name, room, [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; });
+    if (line * static_cast<float>(name_lines.size() + 1) > tall) name_lines.clear();
+    bool show_count = count_size.x <= room && line <= tall;
+    float y = static_cast<float>(c.y) - line * static_cast<float>(name_lines.size() + (show_count ? 1 : 0)) / 2;
+    auto centred = [&](const std::string& text, ImU32 text_colour) {
+        float w = ImGui::CalcTextSize(text.c_str()).x;
+        ImVec2 at(static_cast<float>(c.x) - w / 2, y);
+        dl->AddText(ImVec2(at.x + 1, at.y + 1), IM_COL32(0, 0, 0, 200), text.c_str());
+        dl->AddText(at, text_colour, text.c_str());
+        y += line;
+        return at;
+    };
+    for (const auto& l : name_lines) centred(l, IM_COL32(255, 255, 255, 255));
+    ImVec2 count_at = show_count ? centred(count, IM_COL32(235, 235, 235, 255)) : ImVec2(static_cast<float>(c.x), y);
+    if (v && v->last_report_ts && v->last_report_persons > 0) {
+        // A marker for people reported here: the operator's cue to look closer.
+        dl->AddCircleFilled(ImVec2(count_at.x + count_size.x + 10, count_at.y + line / 2), 5, IM_COL32(120, 200, 255, 255));
     }
-    // Who is where: outreach teams in the zone they report, guards in the zone of their
-    // handheld's latest report. Markers sit in a row under the zone's centre.
+}
+
+// Who is where: outreach teams in the zone they report, guards in the zone of their
+// handheld's latest report. Markers sit in a row under the zone's centre.
+void draw_markers(ImDrawList* dl, const Picture& p, const std::vector<const Zone*>& on_level, const MapProjection& proj) {
     std::map<std::string, std::vector<std::pair<ImU32, std::string>>> markers;
     for (const auto& t : p.teams)
         if (t.status != "off_duty" && !t.zone.empty())
@@ -248,6 +226,41 @@ void MapPanel::draw_canvas(const Picture& p, ConsoleState& s, const std::string&
             x += radius * 2.4f;
         }
     }
+}
+} // namespace
+
+void MapPanel::draw_canvas(const Picture& p, ConsoleState& s, const std::string& station) {
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 size = ImGui::GetContentRegionAvail();
+    float legend_h = ImGui::GetTextLineHeightWithSpacing() * 1.6f;
+    size.y = std::max(size.y - legend_h, 50.0f);
+    size.x = std::max(size.x, 50.0f);
+    ImGui::InvisibleButton("canvas", size, ImGuiButtonFlags_MouseButtonLeft);
+    bool hovered = ImGui::IsItemHovered();
+    auto* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+    dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(24, 27, 31, 255));
+
+    auto all = zones_.zones_of(station);
+    auto fitted = MapProjection::fit(all, {origin.x, origin.y}, {size.x, size.y});
+    MapProjection proj(fitted.centre(), fitted.pixels_per_metre() * s.zoom,
+                       {origin.x + size.x / 2 + s.pan_x, origin.y + size.y / 2 + s.pan_y});
+    if (hovered) zoom_and_pan(s, origin, size);
+
+    std::vector<const Zone*> on_level;
+    for (const auto* z : all)
+        if (z->level == s.level) on_level.push_back(z);
+    draw_other_levels(dl, all, s.level, proj);
+
+    const Zone* hover = nullptr;
+    if (hovered) {
+        auto m = ImGui::GetIO().MousePos;
+        hover = zone_at(on_level, proj.to_lonlat({m.x, m.y}));
+        if (hover && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0).x == 0)
+            s.selected_zone = hover->id;
+    }
+    for (const auto* z : on_level) draw_zone(dl, z, p, s, proj, hover);
+    draw_markers(dl, p, on_level, proj);
     dl->PopClipRect();
     if (hover) zone_tooltip(*hover, p.zones.count(hover->id) ? &p.zones.at(hover->id) : nullptr);
     draw_legend(s.colour_by_hotspot);

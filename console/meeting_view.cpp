@@ -1,5 +1,6 @@
 #include "meeting_view.hpp"
 
+#include "json_fields.hpp" // utf8_length: characters, not bytes, as the hub counts a title's 80
 #include "meeting_command.hpp"
 #include "organisation.hpp"
 #include "picture_codec.hpp"
@@ -24,12 +25,6 @@ std::string str(const json& j, const char* key) {
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-// Characters, not bytes: the hub counts a title's 80 in code points (å is one).
-std::size_t utf8_length(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
-    return n;
-}
 std::string trimmed(const std::string& s) {
     auto b = s.find_first_not_of(" \t\r\n");
     if (b == std::string::npos) return {};

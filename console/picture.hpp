@@ -1,6 +1,6 @@
 #pragma once
 // What the console shows, decoded once from the replica's entries into plain structs. The
-// entries are read through the core's codec (core/picture_codec.hpp), the one that writes
+// entries are read through the core's codec (core/picture/picture_codec.hpp), the one that writes
 // them in the hub; these structs are only the panels' shape of them, names as shown.
 // Immutable once made: the network thread builds a new Picture for every change and the
 // UI swaps to it at the start of a frame, so drawing never waits on the network.

@@ -7,6 +7,37 @@
 
 namespace platslage::console {
 
+namespace {
+// One report's row: time (a click selects its zone), zone, kind, persons, categories (the
+// urgent ones in red), device, note.
+void report_row(const ReportView& r, const Zone* z, ConsoleState& s) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    bool selected = r.zone == s.selected_zone;
+    if (ImGui::Selectable((local_clock_time(r.ts) + "##" + r.key).c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
+        s.selected_zone = r.zone; // a click shows the zone on the map
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(z ? z->name.c_str() : r.zone.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(r.kind.c_str());
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", r.persons);
+    ImGui::TableNextColumn();
+    std::string cats;
+    for (const auto& c : r.categories) cats += (cats.empty() ? "" : ", ") + c;
+    bool urgent = cats.find("needs_care") != std::string::npos || cats.find("minor") != std::string::npos ||
+                  cats.find("family_with_children") != std::string::npos;
+    if (urgent)
+        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1), "%s", cats.c_str());
+    else
+        ImGui::TextUnformatted(cats.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(r.device.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(r.note.c_str());
+}
+} // namespace
+
 void ReportsPanel::draw(const Picture& p, ConsoleState& s) {
     ImGui::Begin("Latest guard reports");
     auto& f = s.feed_filter;
@@ -56,32 +87,7 @@ void ReportsPanel::draw(const Picture& p, ConsoleState& s) {
         while (clipper.Step()) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
                 const auto& r = *rows[static_cast<std::size_t>(i)];
-                const Zone* z = zones_.find(r.zone);
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                bool selected = r.zone == s.selected_zone;
-                if (ImGui::Selectable((local_clock_time(r.ts) + "##" + r.key).c_str(), selected,
-                                      ImGuiSelectableFlags_SpanAllColumns))
-                    s.selected_zone = r.zone; // a click shows the zone on the map
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(z ? z->name.c_str() : r.zone.c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(r.kind.c_str());
-                ImGui::TableNextColumn();
-                ImGui::Text("%d", r.persons);
-                ImGui::TableNextColumn();
-                std::string cats;
-                for (const auto& c : r.categories) cats += (cats.empty() ? "" : ", ") + c;
-                bool urgent = cats.find("needs_care") != std::string::npos || cats.find("minor") != std::string::npos ||
-                              cats.find("family_with_children") != std::string::npos;
-                if (urgent)
-                    ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1), "%s", cats.c_str());
-                else
-                    ImGui::TextUnformatted(cats.c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(r.device.c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(r.note.c_str());
+                report_row(r, zones_.find(r.zone), s);
             }
         }
         ImGui::EndTable();

@@ -14,8 +14,9 @@
 
 namespace platslage::console {
 
-void StationsPanel::draw(const Picture& p, ConsoleState&) {
-    ImGui::Begin("Stations and teams");
+namespace {
+// Tonight's weather and the night shelters' free places, above the tables.
+void weather_and_shelters(const Picture& p) {
     if (p.weather) {
         const auto& w = *p.weather;
         std::string line = w.temperature_c ? std::to_string(static_cast<int>(std::lround(*w.temperature_c))) + " °C" : "";
@@ -37,6 +38,9 @@ void StationsPanel::draw(const Picture& p, ConsoleState&) {
         auto colour = free == 0 ? ImVec4(1.0f, 0.45f, 0.35f, 1) : ImVec4(0.75f, 0.75f, 0.75f, 1);
         ImGui::TextColored(colour, "Night shelters: %d of %d places free (%s)", free, places, each.c_str());
     }
+}
+
+void stations_table(const Picture& p) {
     if (ImGui::BeginTable("stations", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         // Short headers so the panel fits beside the map; the help window explains each.
         for (const char* h : {"Station", "People", "Counted", "Silent", "Guards", "Teams"}) ImGui::TableSetupColumn(h);
@@ -61,7 +65,9 @@ void StationsPanel::draw(const Picture& p, ConsoleState&) {
         }
         ImGui::EndTable();
     }
-    ImGui::Separator();
+}
+
+void teams_table(const Picture& p, const ZoneMap& zones) {
     ImGui::TextDisabled("Outreach teams");
     if (ImGui::BeginTable("teams", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         for (const char* h : {"Team", "Organisation", "Status", "Order", "Zone", "Heard"}) ImGui::TableSetupColumn(h);
@@ -94,14 +100,16 @@ void StationsPanel::draw(const Picture& p, ConsoleState&) {
                 ImGui::TextDisabled("-");
             }
             ImGui::TableNextColumn();
-            const Zone* z = zones_.find(t.zone);
+            const Zone* z = zones.find(t.zone);
             ImGui::TextUnformatted(z ? z->name.c_str() : t.zone.c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(ago(t.last_seen).c_str());
         }
         ImGui::EndTable();
     }
-    ImGui::Separator();
+}
+
+void guards_table(const Picture& p, const ZoneMap& zones) {
     ImGui::TextDisabled("Guards' handhelds on shift");
     if (ImGui::BeginTable("guards", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         for (const char* h : {"Handheld", "Station", "Guards", "Last report", "Heard"}) ImGui::TableSetupColumn(h);
@@ -122,7 +130,7 @@ void StationsPanel::draw(const Picture& p, ConsoleState&) {
             std::string where = "-";
             for (const auto& r : p.reports) // newest first
                 if (r.device == d.id && r.station == d.station) {
-                    const Zone* z = zones_.find(r.zone);
+                    const Zone* z = zones.find(r.zone);
                     where = z ? z->name : r.zone;
                     break;
                 }
@@ -132,6 +140,17 @@ void StationsPanel::draw(const Picture& p, ConsoleState&) {
         }
         ImGui::EndTable();
     }
+}
+} // namespace
+
+void StationsPanel::draw(const Picture& p, ConsoleState&) {
+    ImGui::Begin("Stations and teams");
+    weather_and_shelters(p);
+    stations_table(p);
+    ImGui::Separator();
+    teams_table(p, zones_);
+    ImGui::Separator();
+    guards_table(p, zones_);
     ImGui::End();
 }
 

@@ -1,4 +1,4 @@
-// The live picture's entries as a console reads them from the hub (core/picture_codec.hpp):
+// The live picture's entries as a console reads them from the hub (core/picture/picture_codec.hpp):
 // decode_entry must never throw, whatever the body, and what it reads must be stable under
 // the hub's own encoders: once through encode and decode, a second pass changes nothing
 // (the first pass may drop what cannot be written back, such as a time past year 9999).

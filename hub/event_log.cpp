@@ -245,7 +245,7 @@ const char* const migrations[] = {
     CREATE INDEX events_by_zone ON events(zone, kind, heard_ms);
     CREATE INDEX guard_reports_by_zone ON guard_reports(zone, ts_ms);
     )sql",
-    // v7: refusals beyond a source's share of a window (core/refusal_limiter.hpp) are
+    // v7: refusals beyond a source's share of a window (core/protocol/refusal_limiter.hpp) are
     // counted, one row per window, source and reason, instead of a row each.
     R"sql(
     CREATE TABLE refusals_held_back(

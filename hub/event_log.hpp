@@ -55,7 +55,7 @@ public:
     // Events after `last_event` (a snapshot's), in log order.
     void replay_after(std::int64_t last_event, const std::function<void(std::int64_t id, const EventRecord&)>& visit) const;
 
-    // Refusals that were only counted (core/refusal_limiter.hpp), a row per window, source and reason.
+    // Refusals that were only counted (core/protocol/refusal_limiter.hpp), a row per window, source and reason.
     void store_held_back(const std::vector<RefusalsHeldBack>& held);
 
     // Steps already stored are left as they are: a replay may offer them again.

@@ -1,6 +1,6 @@
 #pragma once
 // The hub's refusals: counted by reason for the status, and kept one by one (a row, a log
-// line, a receipt) only within each source's share of a window (core/refusal_limiter.hpp);
+// line, a receipt) only within each source's share of a window (core/protocol/refusal_limiter.hpp);
 // the rest are stored as counts when their window ends.
 #include "hub_context.hpp"
 #include "refusal_limiter.hpp"

@@ -33,7 +33,7 @@ private:
     // The reply to one request; none when a snapshot was started (its frames follow from pump()).
     std::optional<Frames> answer(const Frames& envelope, const Frames& body, bool mqtt_connected);
     void reply(const Frames& envelope, Frames body);
-    // A zone's counts over the last day, from memory (core/occupancy_history.hpp).
+    // A zone's counts over the last day, from memory (core/fusion/occupancy_history.hpp).
     std::string history_json(const Zone& z) const;
 
     HubContext& hub_;

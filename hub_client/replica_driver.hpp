@@ -1,6 +1,6 @@
 #pragma once
 // The client side of the Clone pattern over real sockets: subscribe to the hub's PUB first,
-// then ask its ROUTER for a snapshot, feed both into a Replica (core/replica.hpp, which holds
+// then ask its ROUTER for a snapshot, feed both into a Replica (core/picture/replica.hpp, which holds
 // the rules and no sockets), and ask again whenever the replica is no longer in step. The
 // console, the tests and the bench keep their picture of the hub with it.
 #include "hub_endpoints.hpp"

@@ -1,6 +1,6 @@
 #pragma once
 // What the hub sends a team's handheld on platslage/v1/<station>/outreach/<team>/dispatch
-// (core/dispatch.cpp, order_json): an order to go to an alert's zone, or, on the same
+// (core/fusion/dispatch.cpp, order_json): an order to go to an alert's zone, or, on the same
 // topic, its withdrawal ({"dispatch","alert","withdrawn":true,"ts"}). Read leniently: the
 // handheld takes what it needs and ignores what a later hub adds.
 #include <optional>

@@ -1,6 +1,6 @@
 #pragma once
 // How a dispatched visit ends, drawn for the simulation: the outcomes the partners follow up
-// (core/dispatch.hpp), where a referral goes, and the coarse descriptors of follow-up (two
+// (core/fusion/dispatch.hpp), where a referral goes, and the coarse descriptors of follow-up (two
 // thirds of the homeless in Stockholm are men, one third women; domain brief). Never who.
 // Pure: the order and a seeded generator in, the outcome out.
 #include "dispatch.hpp"
