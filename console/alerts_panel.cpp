@@ -16,6 +16,12 @@
 namespace platslage::console {
 
 namespace {
+// Every dialog's last button: Cancel, or Esc, closes it without sending anything.
+void cancel_and_end_popup() {
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
 const char* severities[] = {"warning", "minor", "major", "critical"};
 } // namespace
 
@@ -269,9 +275,7 @@ void AlertsPanel::assign_dialog(const AlertView* a, const Picture& p, ConsoleSta
             send(c);
             ImGui::CloseCurrentPopup();
         }
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
+        cancel_and_end_popup();
     }
 }
 
@@ -292,9 +296,7 @@ void AlertsPanel::resolve_dialog(const AlertView* a, ConsoleState& s) {
             send(c);
             ImGui::CloseCurrentPopup();
         }
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
+        cancel_and_end_popup();
     }
 }
 
@@ -309,9 +311,7 @@ void AlertsPanel::note_dialog(const AlertView* a, ConsoleState& s) {
             send(c);
             ImGui::CloseCurrentPopup();
         }
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
+        cancel_and_end_popup();
     }
 }
 

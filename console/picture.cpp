@@ -47,12 +47,6 @@ ZoneView view_of(ZoneEntry&& e) {
     return z;
 }
 
-StationView view_of(StationEntry&& e) {
-    return StationView{std::move(e.id),   e.occupancy,     e.zones,       e.zones_counted, e.sensors_silent,
-                       e.guards_on_shift, e.teams_on_site, e.hotspot_max, e.hot_zones,     e.alerts_open,
-                       e.extra_cold};
-}
-
 ReportView view_of(std::string key, ReportEntry&& e) {
     auto& r = e.report;
     return ReportView{std::move(key),    std::move(r.station), std::move(r.device), std::move(r.id),
@@ -143,7 +137,7 @@ Picture decode_entry(const std::string& key, const std::string& body) {
                 auto z = view_of(std::move(e));
                 auto id = z.id;
                 p.zones[id] = std::move(z);
-            } else if constexpr (std::is_same_v<T, StationEntry>) p.stations.push_back(view_of(std::move(e)));
+            } else if constexpr (std::is_same_v<T, StationEntry>) p.stations.push_back(std::move(e));
             else if constexpr (std::is_same_v<T, ReportEntry>) p.reports.push_back(view_of(key, std::move(e)));
             else if constexpr (std::is_same_v<T, TeamEntry>) p.teams.push_back(view_of(std::move(e)));
             else if constexpr (std::is_same_v<T, Dispatch>) p.dispatches.push_back(view_of(std::move(e)));

@@ -5,6 +5,7 @@
 // Immutable once made: the network thread builds a new Picture for every change and the
 // UI swaps to it at the start of a frame, so drawing never waits on the network.
 #include "clock.hpp"
+#include "place_entries.hpp"
 #include "replica.hpp"
 
 #include <array>
@@ -33,19 +34,8 @@ struct ZoneView {
     std::optional<std::string> last_outreach, last_patrol;
 };
 
-struct StationView {
-    std::string id;
-    int occupancy = 0;
-    int zones = 0;
-    int zones_counted = 0;
-    int sensors_silent = 0;
-    int guards_on_shift = 0;
-    int teams_on_site = 0;
-    int hotspot_max = 0;
-    int hot_zones = 0;
-    std::array<int, 4> alerts_open{}; // warning, minor, major, critical
-    bool extra_cold = false;
-};
+// A station's row is the core's entry as it came: nothing in it needs turning into text.
+using StationView = StationEntry;
 
 struct AlertView {
     std::string id, rule, station, zone, subject, severity, state, summary, assigned_to, outcome;
