@@ -1,5 +1,6 @@
 #include "meeting_view.hpp"
 
+#include "entry_reader.hpp"
 #include "json_fields.hpp" // utf8_length: characters, not bytes, as the hub counts a title's 80
 #include "meeting_command.hpp"
 #include "organisation.hpp"
@@ -17,14 +18,7 @@
 
 namespace platslage::console {
 
-using nlohmann::json;
-
 namespace {
-std::string str(const json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 std::string trimmed(const std::string& s) {
     auto b = s.find_first_not_of(" \t\r\n");
     if (b == std::string::npos) return {};
@@ -262,15 +256,18 @@ Command cancel_command(const std::string& meeting, const std::string& by) {
 }
 
 std::optional<AgendaReply> parse_agenda_reply(const std::string& text) {
-    json j = json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return std::nullopt;
-    auto md = j.find("markdown");
-    if (md == j.end() || !md->is_string()) return std::nullopt;
+    // Read as leniently as a picture entry: a reply from a newer hub still gives its handout.
+    auto j = parse_entry(text);
+    if (!j) return std::nullopt;
+    EntryReader reply(*j);
+    auto markdown = reply.maybe_text("markdown");
+    if (!markdown) return std::nullopt;
     AgendaReply a;
-    a.markdown = md->get<std::string>();
-    if (auto ag = j.find("agenda"); ag != j.end() && ag->is_object()) {
-        a.held_at = str(*ag, "held_at");
-        if (auto m = ag->find("meeting"); m != ag->end() && m->is_object()) a.meeting = str(*m, "id");
+    a.markdown = std::move(*markdown);
+    if (const auto* agenda = reply.object("agenda")) {
+        EntryReader ag(*agenda);
+        a.held_at = ag.text("held_at");
+        if (const auto* m = ag.object("meeting")) a.meeting = EntryReader(*m).text("id");
     }
     return a;
 }
