@@ -78,8 +78,6 @@ public:
     // Disconnects cleanly (the broker does not send the will), waiting up to `wait`.
     void disconnect(std::chrono::milliseconds wait = std::chrono::milliseconds(2000));
 
-    const std::string& uri() const { return options_.uri; }
-
 private:
     void connected(const std::string& cause) override;
     void connection_lost(const std::string& cause) override;

@@ -3,7 +3,6 @@
 // waiting, replies read when they come, or asked and waited for with a time limit. After a
 // request is given up on, reset() opens a fresh socket, so its late reply is never taken for
 // the next request's. This is the only place a DEALER towards the hub is made.
-#include "hub_endpoints.hpp"
 #include "wire.hpp"
 
 #include <zmq.hpp>
