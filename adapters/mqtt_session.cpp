@@ -17,6 +17,18 @@ mqtt::connect_options make_connect_options(const MqttSessionOptions& o) {
     else b.clean_session(!o.persistent);
     if (o.reconnect) b.automatic_reconnect(std::chrono::seconds(1), std::chrono::seconds(8));
     if (o.will) b.will(mqtt::message(o.will->first, o.will->second.data(), o.will->second.size(), 1, false));
+    if (!o.username.empty()) b.user_name(o.username).password(o.password);
+    if (o.uri.rfind("ssl://", 0) == 0 || o.uri.rfind("mqtts://", 0) == 0) {
+        // The broker proves who it is: its certificate must chain to our CA and name the host
+        // we asked for (Paho's `verify`); TLS 1.2 at least.
+        if (o.ca_file.empty()) throw std::invalid_argument(o.uri + ": TLS needs the CA certificate (--mqtt-ca)");
+        b.ssl(mqtt::ssl_options_builder()
+                  .trust_store(o.ca_file)
+                  .enable_server_cert_auth(true)
+                  .verify(true)
+                  .ssl_version(MQTT_SSL_VERSION_TLS_1_2)
+                  .finalize());
+    }
     auto options = b.finalize();
     if (o.mqtt5) {
         // Set on the options themselves: the builder's copy does not carry properties over
@@ -49,6 +61,7 @@ void MqttSession::maintain() {
     // from here on what is published on these topics is heard.
     if (std::uint64_t connects = connects_; connects != confirmed_for_ && subscribed() && !options_.subscriptions.empty()) {
         confirmed_for_ = connects;
+        log_refused_subscriptions();
         std::string list;
         for (const auto& f : options_.subscriptions) list += (list.empty() ? "" : ", ") + f;
         if (options_.quiet) spdlog::debug("{}: subscribed to {}", options_.log_name, list);
@@ -60,11 +73,14 @@ void MqttSession::start_or_retry() {
     if (ever_connected_) return; // Paho's automatic reconnect takes over
     if (pending_connect_) {
         if (!pending_connect_->is_complete()) return;
-        pending_connect_.reset();
+        auto finished = std::move(pending_connect_);
         if (client_.is_connected()) {
             ever_connected_ = true;
+            last_failure_.clear();
             return;
         }
+        log_connect_failure("reason " + std::to_string(finished->get_reason_code()) + ", return code " +
+                            std::to_string(finished->get_return_code()));
     }
     auto now = std::chrono::steady_clock::now();
     if (now < next_attempt_) return;
@@ -72,8 +88,33 @@ void MqttSession::start_or_retry() {
     try {
         pending_connect_ = client_.connect(connect_options_);
     } catch (const mqtt::exception& e) {
-        spdlog::warn("{}: cannot connect to {}: {}", options_.log_name, options_.uri, e.what());
+        log_connect_failure(e.what());
     }
+}
+
+void MqttSession::log_connect_failure(const std::string& why) {
+    // A wrong password or an untrusted certificate fails the same way every 2 s: say it once.
+    if (why == last_failure_) return;
+    last_failure_ = why;
+    spdlog::warn("{}: cannot connect to {} as {}: {} (a refused login or certificate shows in the broker's log)",
+                 options_.log_name, options_.uri, options_.username.empty() ? "nobody" : options_.username, why);
+}
+
+void MqttSession::log_refused_subscriptions() {
+    // MQTT 3.1.1 grants 0-2 per filter and 0x80 for a refusal; MQTT 5 reason codes ≥ 0x80 are
+    // refusals too (0x87: not authorised by the broker's access control).
+    std::lock_guard lock(subscribe_mutex_);
+    if (!pending_subscribe_) return;
+    std::vector<mqtt::ReasonCode> codes;
+    try {
+        codes = pending_subscribe_->get_subscribe_response().get_reason_codes();
+    } catch (const std::exception&) {
+        return;
+    }
+    for (std::size_t i = 0; i < codes.size() && i < options_.subscriptions.size(); ++i)
+        if (static_cast<int>(codes[i]) >= 0x80)
+            spdlog::error("{}: the broker refused the subscription to {} (code 0x{:x}): this user may not read it",
+                          options_.log_name, options_.subscriptions[i], static_cast<int>(codes[i]));
 }
 
 bool MqttSession::connect(std::chrono::milliseconds timeout) {

@@ -3,7 +3,7 @@
 // handheld, the simulator's devices and the counters adapter. Connecting, retrying until the
 // first connect, Paho's automatic reconnect after it, the subscriptions made again after
 // every connect, Nagle's algorithm off, the last will, the session kept or not, and the
-// largest packet taken are all set here, once; so will credentials and TLS be.
+// largest packet taken are all set here, once; so are the broker login and TLS.
 //
 // Paho's callbacks run on its own thread. This class only sets flags there and hands each
 // message to `on_message` (which must be quick and thread-safe: a Mailbox push, say); the
@@ -22,8 +22,16 @@
 namespace platslage {
 
 struct MqttSessionOptions {
-    std::string uri;       // tcp://host:port
+    std::string uri;       // ssl://host:port (TLS), or tcp://127.0.0.1:port on the loopback listener
     std::string client_id; // unique per program instance at the broker
+    // The broker login: every device and program has a user of its own (docs/security.md).
+    // The password is read from a 0600 file by the program (adapters/secret_file.hpp), never
+    // taken from a command line. Both empty: no login (a broker for development only).
+    std::string username;
+    std::string password;
+    // For an ssl:// URI: the certificate authority the broker's certificate must chain to. The
+    // certificate must also name the host of the URI (ssl://localhost:8883 needs `localhost`).
+    std::string ca_file;
     // Kept by the broker between connections (and what arrives for it while away): MQTT 3.1.1
     // clean_session=false, or in MQTT 5 clean_start=false with a session that never expires.
     bool persistent = false;
@@ -85,6 +93,8 @@ private:
     void delivery_complete(mqtt::delivery_token_ptr) override {}
     void subscribe_all();
     void start_or_retry();
+    void log_connect_failure(const std::string& why);
+    void log_refused_subscriptions();
 
     MqttSessionOptions options_;
     MessageHandler on_message_;
@@ -97,6 +107,7 @@ private:
     mqtt::token_ptr pending_connect_;
     std::chrono::steady_clock::time_point next_attempt_{};
     std::uint64_t confirmed_for_ = 0; // the connect whose subscriptions were last logged
+    std::string last_failure_;        // the last connect failure logged, so a retry every 2 s logs once
 
     mutable std::mutex subscribe_mutex_; // the token is set on Paho's thread, read on the loop's
     mqtt::token_ptr pending_subscribe_;

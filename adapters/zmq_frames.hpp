@@ -17,6 +17,8 @@ inline constexpr std::size_t max_frames_kept = 16;
 // Receives one whole multipart message; nullopt when nothing is waiting (dont_wait). Frames
 // after the first max_frames_kept are dropped: the message keeps max_frames_kept + 1 of them,
 // so a decoder counting frames refuses it.
-std::optional<Frames> recv_frames(zmq::socket_t& socket, bool dont_wait = true);
+// `peer`, when given, is set to the ZAP User-Id the message came with (on a CURVE socket the
+// hub's ZAP handler sets it to the sender's public key), or emptied when it has none.
+std::optional<Frames> recv_frames(zmq::socket_t& socket, bool dont_wait = true, std::string* peer = nullptr);
 
 } // namespace platslage

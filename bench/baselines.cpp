@@ -98,12 +98,12 @@ std::string echo_path(int window, bool nagle_off) {
 }
 
 Result raw_paho_echo(const std::string& broker_url, const std::vector<Outgoing>& messages, int window, bool nagle_off) {
-    // The same payloads, on topics of their own, so nothing of Platsläge's sees them.
-    std::vector<Outgoing> renamed;
-    renamed.reserve(messages.size());
-    for (const auto& m : messages) renamed.push_back({m.id, "bench/in/" + m.id, m.payload});
-    Echo echo(broker_url, "bench/in/#", "bench/out", nagle_off);
-    auto trip = qos1_round_trip(broker_url, "platslage-bench-raw", renamed, "bench/out", window, std::chrono::seconds(30), nagle_off, quiet_pause(window));
+    // The same reports on the same topics, before any hub is there: the echo logs in as the
+    // hub's user and answers on one receipt topic, through the same access control and TLS.
+    const std::string answers = "platslage/v1/centralen/guard/bench-echo/receipt";
+    Echo echo(broker_url, "hub", "platslage/v1/+/guard/+/report", answers, nagle_off);
+    auto trip = qos1_round_trip(broker_url, "sim", "platslage-bench-raw", messages, answers, window, std::chrono::seconds(30),
+                                nagle_off, quiet_pause(window));
     if (trip.answered != messages.size())
         throw std::runtime_error("raw Paho echo: " + std::to_string(trip.answered) + " of " + std::to_string(messages.size()) + " came back");
     Result r;

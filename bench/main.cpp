@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -54,6 +55,71 @@ nlohmann::json as_json(const std::vector<Result>& results) {
     return all;
 }
 
+// The broker-and-hub part of the run: secured as deployed (TLS and a login at the broker,
+// CURVE at the hub; docs/security.md), or plain (an open broker on the loopback and a hub
+// with --insecure-development) to show what security costs. The plain rows say so in their
+// path, and compare with the plain raw echo.
+std::vector<Result> through_broker_and_hub(const std::filesystem::path& dir, bool secured, const ZoneMap& zones,
+                                           const std::vector<Outgoing>& report_msgs, const std::vector<std::string>& sample_bodies,
+                                           std::size_t reports, std::size_t single, int window, int devices) {
+    std::vector<Result> results;
+    std::filesystem::create_directories(dir);
+    test::Broker broker(dir, secured ? std::vector<std::string>{} : test::broker_lets_all_in);
+    const std::string url = secured ? broker.url() : broker.loopback_url();
+    // A quiet night's report on its own, and a busy minute's many at once; their own ids,
+    // so the hub stores each once.
+    auto quiet = guard_reports(zones, single, devices, reports);
+    std::cerr << (secured ? "secured" : "plain") << ": raw Paho echo…\n";
+    // Stock Paho waits about 40 ms a message in each direction (see tcp_nodelay.hpp):
+    // a thousand tell its rate. Measured once, secured.
+    std::vector<Outgoing> stock(report_msgs.begin(), report_msgs.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(report_msgs.size(), 1000)));
+    for (bool nagle_off : {false, true}) {
+        if (!secured && !nagle_off) continue;
+        if (!quiet.empty()) results.push_back(raw_paho_echo(url, quiet, 1, nagle_off));
+        results.push_back(raw_paho_echo(url, nagle_off ? report_msgs : stock, window, nagle_off));
+    }
+    std::vector<std::string> extra{"--log-level", "warn"};
+    if (!secured) extra.push_back("--insecure-development");
+    test::Hub hub(dir, url, {}, extra);
+    if (!hub.wait_mqtt_up()) throw std::runtime_error("the hub did not connect to the broker");
+    std::cerr << (secured ? "secured" : "plain") << ": hub: guard reports…\n";
+    if (!quiet.empty()) {
+        auto one = hub_reports(hub, url, quiet, 1);
+        results.push_back(one.receipt);
+        results.push_back(one.published);
+    }
+    auto run = hub_reports(hub, url, report_msgs, window);
+    results.push_back(run.receipt);
+    results.push_back(run.published);
+    std::cerr << (secured ? "secured" : "plain") << ": hub: occupancy samples…\n";
+    results.push_back(hub_samples(hub, sample_bodies));
+    // The samples' baseline is libzmq alone; SQLite's batched figure shows the store's share.
+    if (!secured) {
+        for (auto& r : results) {
+            r.path += " (plain)";
+            if (!r.baseline.empty() && r.baseline.find("libzmq") == std::string::npos) r.baseline += " (plain)";
+        }
+    }
+    return results;
+}
+
+// What security costs, by name for a script: each secured rate over its plain one.
+nlohmann::json security_ratios(const std::vector<Result>& results) {
+    nlohmann::json ratios = nlohmann::json::object();
+    for (const auto& r : results) {
+        if (r.path.ends_with(" (plain)") || r.paced) continue;
+        for (const auto& p : results)
+            if (p.path == r.path + " (plain)" && p.per_second() > 0) {
+                std::string name = r.path.starts_with("sample → hub") ? "samples"
+                                   : r.path.ends_with("→ receipt") ? "reports_to_receipt"
+                                   : r.path.ends_with("consoles' PUB") ? "reports_to_pub"
+                                                                       : "raw_paho_echo";
+                ratios[name + "_secured_vs_plain"] = r.per_second() / p.per_second();
+            }
+    }
+    return ratios;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -85,41 +151,25 @@ int main(int argc, char** argv) {
         std::cerr << "raw libzmq…\n";
         results.push_back(raw_push_pull(sample_bodies));
 
-        test::Broker broker(dir.path());
-        // A quiet night's report on its own, and a busy minute's many at once; their own ids,
-        // so the hub stores each once.
-        auto quiet = guard_reports(zones, single, devices, reports);
-        std::cerr << "raw Paho echo…\n";
-        // Stock Paho waits about 40 ms a message in each direction (see tcp_nodelay.hpp):
-        // a thousand tell its rate.
-        std::vector<Outgoing> stock(report_msgs.begin(), report_msgs.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(report_msgs.size(), 1000)));
-        for (bool nagle_off : {false, true}) {
-            if (!quiet.empty()) results.push_back(raw_paho_echo(broker.url(), quiet, 1, nagle_off));
-            results.push_back(raw_paho_echo(broker.url(), nagle_off ? report_msgs : stock, window, nagle_off));
+        for (bool secured : {true, false}) {
+            auto part = through_broker_and_hub(dir.path() / (secured ? "secured" : "plain"), secured, zones, report_msgs,
+                                               sample_bodies, reports, single, window, devices);
+            results.insert(results.end(), part.begin(), part.end());
         }
-
-        test::Hub hub(dir.path(), broker.url(), {}, {"--log-level", "warn"});
-        if (!hub.wait_mqtt_up()) throw std::runtime_error("the hub did not connect to the broker");
-        std::cerr << "hub: guard reports…\n";
-        if (!quiet.empty()) {
-            auto one = hub_reports(hub, broker.url(), quiet, 1);
-            results.push_back(one.receipt);
-            results.push_back(one.published);
-        }
-        auto run = hub_reports(hub, broker.url(), report_msgs, window);
-        results.push_back(run.receipt);
-        results.push_back(run.published);
-        std::cerr << "hub: occupancy samples…\n";
-        results.push_back(hub_samples(hub, sample_bodies));
-        // The samples' baseline is libzmq alone; SQLite's batched figure shows the store's share.
 
         print_table(results);
         std::cout << "\n" << std::thread::hardware_concurrency() << " cores; reports " << window << " in flight from "
                   << devices << " handhelds per station; SQLite in WAL with synchronous=FULL, as the hub runs it.\n";
         std::cout << "Paced: one report every 100 ms, each answered before the next, as on a quiet night.\n";
+        std::cout << "Secured as deployed (TLS 1.2+ and a broker login per client, CURVE on the hub's sockets); (plain): an open "
+                     "broker on the loopback and a hub with --insecure-development.\n";
+        auto ratios = security_ratios(results);
+        for (const auto& [name, ratio] : ratios.items()) std::cout << name << ": " << fixed(ratio.get<double>(), 2) << "\n";
         if (!json_out.empty()) {
             std::ofstream out(json_out);
-            out << nlohmann::json{{"cores", std::thread::hardware_concurrency()}, {"window", window}, {"results", as_json(results)}}.dump(2)
+            out << nlohmann::json{{"cores", std::thread::hardware_concurrency()}, {"window", window}, {"results", as_json(results)},
+                                  {"security", ratios}}
+                       .dump(2)
                 << "\n";
             if (!out) throw std::runtime_error("cannot write " + json_out);
         }

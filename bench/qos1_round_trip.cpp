@@ -1,6 +1,7 @@
 #include "qos1_round_trip.hpp"
 
 #include "tcp_nodelay.hpp"
+#include "test_site.hpp"
 
 #include <mqtt/async_client.h>
 #include <nlohmann/json.hpp>
@@ -21,9 +22,12 @@ double ms_between(Clock::time_point a, Clock::time_point b) {
     return std::chrono::duration<double, std::milli>(b - a).count();
 }
 
-mqtt::connect_options options(int inflight) {
+mqtt::connect_options options(const std::string& url, const std::string& user, int inflight) {
     // Clean session: a benchmark run starts from nothing and leaves nothing queued behind.
-    return mqtt::connect_options_builder().clean_session(true).max_inflight(inflight).finalize();
+    // Logged in as `user`, over TLS for an ssl:// broker, as the hub's clients are.
+    auto o = test::connect_options_for(url, user);
+    o.set_max_inflight(inflight);
+    return o;
 }
 
 // Collects answers on the Paho callback thread and wakes the publishing thread.
@@ -59,7 +63,7 @@ private:
 
 int port_of(const std::string& url) { return std::stoi(url.substr(url.rfind(':') + 1)); }
 
-RoundTrip qos1_round_trip(const std::string& url, const std::string& client_id, const std::vector<Outgoing>& messages,
+RoundTrip qos1_round_trip(const std::string& url, const std::string& user, const std::string& client_id, const std::vector<Outgoing>& messages,
                           const std::string& answer_filter, int window, std::chrono::seconds limit, bool nagle_off,
                           std::chrono::milliseconds pause) {
     RoundTrip trip;
@@ -67,7 +71,7 @@ RoundTrip qos1_round_trip(const std::string& url, const std::string& client_id, 
     mqtt::async_client client(url, client_id, static_cast<mqtt::iclient_persistence*>(nullptr));
     Answers answers(trip);
     client.set_callback(answers);
-    client.connect(options(window + 16))->wait();
+    client.connect(options(url, user, window + 16))->wait();
     client.subscribe(answer_filter, 1)->wait();
     if (nagle_off) disable_nagle_towards(port_of(url));
 
@@ -100,8 +104,8 @@ RoundTrip qos1_round_trip(const std::string& url, const std::string& client_id, 
 }
 
 struct Echo::Impl : mqtt::callback {
-    Impl(const std::string& url, std::string in, std::string out)
-        : client(url, "platslage-bench-echo", static_cast<mqtt::iclient_persistence*>(nullptr)), in_filter(std::move(in)),
+    Impl(const std::string& url, std::string in, std::string out, std::string login)
+        : user(std::move(login)), client(url, "platslage-bench-echo", static_cast<mqtt::iclient_persistence*>(nullptr)), in_filter(std::move(in)),
           out_topic(std::move(out)) {}
 
     void message_arrived(mqtt::const_message_ptr msg) override {
@@ -109,14 +113,15 @@ struct Echo::Impl : mqtt::callback {
         client.publish(out_topic, msg->get_payload_str().data(), msg->get_payload_str().size(), 1, false);
     }
 
+    std::string user;
     mqtt::async_client client;
     std::string in_filter, out_topic;
 };
 
-Echo::Echo(const std::string& url, const std::string& in_filter, std::string out_topic, bool nagle_off)
-    : impl_(std::make_unique<Impl>(url, in_filter, std::move(out_topic))) {
+Echo::Echo(const std::string& url, const std::string& user, const std::string& in_filter, std::string out_topic, bool nagle_off)
+    : impl_(std::make_unique<Impl>(url, in_filter, std::move(out_topic), user)) {
     impl_->client.set_callback(*impl_);
-    impl_->client.connect(options(1024))->wait();
+    impl_->client.connect(options(url, user, 1024))->wait();
     // Only the echo's connection exists to the broker now: the sender connects later.
     if (nagle_off && disable_nagle_towards(port_of(url)) != 1)
         throw std::runtime_error("echo: could not turn Nagle's algorithm off");

@@ -30,11 +30,12 @@ struct RoundTrip {
 // A `pause` before each publish after the first makes it a quiet night's pace: the one
 // before is answered and acknowledged at the TCP level by then, as for a lone handheld.
 // With `nagle_off` the sender's connection gets TCP_NODELAY (adapters/tcp_nodelay.hpp).
-RoundTrip qos1_round_trip(const std::string& url, const std::string& client_id, const std::vector<Outgoing>& messages,
+// The client logs in as the broker user `user` (the test site's).
+RoundTrip qos1_round_trip(const std::string& url, const std::string& user, const std::string& client_id, const std::vector<Outgoing>& messages,
                           const std::string& answer_filter, int window, std::chrono::seconds limit, bool nagle_off,
                           std::chrono::milliseconds pause = std::chrono::milliseconds(0));
 
-// The broker's port in a "tcp://host:port" URL.
+// The broker's port in a "tcp://host:port" or "ssl://host:port" URL.
 int port_of(const std::string& url);
 
 // One message at a time is a quiet night: a pause longer than Linux's delayed ACK (40 ms)
@@ -46,7 +47,8 @@ inline std::chrono::milliseconds quiet_pause(int window) { return std::chrono::m
 // connection gets TCP_NODELAY as the hub's does (adapters/tcp_nodelay.hpp).
 class Echo {
 public:
-    Echo(const std::string& url, const std::string& in_filter, std::string out_topic, bool nagle_off);
+    // Logs in as `user`, who must be allowed to read `in_filter` and publish on `out_topic`.
+    Echo(const std::string& url, const std::string& user, const std::string& in_filter, std::string out_topic, bool nagle_off);
     ~Echo();
     Echo(const Echo&) = delete;
     Echo& operator=(const Echo&) = delete;

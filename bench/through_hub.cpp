@@ -22,10 +22,12 @@ using Clock = std::chrono::steady_clock;
 // Watches the hub's PUB socket for report/ keys and notes when each report id first appears.
 class ReportWatch {
 public:
-    ReportWatch(zmq::context_t& ctx, const test::HubPorts& ports) : sub_(ctx, zmq::socket_type::sub) {
+    ReportWatch(zmq::context_t& ctx, const test::HubPorts& ports, const std::optional<CurveClientKeys>& keys)
+        : sub_(ctx, zmq::socket_type::sub) {
         sub_.set(zmq::sockopt::linger, 0);
         sub_.set(zmq::sockopt::rcvhwm, 0); // keep every update: the count is checked
         sub_.set(zmq::sockopt::subscribe, "report/");
+        secure_client(sub_, keys);
         sub_.connect(test::loopback(ports.pub));
         std::this_thread::sleep_for(std::chrono::milliseconds(200)); // the subscription reaches the PUB
         thread_ = std::thread([this] { run(); });
@@ -75,9 +77,9 @@ std::int64_t events_in(test::Hub& hub) { return hub.status()["events_in"].get<st
 
 ReportRun hub_reports(test::Hub& hub, const std::string& broker_url, const std::vector<Outgoing>& reports, int window) {
     zmq::context_t ctx(1);
-    ReportWatch watch(ctx, hub.ports());
+    ReportWatch watch(ctx, hub.ports(), hub.endpoints("viewer-1").keys);
     auto stored_before = test::sql_count(hub.db(), "SELECT count(*) FROM guard_reports");
-    auto trip = qos1_round_trip(broker_url, "platslage-bench-handhelds", reports, "platslage/v1/+/guard/+/receipt", window,
+    auto trip = qos1_round_trip(broker_url, "sim", "platslage-bench-handhelds", reports, "platslage/v1/+/guard/+/receipt", window,
                                 std::chrono::seconds(60), /*nagle_off=*/true, quiet_pause(window));
     // Published after the commit and the receipt, so the last few may still be on their way.
     test::eventually([&] { return watch.count() >= reports.size(); }, std::chrono::seconds(10));
@@ -123,6 +125,7 @@ Result hub_samples(test::Hub& hub, const std::vector<std::string>& samples) {
     zmq::context_t ctx(1);
     zmq::socket_t push(ctx, zmq::socket_type::push);
     push.set(zmq::sockopt::linger, 5000);
+    secure_client(push, hub.endpoints("sensor").keys);
     push.connect(test::loopback(hub.ports().ingest));
     auto before = events_in(hub);
     auto target = before + static_cast<std::int64_t>(samples.size());

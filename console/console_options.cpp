@@ -29,8 +29,10 @@ std::optional<int> parse_options(int argc, char** argv, ConsoleOptions& opt) {
     app.add_option("--keys", opt.keys,
                    "keys to press once the hub's picture is live, e.g. \"D Enter\" (letters, digits, Enter, Esc, Up, "
                    "Down, Tab, F1); with --screenshot, the PNG is taken after the hub has answered");
-    app.add_option("--position", opt.position, "this console's operator position, sent with every command (never a name)")
+    app.add_option("--position", opt.position,
+                   "this console's operator position, sent with every command (never a name); with --key, the key card's")
         ->capture_default_str();
+    add_hub_key_options(app, opt.key_files);
     app.add_option("--export-dir", opt.export_dir, "where the Meetings window's Export writes agenda-<meeting>-<date>.md")
         ->capture_default_str();
     try {
@@ -39,6 +41,13 @@ std::optional<int> parse_options(int argc, char** argv, ConsoleOptions& opt) {
         return app.exit(e);
     }
     return std::nullopt;
+}
+
+HubEndpoints hub_endpoints(ConsoleOptions& opt) {
+    HubEndpoints hub{opt.router, opt.pub, load_hub_keys(opt.key_files)};
+    // The hub acts on the position of the key, whatever a command says: show and send that one.
+    if (hub.keys) opt.position = read_secret_card(opt.key_files.key).position;
+    return hub;
 }
 
 std::string default_ini() {

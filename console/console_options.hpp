@@ -1,5 +1,8 @@
 #pragma once
 // The console's command line (platslage-console --help).
+#include "hub_endpoints.hpp"
+#include "security_options.hpp"
+
 #include <optional>
 #include <string>
 
@@ -15,7 +18,8 @@ struct ConsoleOptions {
     int height = 900;
     std::string ini;
     std::string font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    std::string position = "kc-1";
+    std::string position = "kc-1"; // with a key card, the card's position
+    HubKeyFiles key_files;          // --key, --hub-key (docs/security.md)
     std::string colour = "hotspot";
     std::string export_dir = "."; // where the Meetings window's Export writes agendas
     std::string keys;             // pressed once the picture is live, e.g. "D Enter"
@@ -26,6 +30,9 @@ struct ConsoleOptions {
 // Reads the command line into `opt`. Nullopt: go on; otherwise exit with this code (--help
 // was printed, or what was wrong with the command line).
 std::optional<int> parse_options(int argc, char** argv, ConsoleOptions& opt);
+
+// The hub as the options name it, with the keys read from the cards (none without --key).
+HubEndpoints hub_endpoints(ConsoleOptions& opt);
 
 // Where the window layout is remembered: $XDG_CONFIG_HOME/platslage/console.ini, or under ~/.config.
 std::string default_ini();

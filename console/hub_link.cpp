@@ -16,8 +16,8 @@ constexpr Millis min_picture_interval{50};
 constexpr Millis command_timeout{3000};
 } // namespace
 
-HubLink::HubLink(std::string router, std::string pub, std::function<void()> changed)
-    : router_(std::move(router)), pub_(std::move(pub)), changed_(std::move(changed)),
+HubLink::HubLink(HubEndpoints hub, std::function<void()> changed)
+    : hub_(std::move(hub)), changed_(std::move(changed)),
       picture_(std::make_shared<const Picture>()) {
     thread_ = std::thread([this] { run(); });
 }
@@ -77,10 +77,10 @@ void HubLink::publish_picture(const Replica& replica) {
 void HubLink::run() {
     SystemClock clock;
     zmq::context_t ctx(1);
-    ReplicaDriver picture(ctx, HubEndpoints{router_, pub_}, silence_limit, clock.now());
+    ReplicaDriver picture(ctx, hub_, silence_limit, clock.now());
     // Commands go on a DEALER of their own, one at a time: each answer belongs to the
     // command before it. No answer in time: the operator is told, and may try again.
-    HubRequests commands(ctx, router_);
+    HubRequests commands(ctx, hub_);
     bool awaiting = false;
     TimePoint sent_at{};
     auto answered = [&](bool ok, std::string text) {
@@ -94,7 +94,7 @@ void HubLink::run() {
         if (changed_) changed_();
     };
     // History requests: their own DEALER; only the newest wish matters.
-    HubRequests history(ctx, router_);
+    HubRequests history(ctx, hub_);
 
     std::uint64_t shown = ~std::uint64_t{0};
     TimePoint last_shown{};

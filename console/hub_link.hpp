@@ -21,7 +21,7 @@ namespace platslage::console {
 class HubLink {
 public:
     // `changed` runs on the network thread after each new picture: it should only wake the UI.
-    HubLink(std::string router, std::string pub, std::function<void()> changed);
+    HubLink(HubEndpoints hub, std::function<void()> changed);
     ~HubLink();
     HubLink(const HubLink&) = delete;
     HubLink& operator=(const HubLink&) = delete;
@@ -55,7 +55,7 @@ private:
     void take_history(HubRequests& history);
     void publish_picture(const Replica& replica);
 
-    std::string router_, pub_;
+    HubEndpoints hub_;
     std::function<void()> changed_;
     std::atomic<bool> stop_{false};
     std::atomic<bool> resync_requested_{false};

@@ -75,9 +75,10 @@ int main(int argc, char** argv) {
     }
     try {
         ZoneMap zones = ZoneMap::load_dir(opt.maps);
+        HubEndpoints hub = hub_endpoints(opt);
         ConsoleWindow window(opt);
         // Made after the window and gone before it: its thread wakes GLFW.
-        HubLink link(opt.router, opt.pub, [] { glfwPostEmptyEvent(); });
+        HubLink link(std::move(hub), [] { glfwPostEmptyEvent(); });
         ConsoleFrame screen(window, zones, link, opt);
         if (opt.bench_alerts > 0)
             return run_frame_bench(window, zones, link, [&](const Picture& p) { screen.draw(p); }, opt.bench_alerts,

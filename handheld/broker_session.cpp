@@ -7,10 +7,9 @@
 namespace platslage::handheld {
 
 namespace {
-MqttSessionOptions handheld_session(const std::string& uri, const std::string& client_id, bool persistent,
+MqttSessionOptions handheld_session(const MqttSessionOptions& broker, const std::string& client_id, bool persistent,
                                     std::vector<std::string> topics) {
-    MqttSessionOptions o;
-    o.uri = uri;
+    MqttSessionOptions o = broker;
     o.client_id = client_id;
     o.persistent = persistent;
     o.subscriptions = std::move(topics);
@@ -22,9 +21,9 @@ MqttSessionOptions handheld_session(const std::string& uri, const std::string& c
 }
 } // namespace
 
-BrokerSession::BrokerSession(const std::string& uri, const std::string& client_id, bool persistent,
+BrokerSession::BrokerSession(const MqttSessionOptions& broker, const std::string& client_id, bool persistent,
                              std::vector<std::string> topics)
-    : session_(handheld_session(uri, client_id, persistent, std::move(topics)), [this](mqtt::const_message_ptr msg) {
+    : session_(handheld_session(broker, client_id, persistent, std::move(topics)), [this](mqtt::const_message_ptr msg) {
           {
               std::lock_guard lock(mutex_);
               heard_.push_back(msg->to_string());

@@ -25,7 +25,9 @@ class BrokerSession {
 public:
     // `client_id` must be unique per handheld; `persistent` keeps the broker's session (and
     // what arrives for it) between runs, for listening. `topics` are heard from the connect on.
-    BrokerSession(const std::string& uri, const std::string& client_id, bool persistent, std::vector<std::string> topics);
+    // `broker`: the address and this handheld's login.
+    BrokerSession(const MqttSessionOptions& broker, const std::string& client_id, bool persistent,
+                  std::vector<std::string> topics);
 
     // Connected and subscribed within `timeout`; false when the broker cannot be reached.
     bool connect(std::chrono::milliseconds timeout) { return session_.connect(timeout); }

@@ -7,6 +7,7 @@
 // 75 something is still in the outbox (run `flush` later); 2 bad command line.
 #include "broker_session.hpp"
 #include "messages.hpp"
+#include "security_options.hpp"
 #include "system_clock.hpp"
 #include "topic.hpp"
 
@@ -33,9 +34,23 @@ struct Common {
     std::string outbox;
     double wait_s = 10;
     double connect_s = 3;
+    BrokerLogin login; // this handheld's own user at the broker
 };
 
 std::string actor(const Common& c) { return c.device.empty() ? c.team : c.device; }
+
+MqttSessionOptions broker(const Common& c) {
+    MqttSessionOptions o;
+    o.uri = c.mqtt;
+    apply_broker_login(c.login, o);
+    return o;
+}
+
+// Only this handheld's own topics at its own station: the broker lets it read no others.
+std::string own_topic(const Common& c, TopicKind guard_kind, TopicKind team_kind) {
+    return c.device.empty() ? topic_string(Topic{c.station, team_kind, c.team})
+                            : topic_string(Topic{c.station, guard_kind, c.device});
+}
 
 int send_all(const Common& c, std::optional<OutboxMessage> message) {
     OutboxFile outbox(c.outbox.empty() ? "platslage-outbox-" + actor(c) + ".jsonl" : c.outbox);
@@ -47,8 +62,8 @@ int send_all(const Common& c, std::optional<OutboxMessage> message) {
         std::cout << "outbox empty\n";
         return 0;
     }
-    BrokerSession session(c.mqtt, "handheld-" + actor(c) + "-send", /*persistent=*/false,
-                          {"platslage/v1/+/guard/" + actor(c) + "/receipt", "platslage/v1/+/outreach/" + actor(c) + "/receipt"});
+    BrokerSession session(broker(c), "handheld-" + actor(c) + "-send", /*persistent=*/false,
+                          {own_topic(c, TopicKind::guard_receipt, TopicKind::outreach_receipt)});
     if (!session.connect(std::chrono::milliseconds(static_cast<long>(c.connect_s * 1000)))) {
         std::cout << "broker unreachable: " << outbox.messages().size() << " kept in " << outbox.path() << "\n";
         return exit_kept;
@@ -60,13 +75,13 @@ int send_all(const Common& c, std::optional<OutboxMessage> message) {
 
 int listen(const Common& c, int count, double timeout_s, const std::string& only) {
     std::vector<std::string> topics;
-    if (only != "orders") topics.push_back("platslage/v1/+/hub/notice/meetings");
-    if (!c.team.empty() && only != "notices") topics.push_back("platslage/v1/+/outreach/" + c.team + "/dispatch");
+    if (only != "orders") topics.push_back(topic_string(Topic{c.station, TopicKind::hub_notice, "notice"}));
+    if (!c.team.empty() && only != "notices") topics.push_back(topic_string(Topic{c.station, TopicKind::outreach_dispatch, c.team}));
     if (topics.empty()) {
         std::cerr << "a guard's handheld gets no orders: listen --only notices or all\n";
         return 2;
     }
-    BrokerSession session(c.mqtt, "handheld-" + actor(c) + "-listen", /*persistent=*/true, topics);
+    BrokerSession session(broker(c), "handheld-" + actor(c) + "-listen", /*persistent=*/true, topics);
     if (!session.connect(std::chrono::milliseconds(static_cast<long>(c.connect_s * 1000)))) {
         std::cerr << "broker unreachable\n";
         return exit_kept;
@@ -97,6 +112,7 @@ int main(int argc, char** argv) {
     app.fallthrough(); // --outbox and the like may come after the subcommand too
     Common c;
     app.add_option("--mqtt", c.mqtt, "broker")->capture_default_str();
+    add_broker_login_options(app, c.login);
     app.add_option("--station", c.station, "the station the handheld is at")->capture_default_str();
     auto* device = app.add_option("--device", c.device, "a guard's handheld id, e.g. hh-07");
     auto* team = app.add_option("--team", c.team, "an outreach team's id, e.g. team-2");

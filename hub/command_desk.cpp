@@ -2,13 +2,57 @@
 
 #include "alert_command.hpp"
 
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 namespace platslage {
 
-Frames CommandDesk::carry_out(const std::string& command_json) {
-    if (MeetingDesk::is_meeting_command(command_json)) return meetings_.carry_out(command_json);
+namespace {
+// What the command needs the key's role to allow: reading an agenda is reading the picture.
+Access access_needed(const nlohmann::json& doc) {
+    std::string op;
+    if (auto it = doc.is_object() ? doc.find("op") : doc.end(); doc.is_object() && it != doc.end() && it->is_string())
+        op = it->get<std::string>();
+    if (!is_meeting_op(op)) return Access::work_alerts;
+    return op == "agenda" ? Access::read_picture : Access::keep_meetings;
+}
+
+std::string forbidden_detail(Role role, Access needed) {
+    const char* what = needed == Access::keep_meetings ? "plan or keep meetings (coordinator or admin)"
+                       : needed == Access::work_alerts ? "work alerts (operator, coordinator or admin)"
+                                                       : "read the picture";
+    const std::string name(role_name(role));
+    const bool vowel = std::string_view("aeiou").find(name.front()) != std::string_view::npos;
+    return (vowel ? "an " : "a ") + name + " key may not " + what;
+}
+} // namespace
+
+Frames CommandDesk::carry_out(const std::string& command_json, const std::optional<Principal>& caller,
+                              const std::string& peer_fingerprint) {
     auto now = hub_.clock.now();
+    Frames reply = judge(command_json, caller, now);
+    audit_.record(caller, peer_fingerprint, command_json, reply, now);
+    return reply;
+}
+
+Frames CommandDesk::judge(const std::string& command_json, const std::optional<Principal>& caller, TimePoint now) {
+    if (!caller)
+        return refusals_.refuse_command({RejectReason::forbidden, "this console's key is no longer admitted"}, now);
+    auto doc = nlohmann::json::parse(command_json, nullptr, /*allow_exceptions=*/false);
+    if (auto needed = access_needed(doc); !role_allows(caller->role, needed))
+        return refusals_.refuse_command({RejectReason::forbidden, forbidden_detail(caller->role, needed)}, now);
+    // The position is the key's, never what the command says about itself; without security
+    // (no position known) the command's own `by` stands.
+    std::string command = command_json;
+    if (!caller->position.empty() && doc.is_object()) {
+        doc["by"] = caller->position;
+        command = doc.dump();
+    }
+    if (MeetingDesk::is_meeting_command(command)) return meetings_.carry_out(command);
+    return carry_out_alert_command(command, now);
+}
+
+Frames CommandDesk::carry_out_alert_command(const std::string& command_json, TimePoint now) {
     auto refuse = [&](const Rejection& why) { return refusals_.refuse_command(why, now); };
     auto command = parse_alert_command(command_json);
     if (!command) return refuse(command.rejection());

@@ -1,13 +1,19 @@
 #pragma once
 // The hub's command desk: what an operator asks of the picture over the ROUTER's COMMAND verb.
-// Meeting commands go to the meeting desk; alert commands are judged on the alert as it is
-// now, committed to the event log like any event, and only then carried out.
+// Every command is first judged by the role of the key it came with (docs/security.md), and
+// acts as that key's position whatever its `by` says; meeting commands then go to the meeting
+// desk; alert commands are judged on the alert as it is now, committed to the event log like
+// any event, and only then carried out. Each one, carried out or refused, leaves a line in
+// the audit trail.
+#include "access.hpp"
+#include "audit_trail.hpp"
 #include "hub_context.hpp"
 #include "meeting_desk.hpp"
 #include "publisher.hpp"
 #include "refusals.hpp"
 #include "wire.hpp"
 
+#include <optional>
 #include <string>
 
 namespace platslage {
@@ -15,16 +21,23 @@ namespace platslage {
 class CommandDesk {
 public:
     CommandDesk(HubContext& hub, Refusals& refusals, Publisher& publisher, MeetingDesk& meetings)
-        : hub_(hub), refusals_(refusals), publisher_(publisher), meetings_(meetings) {}
+        : hub_(hub), refusals_(refusals), publisher_(publisher), meetings_(meetings), audit_(hub) {}
 
     // The reply: OK with the alert (or meeting, note or agenda) as it is now, or ERROR.
-    Frames carry_out(const std::string& command_json);
+    // `caller` is who the hub knows the key as (HubSecurity::caller); nullopt for a key revoked
+    // since it connected, whose fingerprint is `peer_fingerprint`.
+    Frames carry_out(const std::string& command_json, const std::optional<Principal>& caller,
+                     const std::string& peer_fingerprint = "");
 
 private:
+    Frames judge(const std::string& command_json, const std::optional<Principal>& caller, TimePoint now);
+    Frames carry_out_alert_command(const std::string& command_json, TimePoint now);
+
     HubContext& hub_;
     Refusals& refusals_;
     Publisher& publisher_;
     MeetingDesk& meetings_;
+    AuditTrail audit_;
 };
 
 } // namespace platslage

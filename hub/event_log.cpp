@@ -256,6 +256,21 @@ const char* const migrations[] = {
         count    INTEGER NOT NULL
     );
     )sql",
+    // v8: the audit trail: every command an operator sent, carried out or refused, with the
+    // position, role and key fingerprint the hub knew it by (docs/security.md).
+    R"sql(
+    CREATE TABLE audit(
+        id          INTEGER PRIMARY KEY,
+        at_ms       INTEGER NOT NULL,
+        position    TEXT NOT NULL,           -- the key's operator position (kc-1), never a person
+        role        TEXT NOT NULL,           -- viewer, operator, coordinator, admin; 'unchecked' without security
+        fingerprint TEXT NOT NULL,           -- 16 hex digits of the key's SHA-256; '' without security
+        op          TEXT NOT NULL,           -- acknowledge, resolve, plan_meeting, ...; '?' when unreadable
+        target      TEXT NOT NULL,           -- the alert or meeting id, or ''
+        result      TEXT NOT NULL            -- 'done', or the refusal's reason
+    );
+    CREATE INDEX audit_by_target ON audit(target, at_ms);
+    )sql",
 };
 constexpr int schema_versions = static_cast<int>(sizeof migrations / sizeof migrations[0]);
 

@@ -26,6 +26,13 @@ struct RefusalRecord {
     std::string detail; // never the payload
 };
 
+// One line of the audit trail: who asked for what, and what came of it.
+struct AuditRecord {
+    TimePoint at;
+    std::string position, role, fingerprint, op, target, result;
+    bool operator==(const AuditRecord&) const = default;
+};
+
 // One step of an alert's life, as partners query it for follow-up.
 struct AlertStepRecord {
     std::string alert_id;
@@ -75,6 +82,11 @@ public:
     // raised before `to` that were still open at `from` or later, as of `to`.
     std::vector<AgendaReport> reports_between(TimePoint from, TimePoint to) const;
     std::vector<AgendaAlert> alerts_between(TimePoint from, TimePoint to) const;
+
+    // The audit trail (event_log_audit.cpp): appended one command at a time; read per alert or
+    // meeting, oldest first, at most `limit` of the newest.
+    void append_audit(const AuditRecord& r);
+    std::vector<AuditRecord> audit_of(const std::string& target, std::size_t limit = 100) const;
 
     struct Snapshot {
         std::int64_t last_event;

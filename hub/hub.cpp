@@ -12,8 +12,9 @@ constexpr Millis tick_every{std::chrono::seconds(1)};
 constexpr auto snapshot_turn = std::chrono::milliseconds(5);
 } // namespace
 
-Hub::Hub(const HubConfig& cfg, const ZoneMap& zones, EventLog& log, const Clock& clock, zmq::context_t& ctx)
-    : hub_(cfg, zones, log, clock), refusals_(hub_), orders_(hub_), publisher_(hub_, orders_, ctx, cfg.pub),
+Hub::Hub(const HubConfig& cfg, const ZoneMap& zones, EventLog& log, const Clock& clock, zmq::context_t& ctx,
+         HubSecurity& security)
+    : hub_(cfg, zones, log, clock, security), refusals_(hub_), orders_(hub_), publisher_(hub_, orders_, ctx, cfg.pub),
       inputs_(hub_, refusals_, publisher_, ctx, cfg.ingest), meetings_(hub_, refusals_, publisher_),
       commands_(hub_, refusals_, publisher_, meetings_), status_(hub_, refusals_),
       requests_(hub_, refusals_, commands_, status_, ctx, cfg.router) {}
@@ -60,6 +61,7 @@ void Hub::time_driven_work(const MqttOut& mqtt) {
         publisher_.publish(hub_.situation.tick(hub_.clock));
         refusals_.store_held_back(now, /*flush=*/false);
         orders_.retry_unstored();
+        hub_.security.reload(); // a revoked key is refused from here on
     }
     if (now - last_trim_ >= std::chrono::minutes(1)) {
         last_trim_ = now;

@@ -28,7 +28,8 @@ namespace platslage {
 
 class Hub {
 public:
-    Hub(const HubConfig& cfg, const ZoneMap& zones, EventLog& log, const Clock& clock, zmq::context_t& ctx);
+    Hub(const HubConfig& cfg, const ZoneMap& zones, EventLog& log, const Clock& clock, zmq::context_t& ctx,
+        HubSecurity& security);
 
     // Rebuilds the picture: from the newest readable snapshot and the events after it, or
     // without one from the last `replay_hours` of the event log.

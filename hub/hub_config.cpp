@@ -28,6 +28,12 @@ void each_setting(HubConfig& c, F&& f) {
     f("db", c.db, "SQLite event log (created if missing)");
     f("mqtt", c.mqtt, "MQTT broker URL");
     f("mqtt-client-id", c.mqtt_client_id, "MQTT client id; the broker keeps this session while the hub is away");
+    f("mqtt-user", c.mqtt_user, "the hub's user at the broker");
+    f("mqtt-password-file", c.mqtt_password_file, "file (mode 0600) holding the hub's broker password");
+    f("mqtt-ca", c.mqtt_ca, "CA certificate the broker's must chain to (for an ssl:// broker)");
+    f("keys", c.keys, "folder with the hub's key card hub.secret and admitted/, the public key cards it admits");
+    f("insecure-development", c.insecure_development,
+      "DEVELOPMENT ONLY: plain ZeroMQ sockets open to anyone and no broker login");
     f("maps", c.maps, "folder of station GeoJSON files");
     f("ingest", c.ingest, "ZeroMQ PULL endpoint for sensor samples");
     f("pub", c.pub, "ZeroMQ PUB endpoint for numbered updates");
@@ -57,6 +63,9 @@ void apply_file(HubConfig& cfg, const std::string& path) {
         if constexpr (std::is_same_v<T, std::string>) {
             if (!node.is_string()) throw std::runtime_error(path + ": '" + name + "' must be a string");
             field = *node.value<std::string>();
+        } else if constexpr (std::is_same_v<T, bool>) {
+            if (!node.is_boolean()) throw std::runtime_error(path + ": '" + name + "' must be true or false");
+            field = *node.value<bool>();
         } else {
             if (!node.is_integer()) throw std::runtime_error(path + ": '" + name + "' must be an integer");
             field = static_cast<int>(*node.value<std::int64_t>());
@@ -65,6 +74,26 @@ void apply_file(HubConfig& cfg, const std::string& path) {
     for (const auto& [key, value] : table)
         if (!known.contains(std::string(key.str())))
             throw std::runtime_error(path + ": unknown setting '" + std::string(key.str()) + "'");
+}
+
+bool loopback_uri(const std::string& uri) {
+    for (const char* host : {"tcp://127.0.0.1:", "tcp://localhost:", "tcp://[::1]:"})
+        if (uri.rfind(host, 0) == 0) return true;
+    return false;
+}
+
+// Security is on unless switched off by name: a hub missing its keys or its login does not
+// start open by accident.
+void check_security(const HubConfig& cfg) {
+    if (cfg.insecure_development) return;
+    const char* fix = " (docs/security.md; scripts/demo makes all of it in .demo/), or start with --insecure-development";
+    if (cfg.keys.empty()) throw std::runtime_error(std::string("security is on: give the hub its keys folder (--keys)") + fix);
+    if (cfg.mqtt_user.empty() || cfg.mqtt_password_file.empty())
+        throw std::runtime_error(std::string("security is on: give the hub its broker login (--mqtt-user, --mqtt-password-file)") + fix);
+    if (!loopback_uri(cfg.mqtt) && cfg.mqtt.rfind("ssl://", 0) != 0 && cfg.mqtt.rfind("mqtts://", 0) != 0)
+        throw std::runtime_error("security is on: a broker beyond this machine is reached over TLS only (ssl://host:8883, --mqtt-ca)");
+    if ((cfg.mqtt.rfind("ssl://", 0) == 0 || cfg.mqtt.rfind("mqtts://", 0) == 0) && cfg.mqtt_ca.empty())
+        throw std::runtime_error("security is on: TLS to the broker needs the CA certificate (--mqtt-ca)");
 }
 
 } // namespace
@@ -78,7 +107,8 @@ std::optional<HubConfig> load_hub_config(int argc, char** argv, int& exit_code) 
     std::string config_unused;
     app.add_option("--config", config_unused, "TOML config file; command-line options override it");
     each_setting(cfg, [&](const char* name, auto& field, const char* help) {
-        app.add_option(std::string("--") + name, field, help)->capture_default_str();
+        if constexpr (std::is_same_v<std::decay_t<decltype(field)>, bool>) app.add_flag(std::string("--") + name, field, help);
+        else app.add_option(std::string("--") + name, field, help)->capture_default_str();
     });
     try {
         app.parse(argc, argv);
@@ -91,6 +121,7 @@ std::optional<HubConfig> load_hub_config(int argc, char** argv, int& exit_code) 
         cfg.refusals_total < 0)
         throw std::runtime_error("heartbeat-ms ≥ 50, sensor-silent-s ≥ 1, recent-reports ≥ 1, replay-hours ≥ 0, evaluate-every-s ≥ 1, "
                                  "snapshot-every-s ≥ 0, refusal-window-s ≥ 1, refusals-per-source ≥ 0, refusals-total ≥ 0");
+    check_security(cfg);
     if (!cfg.rules.empty()) cfg.fusion = load_rules(cfg.rules);
     cfg.fusion.evaluate_every = std::chrono::seconds(cfg.evaluate_every_s);
     return cfg;

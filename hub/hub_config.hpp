@@ -12,6 +12,12 @@ struct HubConfig {
     std::string db = "platslage.db";
     std::string mqtt = "tcp://127.0.0.1:1883";
     std::string mqtt_client_id = "platslage-hub";
+    // Security (docs/security.md): the hub's broker login, and its folder of keys.
+    std::string mqtt_user = "hub";
+    std::string mqtt_password_file = "keys/hub.password";
+    std::string mqtt_ca;
+    std::string keys = "keys"; // hub.secret and admitted/
+    bool insecure_development = false;
     std::string maps = "maps";
     std::string ingest = "tcp://127.0.0.1:7700";
     std::string pub = "tcp://127.0.0.1:7701";

@@ -7,8 +7,9 @@
 
 namespace platslage {
 
-HubContext::HubContext(const HubConfig& settings, const ZoneMap& maps, EventLog& events, const Clock& time)
-    : cfg(settings), zones(maps), log(events), clock(time),
+HubContext::HubContext(const HubConfig& settings, const ZoneMap& maps, EventLog& events, const Clock& time,
+                       HubSecurity& guard)
+    : cfg(settings), zones(maps), log(events), clock(time), security(guard),
       situation(maps, SituationSettings{std::chrono::seconds(settings.sensor_silent_s),
                                         static_cast<std::size_t>(settings.recent_reports), settings.fusion}),
       epoch(static_cast<std::uint64_t>(to_epoch_ms(time.now()))), started(time.now()) {}

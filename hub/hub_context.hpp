@@ -1,9 +1,10 @@
 #pragma once
-// What every part of the hub shares: its settings, the maps, the event log, the clock, the
-// picture (the Situation) and the counts the status reports. `apply` is the one way an
+// What every part of the hub shares: its settings, the maps, the event log, the clock, its
+// sockets' security, the picture (the Situation) and the counts the status reports. `apply` is the one way an
 // event already committed to the log enters the picture.
 #include "event_log.hpp"
 #include "hub_config.hpp"
+#include "hub_security.hpp"
 #include "mqtt_out.hpp"
 #include "situation.hpp"
 
@@ -17,7 +18,7 @@ namespace platslage {
 inline constexpr std::int64_t max_frame_bytes = 64 * 1024;
 
 struct HubContext {
-    HubContext(const HubConfig& settings, const ZoneMap& maps, EventLog& events, const Clock& time);
+    HubContext(const HubConfig& settings, const ZoneMap& maps, EventLog& events, const Clock& time, HubSecurity& guard);
 
     // Folds a committed event into the picture; the updates it makes are added to `out`.
     void apply(std::int64_t id, const Event& e, TimePoint heard, std::vector<Update>& out);
@@ -32,6 +33,7 @@ struct HubContext {
     const ZoneMap& zones;
     EventLog& log;
     const Clock& clock;
+    HubSecurity& security;
     Situation situation;
     std::uint64_t epoch;
     TimePoint started;

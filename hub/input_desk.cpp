@@ -65,6 +65,7 @@ InputDesk::InputDesk(HubContext& hub, Refusals& refusals, Publisher& publisher, 
     : hub_(hub), refusals_(refusals), publisher_(publisher), ingest_(ctx, zmq::socket_type::pull) {
     ingest_.set(zmq::sockopt::linger, 0);
     ingest_.set(zmq::sockopt::maxmsgsize, max_frame_bytes);
+    hub_.security.serve_on(ingest_, zap_domain_ingest);
     ingest_.bind(endpoint);
 }
 

@@ -6,6 +6,7 @@
 #include "mailbox.hpp"
 #include "mqtt_link.hpp"
 #include "process_memory.hpp"
+#include "security_options.hpp"
 #include "system_clock.hpp"
 #include "zone_map.hpp"
 
@@ -14,6 +15,7 @@
 #include <atomic>
 #include <csignal>
 #include <iostream>
+#include <memory>
 
 #include <sys/stat.h>
 
@@ -50,7 +52,17 @@ int main(int argc, char** argv) {
 
         SystemClock clock;
         zmq::context_t ctx(1);
-        Hub hub(*cfg, zones, log, clock, ctx);
+        // Before any socket: the ZAP handler must be there when the first client knocks.
+        std::unique_ptr<HubSecurity> security;
+        if (cfg->insecure_development) {
+            security = std::make_unique<HubSecurity>();
+            for (int i = 0; i < 3; ++i)
+                spdlog::critical("INSECURE DEVELOPMENT MODE: the hub's sockets are open to anyone as any role, and it "
+                                 "logs in to no broker. Never with real data (docs/security.md).");
+        } else {
+            security = std::make_unique<HubSecurity>(ctx, cfg->keys);
+        }
+        Hub hub(*cfg, zones, log, clock, ctx, *security);
         hub.rebuild();
         spdlog::info("listening: ingest {} pub {} router {}", cfg->ingest, cfg->pub, cfg->router);
 
@@ -59,7 +71,12 @@ int main(int argc, char** argv) {
         std::signal(SIGINT, on_stop_signal);
         std::signal(SIGTERM, on_stop_signal);
 
-        MqttLink mqtt(cfg->mqtt, cfg->mqtt_client_id, inbox);
+        MqttSessionOptions broker;
+        broker.uri = cfg->mqtt;
+        broker.client_id = cfg->mqtt_client_id;
+        if (!cfg->insecure_development)
+            apply_broker_login(BrokerLogin{cfg->mqtt_user, cfg->mqtt_password_file, cfg->mqtt_ca}, broker);
+        MqttLink mqtt(std::move(broker), inbox);
         hub.run(stop_requested, inbox, mqtt);
 
         spdlog::info("stopping: {}", hub.status_line(mqtt.connected()));

@@ -11,10 +11,7 @@ constexpr std::size_t max_outgoing_queued = 100000;
 
 // What the hub listens to. The version level is a wildcard on purpose: a handheld speaking
 // another version is heard, refused as wrong_version and counted, not silently ignored.
-MqttSessionOptions hub_session(const std::string& uri, const std::string& client_id) {
-    MqttSessionOptions o;
-    o.uri = uri;
-    o.client_id = client_id;
+MqttSessionOptions hub_session(MqttSessionOptions o) {
     o.persistent = true;
     // MQTT 5, for one property: the largest packet the hub takes. The broker then never sends
     // it a larger one (a 50 MB message once cost the hub 50 MB for good).
@@ -31,8 +28,8 @@ MqttSessionOptions hub_session(const std::string& uri, const std::string& client
 }
 } // namespace
 
-MqttLink::MqttLink(const std::string& uri, const std::string& client_id, Mailbox<MqttMessage>& inbox)
-    : inbox_(inbox), session_(hub_session(uri, client_id), [this](mqtt::const_message_ptr msg) { arrived(msg); }),
+MqttLink::MqttLink(MqttSessionOptions broker, Mailbox<MqttMessage>& inbox)
+    : inbox_(inbox), session_(hub_session(std::move(broker)), [this](mqtt::const_message_ptr msg) { arrived(msg); }),
       sender_([this] { send_queued(); }) {}
 
 MqttLink::~MqttLink() { stop(); }

@@ -43,7 +43,8 @@ inline constexpr std::size_t max_mqtt_packet_taken = 65536;
 // published, in order, by a thread of this link's own.
 class MqttLink final : public MqttOut {
 public:
-    MqttLink(const std::string& uri, const std::string& client_id, Mailbox<MqttMessage>& inbox);
+    // `broker`: its address, the hub's client id and its login; the rest is the hub's own.
+    MqttLink(MqttSessionOptions broker, Mailbox<MqttMessage>& inbox);
     ~MqttLink() override;
 
     // Connects, and keeps trying until it succeeds; Paho reconnects by itself afterwards.

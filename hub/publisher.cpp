@@ -10,6 +10,7 @@ Publisher::Publisher(HubContext& hub, OrderDesk& orders, zmq::context_t& ctx, co
     // A console that stops reading must not grow the hub's memory without bound: beyond this
     // (a few MB) it loses updates, sees the gap and resyncs.
     pub_.set(zmq::sockopt::sndhwm, 10000);
+    hub_.security.serve_on(pub_, zap_domain_console);
     pub_.bind(endpoint);
 }
 

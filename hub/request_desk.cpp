@@ -1,5 +1,6 @@
 #include "request_desk.hpp"
 
+#include "curve_keys.hpp"
 #include "time_text.hpp"
 #include "zmq_frames.hpp"
 
@@ -22,6 +23,7 @@ RequestDesk::RequestDesk(HubContext& hub, Refusals& refusals, CommandDesk& comma
     // Each reader's queue of replies: a snapshot larger than this waits in SnapshotSender.
     router_.set(zmq::sockopt::sndhwm, 1000);
     router_.set(zmq::sockopt::router_mandatory, 1);
+    hub_.security.serve_on(router_, zap_domain_console);
     router_.bind(endpoint);
 }
 
@@ -32,7 +34,8 @@ SnapshotCounts RequestDesk::snapshot_counts() const {
 void RequestDesk::serve(bool mqtt_connected) {
     const auto began = std::chrono::steady_clock::now();
     for (int served = 0; served < 100 && std::chrono::steady_clock::now() - began < request_budget; ++served) {
-        auto frames = recv_frames(router_, /*dont_wait=*/true);
+        std::string peer; // the sender's public key, as the ZAP handler admitted it
+        auto frames = recv_frames(router_, /*dont_wait=*/true, &peer);
         if (!frames) break;
         // Envelope: [identity] (DEALER), or [identity] [""] (REQ). Echo it back as it came.
         Frames envelope{frames->front()};
@@ -42,19 +45,27 @@ void RequestDesk::serve(bool mqtt_connected) {
             body_at = 2;
         }
         Frames body(frames->begin() + static_cast<std::ptrdiff_t>(body_at), frames->end());
-        if (auto answered = answer(envelope, body, mqtt_connected)) reply(envelope, std::move(*answered));
+        if (auto answered = answer(envelope, body, mqtt_connected, peer)) reply(envelope, std::move(*answered));
     }
     snapshots_.pump(router_, hub_.clock.now());
 }
 
-std::optional<Frames> RequestDesk::answer(const Frames& envelope, const Frames& body, bool mqtt_connected) {
+std::optional<Frames> RequestDesk::answer(const Frames& envelope, const Frames& body, bool mqtt_connected,
+                                          const std::string& peer) {
     auto request = decode_request(body);
     if (!request) {
         refusals_.count(request.rejection().reason);
         return encode_error(std::string(reason_name(request.rejection().reason)) + ": " + request.rejection().detail);
     }
+    // The ZAP handler admitted the key when it connected; it may have been revoked since.
+    auto caller = hub_.security.caller(peer);
+    if (request->verb == Verb::command)
+        return commands_.carry_out(request->arg, caller, caller || peer.empty() ? "" : key_fingerprint(peer));
+    if (!caller) {
+        refusals_.count(RejectReason::forbidden);
+        return encode_error("forbidden: this console's key is no longer admitted");
+    }
     if (request->verb == Verb::status) return encode_status(status_.json(mqtt_connected, snapshot_counts()));
-    if (request->verb == Verb::command) return commands_.carry_out(request->arg);
     if (request->verb == Verb::history) {
         const Zone* z = hub_.zones.find(request->arg);
         if (!z) {

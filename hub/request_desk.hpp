@@ -31,7 +31,8 @@ public:
 
 private:
     // The reply to one request; none when a snapshot was started (its frames follow from pump()).
-    std::optional<Frames> answer(const Frames& envelope, const Frames& body, bool mqtt_connected);
+    // `peer`: the ZAP User-Id the request came with (the sender's public key), or empty.
+    std::optional<Frames> answer(const Frames& envelope, const Frames& body, bool mqtt_connected, const std::string& peer);
     void reply(const Frames& envelope, Frames body);
     // A zone's counts over the last day, from memory (core/fusion/occupancy_history.hpp).
     std::string history_json(const Zone& z) const;

@@ -5,16 +5,17 @@
 namespace platslage {
 
 namespace {
-zmq::socket_t open_dealer(zmq::context_t& ctx, const std::string& router) {
+zmq::socket_t open_dealer(zmq::context_t& ctx, const HubEndpoints& hub) {
     zmq::socket_t s(ctx, zmq::socket_type::dealer);
     s.set(zmq::sockopt::linger, 0); // a client going away owes the hub nothing
-    s.connect(router);
+    secure_client(s, hub.keys);
+    s.connect(hub.router);
     return s;
 }
 } // namespace
 
-HubRequests::HubRequests(zmq::context_t& ctx, std::string router)
-    : ctx_(ctx), router_(std::move(router)), socket_(open_dealer(ctx_, router_)) {}
+HubRequests::HubRequests(zmq::context_t& ctx, HubEndpoints hub)
+    : ctx_(ctx), hub_(std::move(hub)), socket_(open_dealer(ctx_, hub_)) {}
 
 bool HubRequests::send(const Frames& request) { return send_frames(socket_, request, /*dont_wait=*/true); }
 
@@ -40,6 +41,6 @@ std::optional<Checked<Reply>> HubRequests::ask(const Frames& request, std::chron
     }
 }
 
-void HubRequests::reset() { socket_ = open_dealer(ctx_, router_); }
+void HubRequests::reset() { socket_ = open_dealer(ctx_, hub_); }
 
 } // namespace platslage

@@ -3,6 +3,7 @@
 // waiting, replies read when they come, or asked and waited for with a time limit. After a
 // request is given up on, reset() opens a fresh socket, so its late reply is never taken for
 // the next request's. This is the only place a DEALER towards the hub is made.
+#include "hub_endpoints.hpp"
 #include "wire.hpp"
 
 #include <zmq.hpp>
@@ -14,7 +15,7 @@ namespace platslage {
 
 class HubRequests {
 public:
-    HubRequests(zmq::context_t& ctx, std::string router);
+    HubRequests(zmq::context_t& ctx, HubEndpoints hub);
 
     // Queues one request; false when it cannot be queued now (nothing is waited for).
     bool send(const Frames& request);
@@ -30,7 +31,7 @@ public:
 
 private:
     zmq::context_t& ctx_;
-    std::string router_;
+    HubEndpoints hub_;
     zmq::socket_t socket_;
 };
 

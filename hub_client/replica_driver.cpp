@@ -5,17 +5,18 @@
 namespace platslage {
 
 namespace {
-zmq::socket_t open_sub(zmq::context_t& ctx, const std::string& pub) {
+zmq::socket_t open_sub(zmq::context_t& ctx, const HubEndpoints& hub) {
     zmq::socket_t s(ctx, zmq::socket_type::sub);
     s.set(zmq::sockopt::linger, 0);
     s.set(zmq::sockopt::subscribe, "");
-    s.connect(pub);
+    secure_client(s, hub.keys);
+    s.connect(hub.pub);
     return s;
 }
 } // namespace
 
 ReplicaDriver::ReplicaDriver(zmq::context_t& ctx, const HubEndpoints& hub, Millis silence_limit, TimePoint now)
-    : sub_(open_sub(ctx, hub.pub)), snapshot_(ctx, hub.router), replica_(silence_limit) {
+    : sub_(open_sub(ctx, hub)), snapshot_(ctx, hub), replica_(silence_limit) {
     replica_.begin_sync(now);
     snapshot_.send(encode_snapshot_request(""));
 }

@@ -13,9 +13,9 @@ constexpr std::array<std::string_view, reject_reason_count> names{
     "bad_value",      "bad_timestamp", "unknown_station", "unknown_zone",   "unknown_category",
     "topic_mismatch", "unknown_topic", "wrong_version",   "oversize",       "unknown_alert",
     "not_allowed",    "unknown_team",  "unknown_sensor",  "unknown_dispatch", "team_busy",
-    "unknown_meeting",
+    "unknown_meeting", "forbidden",
 };
-static_assert(static_cast<std::size_t>(RejectReason::unknown_meeting) + 1 == reject_reason_count);
+static_assert(static_cast<std::size_t>(RejectReason::forbidden) + 1 == reject_reason_count);
 } // namespace
 
 std::string_view reason_name(RejectReason r) { return names[static_cast<std::size_t>(r)]; }

@@ -31,9 +31,10 @@ enum class RejectReason : std::uint8_t {
     unknown_dispatch, // an answer or outcome for a dispatch order the hub never sent (or sent to another team)
     team_busy,        // a dispatch to a team that is engaged, on another order, off duty or not heard from lately
     unknown_meeting,  // a meeting, or an action item at it, that the hub does not have
+    forbidden,        // the key the request came with does not allow it (a viewer's resolve), or is no longer admitted
 };
 
-inline constexpr std::size_t reject_reason_count = 21;
+inline constexpr std::size_t reject_reason_count = 22;
 
 std::string_view reason_name(RejectReason r);
 std::optional<RejectReason> reason_from_name(std::string_view name);

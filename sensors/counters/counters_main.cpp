@@ -102,7 +102,7 @@ int main(int argc, char** argv) {
         counters::CounterRouter router(config, options->xovis_topic);
 
         zmq::context_t ctx(1);
-        counters::SamplePush push(ctx, options->ingest);
+        counters::SamplePush push(ctx, options->ingest, load_hub_keys(options->key_files));
         Mailbox<VendorMessage> inbox;
         Mailbox<counters::PolledLiveSum> polled;
         Mailbox<counters::PushedLiveSum> pushed;
@@ -116,6 +116,7 @@ int main(int argc, char** argv) {
         session.client_id = options->mqtt_client_id;
         session.persistent = true;
         session.subscriptions = {std::string(counters::aoa_topic_filter), options->xovis_topic};
+        apply_broker_login(options->login, session);
         MqttSession mqtt(session, [&inbox](mqtt::const_message_ptr m) {
             inbox.push(VendorMessage{m->get_topic(), m->to_string()});
         });

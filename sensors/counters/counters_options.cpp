@@ -52,6 +52,8 @@ std::optional<CountersOptions> parse_counters_options(int argc, char** argv, int
         ->check(CLI::Range(0.0, 86400.0));
     app.add_option("--log-level", o.log_level, "trace, debug, info, warn, error (log lines go to stderr)")
         ->capture_default_str();
+    add_broker_login_options(app, o.login);
+    add_hub_key_options(app, o.key_files);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

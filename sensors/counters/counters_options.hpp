@@ -1,5 +1,7 @@
 #pragma once
 // platslage-counters' command line. Every option is documented at its default in --help.
+#include "security_options.hpp"
+
 #include <optional>
 #include <string>
 #include <utility>
@@ -18,6 +20,8 @@ struct CountersOptions {
     int http_port = 0;
     double summary_every_s = 60; // 0: only when stopping
     std::string log_level = "info";
+    BrokerLogin login;     // --mqtt-user, --mqtt-password-file, --mqtt-ca
+    HubKeyFiles key_files; // --key, --hub-key: this adapter's key card (role sensor) and the hub's
 };
 
 // "127.0.0.1:8080" as host and port; nullopt when it is not an IPv4 address or a name, a

@@ -5,9 +5,11 @@
 
 namespace platslage::counters {
 
-SamplePush::SamplePush(zmq::context_t& ctx, const std::string& endpoint) : push_(ctx, zmq::socket_type::push) {
+SamplePush::SamplePush(zmq::context_t& ctx, const std::string& endpoint, const std::optional<CurveClientKeys>& keys)
+    : push_(ctx, zmq::socket_type::push) {
     // A moment at exit for what is queued, no more: a count left behind is stale soon anyway.
     push_.set(zmq::sockopt::linger, 500);
+    secure_client(push_, keys);
     push_.connect(endpoint);
 }
 

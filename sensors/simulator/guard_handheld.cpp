@@ -9,8 +9,8 @@
 
 namespace platslage::sim {
 
-GuardHandheld::GuardHandheld(const std::string& mqtt_uri, ReportGenerator reports, int guards, Millis resend_after)
-    : reports_(std::move(reports)), guards_(guards), mqtt_(mqtt_uri, reports_.station(), reports_.device(),
+GuardHandheld::GuardHandheld(const MqttSessionOptions& broker, ReportGenerator reports, int guards, Millis resend_after)
+    : reports_(std::move(reports)), guards_(guards), mqtt_(broker, reports_.station(), reports_.device(),
             {topic_string(Topic{reports_.station(), TopicKind::guard_receipt, reports_.device()})}),
       outbox_(resend_after),
       report_topic_(topic_string(Topic{reports_.station(), TopicKind::guard_report, reports_.device()})),

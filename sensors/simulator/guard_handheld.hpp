@@ -22,7 +22,7 @@ struct HandheldCounts {
 
 class GuardHandheld {
 public:
-    GuardHandheld(const std::string& mqtt_uri, ReportGenerator reports, int guards, Millis resend_after);
+    GuardHandheld(const MqttSessionOptions& broker, ReportGenerator reports, int guards, Millis resend_after);
 
     // One turn of the loop: receipts in, new reports when due in simulated time, sends out.
     void tick(TimePoint now, Millis sim_now, double local_hour);

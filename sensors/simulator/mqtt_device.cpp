@@ -7,10 +7,9 @@
 namespace platslage::sim {
 
 namespace {
-MqttSessionOptions device_session(const std::string& uri, const std::string& device, std::vector<std::string> subscriptions,
-                                  std::string will_topic, std::string will) {
-    MqttSessionOptions o;
-    o.uri = uri;
+MqttSessionOptions device_session(const MqttSessionOptions& broker, const std::string& device,
+                                  std::vector<std::string> subscriptions, std::string will_topic, std::string will) {
+    MqttSessionOptions o = broker; // the broker's address and the simulator's login
     o.client_id = "sim-" + device;
     o.subscriptions = std::move(subscriptions);
     o.log_name = device;
@@ -20,11 +19,11 @@ MqttSessionOptions device_session(const std::string& uri, const std::string& dev
 }
 } // namespace
 
-MqttDevice::MqttDevice(const std::string& uri, const std::string& station, const std::string& device,
+MqttDevice::MqttDevice(const MqttSessionOptions& broker, const std::string& station, const std::string& device,
                        std::vector<std::string> subscriptions)
     : station_(station), device_(device), online_topic_(topic_string(Topic{station, TopicKind::device_online, device})),
       // The will has no time stamp: it is written now and sent by the broker much later.
-      session_(device_session(uri, device, std::move(subscriptions), online_topic_, online_payload(false, TimePoint{})),
+      session_(device_session(broker, device, std::move(subscriptions), online_topic_, online_payload(false, TimePoint{})),
                [this](mqtt::const_message_ptr msg) { arrived(std::move(msg)); }) {}
 
 void MqttDevice::maintain(TimePoint now) {

@@ -22,8 +22,9 @@ struct DeviceMessage {
 
 class MqttDevice {
 public:
-    // `device` names the device in its topics; the Paho client id is "sim-" + `device`.
-    MqttDevice(const std::string& uri, const std::string& station, const std::string& device,
+    // `device` names the device in its topics; the Paho client id is "sim-" + `device`. From
+    // `broker` only its address and login are taken (all the simulator's devices share its user).
+    MqttDevice(const MqttSessionOptions& broker, const std::string& station, const std::string& device,
                std::vector<std::string> subscriptions = {});
     MqttDevice(const MqttDevice&) = delete;
     MqttDevice& operator=(const MqttDevice&) = delete;

@@ -33,12 +33,14 @@ std::string sensor_id(const std::string& zone_id, std::vector<std::string>& take
     return unique;
 }
 
-OccupancyFeed::OccupancyFeed(zmq::context_t& ctx, const std::string& endpoint, const ZoneMap& zones,
+OccupancyFeed::OccupancyFeed(zmq::context_t& ctx, const std::string& endpoint,
+                             const std::optional<CurveClientKeys>& keys, const ZoneMap& zones,
                              std::uint32_t seed, Millis period, const SiteMix& mix, WeatherCurve weather,
                              std::optional<NightShelters> shelters)
     : push_(ctx, zmq::socket_type::push), rng_(seed), period_(period), mix_(mix), weather_(std::move(weather)),
       shelters_(std::move(shelters)) {
     push_.set(zmq::sockopt::linger, 0); // counts are state: unsent ones are stale at exit anyway
+    secure_client(push_, keys);
     push_.connect(endpoint);
     std::vector<std::string> taken;
     for (const Zone& z : zones.zones()) counters_.push_back(Counter{sensor_id(z.id, taken), &z, {}});

@@ -5,6 +5,7 @@
 // ([PLS1][WEATHER]) and, only when asked for, the night shelters ([PLS1][SHELTER],
 // docs/simulation.md), which today's hub does not take yet.
 #include "clock.hpp"
+#include "curve_keys.hpp"
 #include "day_curve.hpp"
 #include "night_shelters.hpp"
 #include "sim_clock.hpp"
@@ -28,8 +29,9 @@ std::string sensor_id(const std::string& zone_id, std::vector<std::string>& take
 class OccupancyFeed {
 public:
     // `mix` must outlive the feed. `shelters`: send the night shelters' counts too.
-    OccupancyFeed(zmq::context_t& ctx, const std::string& endpoint, const ZoneMap& zones, std::uint32_t seed,
-                  Millis period, const SiteMix& mix, WeatherCurve weather, std::optional<NightShelters> shelters);
+    OccupancyFeed(zmq::context_t& ctx, const std::string& endpoint, const std::optional<CurveClientKeys>& keys,
+                  const ZoneMap& zones, std::uint32_t seed, Millis period, const SiteMix& mix, WeatherCurve weather,
+                  std::optional<NightShelters> shelters);
 
     // Sends one sample per zone whenever a period has passed on the wall clock (`stamp`),
     // counted as the crowd is at the simulated moment `now`; the weather (source "sim-smhi")

@@ -11,9 +11,9 @@ namespace {
 std::string outbox_key(std::string_view of, const std::string& dispatch) { return std::string(of) + ":" + dispatch; }
 } // namespace
 
-OutreachTeam::OutreachTeam(const std::string& mqtt_uri, TeamDuty duty, Millis resend_after)
+OutreachTeam::OutreachTeam(const MqttSessionOptions& broker, TeamDuty duty, Millis resend_after)
     : duty_(std::move(duty)),
-      mqtt_(mqtt_uri, duty_.station(), duty_.team(),
+      mqtt_(broker, duty_.station(), duty_.team(),
             {topic_string(Topic{"+", TopicKind::outreach_dispatch, duty_.team()}),
              topic_string(Topic{"+", TopicKind::outreach_receipt, duty_.team()})}),
       outbox_(resend_after) {}

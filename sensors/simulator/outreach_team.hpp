@@ -23,7 +23,7 @@ struct TeamCounts {
 
 class OutreachTeam {
 public:
-    OutreachTeam(const std::string& mqtt_uri, TeamDuty duty, Millis resend_after);
+    OutreachTeam(const MqttSessionOptions& broker, TeamDuty duty, Millis resend_after);
 
     // One turn of the loop: orders and receipts in, the pair's steps up to `now` (simulated) out, stamped `stamp`.
     void tick(TimePoint stamp, const SimMoment& now, bool extra_cold);

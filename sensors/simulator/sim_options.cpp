@@ -51,6 +51,8 @@ std::optional<SimOptions> parse_sim_options(int argc, char** argv, int& exit_cod
                    "no broker or hub needed. Without --scenario: 06:00 to 06:00 from this date (YYYY-MM-DD, "
                    "Stockholm). With --scenario: 24 hours from the scenario's start, on this date or, given "
                    "'start', on the scenario's own day");
+    add_broker_login_options(app, o.login);
+    add_hub_key_options(app, o.key_files);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,5 +1,7 @@
 #pragma once
 // platslage-sim's command line. Every option is documented at its default in --help.
+#include "security_options.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,6 +25,8 @@ struct SimOptions {
     double resend_after_s = 10; // a report without a receipt this long is sent again
     std::string log_level = "info";
     std::optional<double> temperature_c; // fixed outdoor temperature; none: Stockholm's month and hour
+    BrokerLogin login;     // --mqtt-user, --mqtt-password-file, --mqtt-ca: the simulator's user, shared by its devices
+    HubKeyFiles key_files; // --key, --hub-key: its key card (role sensor) for the ingest
     std::string record_day;     // "2026-11-17", or "start" with a scenario: write a simulated day as JSON lines and exit
 };
 

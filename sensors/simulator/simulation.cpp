@@ -45,7 +45,7 @@ std::string numbered(const char* prefix, int n) {
 
 Simulation::Simulation(const SimOptions& o, const Scenario& scenario, const ZoneMap& zones, zmq::context_t& ctx)
     : options_(o), scenario_(scenario), clock_(scenario_start(scenario, SystemClock().now()), o.speed),
-      feed_(ctx, o.ingest, zones, actor_seed(o.seed, counter_role, 0), seconds(o.sample_every_s), scenario.mix,
+      feed_(ctx, o.ingest, load_hub_keys(o.key_files), zones, actor_seed(o.seed, counter_role, 0), seconds(o.sample_every_s), scenario.mix,
             [&] {
                 WeatherCurve w(scenario.weather, moment_of(clock_.start()).month);
                 w.fix_temperature(o.temperature_c);
@@ -56,17 +56,20 @@ Simulation::Simulation(const SimOptions& o, const Scenario& scenario, const Zone
     auto stations = zones.stations();
     if (stations.empty()) throw std::runtime_error("the maps hold no stations");
     const std::string run = run_tag(SystemClock().now());
+    MqttSessionOptions broker;
+    broker.uri = o.mqtt;
+    apply_broker_login(o.login, broker);
     for (int i = 0; i < scenario.handhelds; ++i) {
         const auto& station = stations[static_cast<std::size_t>(i) % stations.size()];
         ReportGenerator reports(station, numbered("hh", i + 1), zones.zones_of(station),
                                 actor_seed(o.seed, handheld_role, static_cast<std::uint32_t>(i)), run, &scenario.mix);
-        handhelds_.push_back(std::make_unique<GuardHandheld>(o.mqtt, std::move(reports), scenario.guards_per_handheld,
+        handhelds_.push_back(std::make_unique<GuardHandheld>(broker, std::move(reports), scenario.guards_per_handheld,
                                                              seconds(o.resend_after_s)));
     }
     for (std::size_t i = 0; i < scenario.teams.size(); ++i) {
         TeamDuty duty(scenario.teams[i], zones, actor_seed(o.seed, team_role, static_cast<std::uint32_t>(i)),
                       scenario.decline_share);
-        teams_.push_back(std::make_unique<OutreachTeam>(o.mqtt, std::move(duty), seconds(o.resend_after_s)));
+        teams_.push_back(std::make_unique<OutreachTeam>(broker, std::move(duty), seconds(o.resend_after_s)));
     }
     auto start = moment_of(clock_.start());
     spdlog::info("scenario {}: starts {} {} (Stockholm), {} counters, {} handhelds, {} outreach pairs, speed {}, seed {}{}",

@@ -195,7 +195,8 @@ struct HubParts {
     std::string pub_at = endpoint("pub"), ingest_at = endpoint("ingest"), router_at = endpoint("router");
     FakeMqtt mqtt;
     Mailbox<MqttMessage> inbox;
-    HubContext hub{cfg, real_maps(), log, clock};
+    HubSecurity security; // off: inproc sockets have no handshake
+    HubContext hub{cfg, real_maps(), log, clock, security};
     Refusals refusals{hub};
     OrderDesk orders{hub};
     Publisher publisher{hub, orders, ctx, pub_at};

@@ -81,3 +81,17 @@ TEST_CASE("a database from a newer hub is refused rather than damaged") {
     sqlite3_close(h);
     CHECK_THROWS_WITH(EventLog(db.path.string()), doctest::Contains("newer than this hub"));
 }
+
+TEST_CASE("the audit trail keeps each command's position, role, fingerprint and result, per alert in order") {
+    TempDb db;
+    EventLog log(db.path.string());
+    AuditRecord refused{t0, "viewer-1", "viewer", "a9d05249a5e11c45", "resolve", "A-000001", "forbidden"};
+    AuditRecord done{t0 + Millis(1500), "kc-2", "operator", "9f3e85493b58a0e6", "resolve", "A-000001", "done"};
+    AuditRecord elsewhere{t0 + Millis(2000), "kc-2", "operator", "9f3e85493b58a0e6", "acknowledge", "A-000002", "done"};
+    log.append_audit(refused);
+    log.append_audit(done);
+    log.append_audit(elsewhere);
+    CHECK(log.audit_of("A-000001") == std::vector<AuditRecord>{refused, done});
+    CHECK(log.audit_of("A-000001", 1) == std::vector<AuditRecord>{done}); // the newest, when cut
+    CHECK(log.audit_of("A-000009").empty());
+}

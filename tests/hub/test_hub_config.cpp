@@ -31,6 +31,23 @@ TEST_CASE("the shipped config file documents every setting at its default") {
     CHECK(*cfg == HubConfig{});
 }
 
+TEST_CASE("security is on unless switched off by name, and a hub without its keys or login does not start") {
+    int code = 0;
+    CHECK_THROWS_WITH_AS(load({"--keys", ""}, code), doctest::Contains("give the hub its keys folder"), std::runtime_error);
+    CHECK_THROWS_WITH_AS(load({"--mqtt-user", ""}, code), doctest::Contains("broker login"), std::runtime_error);
+    // Plain MQTT only to this machine; TLS needs the CA.
+    CHECK_THROWS_WITH_AS(load({"--mqtt", "tcp://10.0.0.5:1883"}, code), doctest::Contains("over TLS only"), std::runtime_error);
+    CHECK_THROWS_WITH_AS(load({"--mqtt", "ssl://broker:8883"}, code), doctest::Contains("--mqtt-ca"), std::runtime_error);
+    CHECK(load({"--mqtt", "ssl://broker:8883", "--mqtt-ca", "ca.crt"}, code));
+    auto off = load({"--insecure-development", "--keys", "", "--mqtt-user", "", "--mqtt", "tcp://10.0.0.5:1883"}, code);
+    REQUIRE(off);
+    CHECK(off->insecure_development);
+    auto path = temp_toml();
+    std::ofstream(path) << "insecure-development = 1\n";
+    CHECK_THROWS_WITH(load({"--config", path}, code), (path + ": 'insecure-development' must be true or false").c_str());
+    std::remove(path.c_str());
+}
+
 TEST_CASE("the command line overrides the file") {
     auto path = temp_toml();
     std::ofstream(path) << "db = \"/srv/a.db\"\nheartbeat-ms = 500\n";

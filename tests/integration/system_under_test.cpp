@@ -1,6 +1,7 @@
 #include "system_under_test.hpp"
 
 #include "hub_requests.hpp"
+#include "secret_file.hpp"
 #include "time_text.hpp"
 #include "zmq_frames.hpp"
 
@@ -15,9 +16,12 @@
 
 namespace platslage::test {
 
-Broker::Broker(const std::filesystem::path& dir, std::vector<std::string> without) : port_(free_port()) {
+Broker::Broker(const std::filesystem::path& dir, std::vector<std::string> without) : port_(free_port()), tls_port_(free_port()) {
+    const auto& site = TestSite::get();
     auto data = dir / "mosquitto";
     std::filesystem::create_directories(data);
+    std::filesystem::copy_file(site.dynsec_template, data / "dynamic-security.json",
+                               std::filesystem::copy_options::overwrite_existing);
     auto conf = data / "mosquitto.conf";
     // The settings the demo and a deployment use (deploy/mosquitto.conf.in), on a free port.
     std::ifstream in(PLATSLAGE_BROKER_CONF);
@@ -29,21 +33,34 @@ Broker::Broker(const std::filesystem::path& dir, std::vector<std::string> withou
             for (auto at = line.find(from); at != std::string::npos; at = line.find(from, at + to.size())) line.replace(at, from.size(), to);
         };
         replace("@PORT@", std::to_string(port_));
+        replace("@TLS_PORT@", std::to_string(tls_port_));
+        replace("@TLS_BIND@", "127.0.0.1");
+        replace("@CERTS@", site.certs.string());
+        replace("@DYNSEC@", PLATSLAGE_DYNSEC_PLUGIN);
         replace("@DATA@", data.string());
         if (line.rfind("user ", 0) == 0 && user.empty()) continue; // not root: mosquitto stays who we are
         replace("@USER@", user);
         bool dropped = false;
         for (const auto& option : without) dropped = dropped || line.rfind(option + " ", 0) == 0;
         if (!dropped) out << line << "\n";
+        else if (line.rfind("allow_anonymous ", 0) == 0) out << "allow_anonymous true\n";
     }
     out.close();
     process_ = std::make_unique<ChildProcess>(std::vector<std::string>{"/usr/sbin/mosquitto", "-c", conf.string()},
                                               data / "mosquitto.out");
-    if (!eventually([&] { return port_accepts(port_); })) {
+    if (!eventually([&] { return port_accepts(port_) && port_accepts(tls_port_); })) {
         std::ifstream log(data / "mosquitto.log");
         throw std::runtime_error("mosquitto did not start: " + process_->log_text() +
                                  std::string(std::istreambuf_iterator<char>(log), {}));
     }
+}
+
+DynsecAdmin Broker::admin() const {
+    MqttSessionOptions o;
+    o.uri = loopback_url();
+    o.username = "admin";
+    o.password = read_secret_file(TestSite::get().admin_password);
+    return DynsecAdmin(o);
 }
 
 Hub::Hub(const std::filesystem::path& dir, const std::string& mqtt_url, HubPorts ports, std::vector<std::string> extra)
@@ -68,6 +85,14 @@ void Hub::start() {
                                   "--router", loopback(ports_.router),
                                   "--heartbeat-ms", "200",
                                   "--status-every-s", "0"};
+    // Secured as a deployment is: its broker login and CA, its keys and the admitted folder;
+    // unless the test asks for a hub without security.
+    if (secured()) {
+        const auto& site = TestSite::get();
+        auto login = site.login_args("hub");
+        argv.insert(argv.end(), login.begin(), login.end());
+        argv.insert(argv.end(), {"--keys", site.hub_keys.string()});
+    }
     argv.insert(argv.end(), extra_.begin(), extra_.end());
     // A test reads the hub's debug log when it fails; a benchmark asks for less.
     if (std::find(extra_.begin(), extra_.end(), "--log-level") == extra_.end()) argv.insert(argv.end(), {"--log-level", "debug"});
@@ -83,9 +108,18 @@ void Hub::start() {
     if (!up) throw std::runtime_error("the hub did not start: " + process_->log_text());
 }
 
+bool Hub::secured() const {
+    return std::find(extra_.begin(), extra_.end(), "--insecure-development") == extra_.end();
+}
+
+HubEndpoints Hub::endpoints(const std::string& key) const {
+    if (!secured()) return HubEndpoints{loopback(ports_.router), loopback(ports_.pub), std::nullopt};
+    return HubEndpoints{loopback(ports_.router), loopback(ports_.pub), TestSite::get().keys(key)};
+}
+
 nlohmann::json Hub::status(std::chrono::milliseconds wait) {
     zmq::context_t ctx(1);
-    HubRequests hub(ctx, loopback(ports_.router));
+    HubRequests hub(ctx, endpoints("viewer-1"));
     auto reply = hub.ask(encode_status_request(), wait);
     if (!reply) throw std::runtime_error("no STATUS reply");
     if (!*reply || reply->value().kind != Reply::Kind::status) throw std::runtime_error("bad STATUS reply");
@@ -93,8 +127,16 @@ nlohmann::json Hub::status(std::chrono::milliseconds wait) {
 }
 
 Reply Hub::command(const nlohmann::json& cmd) {
+    std::string key = "kc-1";
+    if (auto by = cmd.find("by"); by != cmd.end() && by->is_string() &&
+                                  std::filesystem::exists(TestSite::get().card(by->get<std::string>())))
+        key = by->get<std::string>();
+    return command(cmd, key);
+}
+
+Reply Hub::command(const nlohmann::json& cmd, const std::string& key) {
     zmq::context_t ctx(1);
-    HubRequests hub(ctx, loopback(ports_.router));
+    HubRequests hub(ctx, endpoints(key));
     auto reply = hub.ask(encode_command_request(cmd.dump()), std::chrono::milliseconds(2000));
     if (!reply) throw std::runtime_error("no reply to COMMAND");
     if (!*reply) throw std::runtime_error("bad reply to COMMAND");
@@ -156,8 +198,9 @@ TimePoint wall_now() {
 }
 } // namespace
 
-Subscriber::Subscriber(zmq::context_t& ctx, const HubPorts& ports)
-    : driver_(ctx, HubEndpoints{loopback(ports.router), loopback(ports.pub)}, std::chrono::seconds(5), wall_now()) {
+Subscriber::Subscriber(zmq::context_t& ctx, const HubPorts& ports, const std::string& key)
+    : driver_(ctx, HubEndpoints{loopback(ports.router), loopback(ports.pub), TestSite::get().keys(key)}, std::chrono::seconds(5),
+              wall_now()) {
     // A SUB's subscription needs a moment to reach the PUB: a test that acts at once would
     // miss the first updates in `received` (the replica itself would notice the gap and resync).
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -194,7 +237,7 @@ std::mutex collectors_mutex;
 std::vector<std::unique_ptr<ReceiptCollector>> collectors; // live as long as the test process
 } // namespace
 
-Handheld::Handheld(const std::string& broker_url, std::string station, std::string device)
+Handheld::Handheld(const std::string& broker_url, std::string station, std::string device, const std::string& user)
     : station_(std::move(station)), device_(std::move(device)),
       client_(broker_url, "test-" + device_, static_cast<mqtt::iclient_persistence*>(nullptr)) {
     {
@@ -202,8 +245,7 @@ Handheld::Handheld(const std::string& broker_url, std::string station, std::stri
         collectors.push_back(std::make_unique<ReceiptCollector>(mutex_, receipts_));
         client_.set_callback(*collectors.back());
     }
-    auto opts = mqtt::connect_options_builder().clean_session(true).finalize();
-    client_.connect(opts)->wait();
+    client_.connect(connect_options_for(broker_url, user))->wait();
     client_.subscribe("platslage/v1/" + station_ + "/guard/" + device_ + "/receipt", 1)->wait();
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 // The real system on loopback for a test: a Mosquitto broker with a generated config, the
 // hub on free ports, and clients that speak the protocol the way handhelds and consoles do.
+#include "dynsec_admin.hpp"
 #include "processes.hpp"
 #include "replica_driver.hpp"
+#include "test_site.hpp"
 #include "wire.hpp"
 
 #include <mqtt/async_client.h>
@@ -17,16 +19,29 @@
 
 namespace platslage::test {
 
+// Broker options to leave out so that it lets every client in and every message through, to
+// show what the hub itself does with input a secured broker would have stopped.
+inline const std::vector<std::string> broker_lets_all_in{"plugin", "plugin_opt_config_file", "allow_anonymous"};
+
 class Broker {
 public:
-    // Runs with deploy/mosquitto.conf.in's settings, but for the options named in `without`
-    // (to show what the hub does on its own when the broker lets something through).
+    // Runs with deploy/mosquitto.conf.in's settings, secured with the test site's certificate
+    // and broker users, but for the options named in `without` (to show what the hub does on
+    // its own when the broker lets something through).
     explicit Broker(const std::filesystem::path& dir, std::vector<std::string> without = {});
+    // The plain listener, on the loopback only.
     int port() const { return port_; }
-    std::string url() const { return loopback(port_); }
+    std::string loopback_url() const { return loopback(port_); }
+    // The network listener: TLS, its certificate naming `localhost`.
+    int tls_port() const { return tls_port_; }
+    std::string url() const { return "ssl://localhost:" + std::to_string(tls_port_); }
+    // The broker's dynamic security, as platslage-admin uses it.
+    DynsecAdmin admin() const;
+    ChildProcess& process() { return *process_; }
 
 private:
     int port_;
+    int tls_port_;
     std::unique_ptr<ChildProcess> process_;
 };
 
@@ -49,8 +64,15 @@ public:
     // request waits at most one turn of the loop (2,000 inputs), which a sanitized hub under
     // load can take longer than a second over.
     nlohmann::json status(std::chrono::milliseconds wait = std::chrono::seconds(2));
-    // An operator's command over the ROUTER, as a console sends it: the hub's reply.
+    // An operator's command over the ROUTER, as a console sends it: the hub's reply. Sent with
+    // the test site's key named like the command's `by` when there is one, else `kc-1`.
     Reply command(const nlohmann::json& cmd);
+    // The same with the key card `key` (TestSite), whatever `by` says.
+    Reply command(const nlohmann::json& cmd, const std::string& key);
+    // The hub's endpoints, with the test site's key card `key` (none for a hub started with
+    // --insecure-development in `extra`).
+    HubEndpoints endpoints(const std::string& key = "kc-1") const;
+    bool secured() const;
     // Waits until the hub reports its MQTT link up.
     bool wait_mqtt_up();
 
@@ -74,7 +96,7 @@ void run_sql(const std::filesystem::path& db, const std::string& sql);
 // A console-like subscriber: SUB first, then SNAPSHOT over a DEALER, kept in a Replica.
 class Subscriber {
 public:
-    Subscriber(zmq::context_t& ctx, const HubPorts& ports);
+    Subscriber(zmq::context_t& ctx, const HubPorts& ports, const std::string& key = "viewer-1");
     // Reads whatever is waiting for up to `for_ms`, resyncing when the replica asks.
     void pump(std::chrono::milliseconds for_ms);
     const Replica& replica() const { return driver_.replica(); }
@@ -87,7 +109,8 @@ private:
 // A guard handheld speaking MQTT through Paho: QoS 1 publish, receipts collected.
 class Handheld {
 public:
-    Handheld(const std::string& broker_url, std::string station, std::string device);
+    // Logs in as `user` (by default the simulator's, whose devices these stand for).
+    Handheld(const std::string& broker_url, std::string station, std::string device, const std::string& user = "sim");
     ~Handheld();
     // Publishes and waits for the broker's PUBACK; returns false if none came.
     bool publish_report(const std::string& payload, std::chrono::milliseconds wait = std::chrono::seconds(5));

@@ -18,7 +18,7 @@ TEST_CASE("a report sent with mosquitto_pub is in SQLite and on a ZeroMQ subscri
     REQUIRE(console.replica().link() == LinkState::live);
 
     auto sent = std::chrono::steady_clock::now();
-    REQUIRE(run_command({"/usr/bin/mosquitto_pub", "-h", "127.0.0.1", "-p", std::to_string(broker.port()), "-q", "1",
+    REQUIRE(run_command({"/usr/bin/env", mosquitto_login("sim"), "/usr/bin/mosquitto_pub", "-h", "127.0.0.1", "-p", std::to_string(broker.port()), "-q", "1",
                          "-t", "platslage/v1/centralen/guard/hh-01/report", "-m",
                          report_json("r-0001", "centralen.vantytor", 2, {"sleeping"})},
                         5s) == 0);

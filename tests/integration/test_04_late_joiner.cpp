@@ -36,6 +36,7 @@ TEST_CASE("a late-joining subscriber ends with the same state as one that was th
     zmq::context_t ctx(1);
     zmq::socket_t push(ctx, zmq::socket_type::push);
     push.set(zmq::sockopt::linger, 1000);
+    secure_client(push, TestSite::get().keys("sensor"));
     push.connect(loopback(hub.ports().ingest));
     Handheld hh(broker.url(), "centralen", "hh-04");
 
@@ -65,6 +66,7 @@ TEST_CASE("after a restart the hub rebuilds the same picture from its log, and s
     zmq::context_t ctx(1);
     zmq::socket_t push(ctx, zmq::socket_type::push);
     push.set(zmq::sockopt::linger, 1000);
+    secure_client(push, TestSite::get().keys("sensor"));
     push.connect(loopback(hub.ports().ingest));
     Handheld hh(broker.url(), "centralen", "hh-06");
     feed(hh, push, 0, 30);

@@ -16,6 +16,7 @@ TEST_CASE("a sensor that goes silent is noticed in the zone and the station") {
     zmq::context_t ctx(1);
     zmq::socket_t push(ctx, zmq::socket_type::push);
     push.set(zmq::sockopt::linger, 1000);
+    secure_client(push, TestSite::get().keys("sensor"));
     push.connect(loopback(hub.ports().ingest));
     Subscriber console(ctx, hub.ports());
 
@@ -38,6 +39,7 @@ TEST_CASE("a sensor that goes silent is noticed in the zone and the station") {
     // The zone's day, as the console's chart asks for it: one bucket, the last count in it.
     zmq::socket_t dealer(ctx, zmq::socket_type::dealer);
     dealer.set(zmq::sockopt::linger, 0);
+    secure_client(dealer, TestSite::get().keys("kc-1"));
     dealer.connect(loopback(hub.ports().router));
     send_frames(dealer, encode_history_request("cityterminalen.toaletter"));
     zmq::pollitem_t items[] = {{dealer.handle(), 0, ZMQ_POLLIN, 0}};

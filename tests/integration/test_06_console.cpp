@@ -78,7 +78,8 @@ Screenshot take_screenshot(const VirtualDisplay& display, const std::filesystem:
     auto png = dir / (name + ".png");
     ChildProcess console({"/usr/bin/env", "DISPLAY=" + display.name(), "LIBGL_ALWAYS_SOFTWARE=1", PLATSLAGE_CONSOLE_BIN,
                           "--router", loopback(ports.router), "--pub", loopback(ports.pub), "--maps", PLATSLAGE_MAPS_DIR,
-                          "--screenshot", png.string(), "--screenshot-wait-s", wait_s, "--width", "1280", "--height", "800", "--colour", colour},
+                          "--screenshot", png.string(), "--screenshot-wait-s", wait_s, "--width", "1280", "--height", "800", "--colour", colour,
+                          "--key", key_file("viewer-1"), "--hub-key", hub_key_file()},
                          dir / (name + ".log"));
     Screenshot shot;
     shot.exit_code = console.wait(60s);
@@ -101,6 +102,7 @@ TEST_CASE("the console shows the hub's picture, and its colours follow the count
     zmq::context_t ctx(1);
     zmq::socket_t push(ctx, zmq::socket_type::push);
     push.set(zmq::sockopt::linger, 1000);
+    secure_client(push, TestSite::get().keys("sensor"));
     push.connect(loopback(hub.ports().ingest));
     Subscriber watcher(ctx, hub.ports());
     auto occupancy_is = [&](int count) {

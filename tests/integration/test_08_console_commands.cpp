@@ -27,7 +27,7 @@ TEST_CASE("an operator acknowledges and resolves an alert through the console's 
     Handheld hh(broker.url(), "centralen", "hh-08");
     REQUIRE(hh.publish_report(report_json("c-1", "centralen.vantytor", 1, {"needs_care"})));
 
-    console::HubLink link(loopback(hub.ports().router), loopback(hub.ports().pub), nullptr);
+    console::HubLink link(hub.endpoints("kc-3"), nullptr); // the key of position kc-3
     std::string id;
     REQUIRE(eventually([&] {
         auto p = link.picture();
@@ -63,7 +63,7 @@ TEST_CASE("an operator acknowledges and resolves an alert through the console's 
 TEST_CASE("a command the hub never answers comes back to the operator as unanswered") {
     TempDir dir("platslage-it08b");
     HubPorts nobody;
-    console::HubLink link(loopback(nobody.router), loopback(nobody.pub), nullptr);
+    console::HubLink link(HubEndpoints{loopback(nobody.router), loopback(nobody.pub), TestSite::get().keys("kc-1")}, nullptr);
     link.send_command(console::command_json("acknowledge", "A-000001", "kc-3"));
     REQUIRE(eventually([&] { return link.last_answer().number == 1; }, 6s));
     CHECK_FALSE(link.last_answer().ok);

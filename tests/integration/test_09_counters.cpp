@@ -23,7 +23,7 @@ class Camera {
 public:
     explicit Camera(const std::string& broker_url)
         : client_(broker_url, "test-camera-" + camera_serial, static_cast<mqtt::iclient_persistence*>(nullptr)) {
-        client_.connect(mqtt::connect_options_builder().clean_session(true).finalize())->wait();
+        client_.connect(connect_options_for(broker_url, "camera"))->wait();
     }
     ~Camera() {
         try {
@@ -64,7 +64,9 @@ TEST_CASE("people counters: AOA crossline events through platslage-counters set 
                           << "\"\nscenario = 2\nkind = \"crossline-out\"\nsensor = \"aoa-vt-out\"\nzone = \"centralen.vantytor\"\n";
     ChildProcess counters({PLATSLAGE_COUNTERS_BIN, "--config", config.string(), "--maps", PLATSLAGE_MAPS_DIR, "--mqtt",
                            broker.url(), "--mqtt-client-id", "platslage-counters-test", "--ingest", loopback(hub.ports().ingest),
-                           "--summary-every-s", "0", "--log-level", "debug"},
+                           "--summary-every-s", "0", "--log-level", "debug", "--mqtt-user", "counters", "--mqtt-password-file",
+                           TestSite::get().password_file("counters").string(), "--mqtt-ca", TestSite::get().ca_file.string(),
+                           "--key", key_file("sensor"), "--hub-key", hub_key_file()},
                           dir.path() / "counters.log");
     REQUIRE_MESSAGE(eventually([&] { return counters.log_text().find("mqtt: subscribed to") != std::string::npos; }, 10s),
                     counters.log_text());

@@ -23,6 +23,8 @@ struct Run {
 Run handheld(const std::filesystem::path& dir, const std::string& mqtt, const std::vector<std::string>& args) {
     static int n = 0;
     std::vector<std::string> argv{PLATSLAGE_HANDHELD_BIN, "--mqtt", mqtt, "--wait-s", "5", "--connect-s", "2"};
+    auto login = TestSite::get().login_args("sim");
+    argv.insert(argv.end(), login.begin(), login.end());
     argv.insert(argv.end(), args.begin(), args.end());
     auto log = dir / ("handheld-" + std::to_string(++n) + ".log");
     ChildProcess p(argv, log);
@@ -54,7 +56,7 @@ std::string open_alert(Hub& hub, const std::string& rule, const std::string& zon
 }
 
 std::string mosquitto_pub(const Broker& b, const std::string& topic, const std::string& payload) {
-    return std::to_string(run_command({"/usr/bin/mosquitto_pub", "-h", "127.0.0.1", "-p", std::to_string(b.port()), "-q", "1",
+    return std::to_string(run_command({"/usr/bin/env", mosquitto_login("sim"), "/usr/bin/mosquitto_pub", "-h", "127.0.0.1", "-p", std::to_string(b.port()), "-q", "1",
                                        "-t", topic, "-m", payload},
                                       10s));
 }
@@ -82,8 +84,9 @@ TEST_CASE("dispatch: order, answer, arrival and outcome through the real broker 
         return handheld(dir.path(), broker.url(), args);
     };
     REQUIRE(team1({"status", "available", "--zone", "centralen.centralhallen", "--org", "capio"}).rc == 0);
-    ChildProcess listener({PLATSLAGE_HANDHELD_BIN, "--mqtt", broker.url(), "--team", "team-1", "listen", "--only", "orders", "--count", "1",
-                           "--timeout-s", "30"},
+    ChildProcess listener({PLATSLAGE_HANDHELD_BIN, "--mqtt", broker.url(), "--mqtt-user", "sim", "--mqtt-password-file",
+                           TestSite::get().password_file("sim").string(), "--mqtt-ca", TestSite::get().ca_file.string(),
+                           "--team", "team-1", "listen", "--only", "orders", "--count", "1", "--timeout-s", "30"},
                           dir.path() / "listen-1.log");
     REQUIRE(eventually([&] { return listener.log_text().find("listening") != std::string::npos; }, 10s));
 
@@ -160,10 +163,10 @@ TEST_CASE("dispatch with plain mosquitto tools: an unanswered order comes back a
     REQUIRE(status("team-a", "available") == "0");
     REQUIRE(status("team-b", "available") == "0");
     // team-a's handheld is mosquitto_sub: the order, then its withdrawal.
-    ChildProcess sub_a({"/usr/bin/mosquitto_sub", "-h", "127.0.0.1", "-p", std::to_string(broker.port()), "-q", "1", "-C", "2",
+    ChildProcess sub_a({"/usr/bin/env", mosquitto_login("sim"), "/usr/bin/mosquitto_sub", "-h", "127.0.0.1", "-p", std::to_string(broker.port()), "-q", "1", "-C", "2",
                         "-W", "30", "-t", "platslage/v1/+/outreach/team-a/dispatch"},
                        dir.path() / "sub-a.log");
-    ChildProcess sub_b({"/usr/bin/mosquitto_sub", "-h", "127.0.0.1", "-p", std::to_string(broker.port()), "-q", "1", "-C", "2",
+    ChildProcess sub_b({"/usr/bin/env", mosquitto_login("sim"), "/usr/bin/mosquitto_sub", "-h", "127.0.0.1", "-p", std::to_string(broker.port()), "-q", "1", "-C", "2",
                         "-W", "30", "-t", "platslage/v1/+/outreach/team-b/dispatch", "-t",
                         "platslage/v1/+/outreach/team-b/receipt"},
                        dir.path() / "sub-b.log");

@@ -18,12 +18,13 @@ namespace {
 // platslage-sim playing a shipped scenario at 120 × speed against this broker and hub.
 std::unique_ptr<ChildProcess> simulator(const std::filesystem::path& dir, const Broker& broker, Hub& hub,
                                         const std::string& scenario, const std::string& seed) {
-    return std::make_unique<ChildProcess>(
-        std::vector<std::string>{PLATSLAGE_SIM_BIN, "--scenario", scenario, "--scenarios", PLATSLAGE_SCENARIOS_DIR,
-                                 "--speed", "120", "--seed", seed, "--maps", PLATSLAGE_MAPS_DIR, "--mqtt", broker.url(),
-                                 "--ingest", loopback(hub.ports().ingest), "--sample-every-s", "2",
-                                 "--summary-every-s", "5"},
-        dir / ("sim-" + scenario + ".log"));
+    std::vector<std::string> argv{PLATSLAGE_SIM_BIN, "--scenario", scenario, "--scenarios", PLATSLAGE_SCENARIOS_DIR,
+                                  "--speed", "120", "--seed", seed, "--maps", PLATSLAGE_MAPS_DIR, "--mqtt", broker.url(),
+                                  "--ingest", loopback(hub.ports().ingest), "--sample-every-s", "2",
+                                  "--summary-every-s", "5", "--key", key_file("sensor"), "--hub-key", hub_key_file()};
+    auto login = TestSite::get().login_args("sim");
+    argv.insert(argv.end(), login.begin(), login.end());
+    return std::make_unique<ChildProcess>(argv, dir / ("sim-" + scenario + ".log"));
 }
 
 // Ends the simulator with SIGTERM, as an operator would, and expects a clean goodbye.

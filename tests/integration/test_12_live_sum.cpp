@@ -190,7 +190,9 @@ struct Site {
         std::vector<std::string> argv{PLATSLAGE_COUNTERS_BIN, "--config", config.string(), "--maps", PLATSLAGE_MAPS_DIR,
                                       "--mqtt", broker.url(), "--mqtt-client-id", "platslage-counters-it12",
                                       "--ingest", loopback(hub.ports().ingest), "--summary-every-s", "0",
-                                      "--log-level", "debug"};
+                                      "--log-level", "debug", "--key", key_file("sensor"), "--hub-key", hub_key_file()};
+        auto login = TestSite::get().login_args("counters");
+        argv.insert(argv.end(), login.begin(), login.end());
         argv.insert(argv.end(), extra.begin(), extra.end());
         auto p = std::make_unique<ChildProcess>(argv, dir.path() / ("counters-" + std::to_string(++runs) + ".log"));
         console = std::make_unique<Subscriber>(ctx, hub.ports());

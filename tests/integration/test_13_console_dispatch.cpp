@@ -71,7 +71,7 @@ Shot console_run(const VirtualDisplay& display, const std::filesystem::path& dir
     std::vector<std::string> argv{"/usr/bin/env", "DISPLAY=" + display.name(), "LIBGL_ALWAYS_SOFTWARE=1", PLATSLAGE_CONSOLE_BIN,
                                   "--router", loopback(ports.router), "--pub", loopback(ports.pub), "--maps", PLATSLAGE_MAPS_DIR,
                                   "--screenshot", png.string(), "--screenshot-wait-s", "8", "--width", "1600", "--height", "900",
-                                  "--position", "kc-13"};
+                                  "--position", "kc-13", "--key", key_file("kc-13"), "--hub-key", hub_key_file()};
     if (!keys.empty()) argv.insert(argv.end(), {"--keys", keys});
     ChildProcess console(argv, dir / (name + ".log"));
     Shot shot;
@@ -164,7 +164,7 @@ TEST_CASE("console dispatch: D and Enter send the nearest free team, skipping bu
     REQUIRE(hub.command({{"op", "dispatch"}, {"alert", second}, {"by", "kc-1"}, {"team", "team-ordered"}}).kind == Reply::Kind::ok);
 
     // team-near's handheld listens for orders.
-    ChildProcess near_phone({"/usr/bin/mosquitto_sub", "-h", "127.0.0.1", "-p", std::to_string(broker.port()), "-q", "1", "-C", "1",
+    ChildProcess near_phone({"/usr/bin/env", mosquitto_login("sim"), "/usr/bin/mosquitto_sub", "-h", "127.0.0.1", "-p", std::to_string(broker.port()), "-q", "1", "-C", "1",
                              "-W", "60", "-t", "platslage/v1/+/outreach/team-near/dispatch"},
                             dir.path() / "team-near.log");
     std::this_thread::sleep_for(500ms); // subscribed before the order goes out

@@ -49,7 +49,7 @@ TEST_CASE("a meeting is planned, announced, recorded, given an agenda and export
     CHECK(meeting["next"] == starts);
 
     // A handheld that subscribes afterwards still gets the notice: it is retained.
-    ChildProcess notice({"/usr/bin/mosquitto_sub", "-h", "127.0.0.1", "-p", std::to_string(broker.port()), "-q", "1", "-C", "1",
+    ChildProcess notice({"/usr/bin/env", mosquitto_login("sim"), "/usr/bin/mosquitto_sub", "-h", "127.0.0.1", "-p", std::to_string(broker.port()), "-q", "1", "-C", "1",
                          "-W", "10", "-t", "platslage/v1/centralen/hub/notice/meetings"},
                         dir.path() / "notice.log");
     REQUIRE(notice.wait(15s) == 0);
@@ -58,8 +58,9 @@ TEST_CASE("a meeting is planned, announced, recorded, given an agenda and export
     CHECK(announced["meetings"][0]["meeting"] == "M-000001");
     CHECK(announced["meetings"][0]["zone"] == "centralen.vantytor");
     // And so does the reference handheld, a guard's as much as a team's.
-    ChildProcess guard_listen({PLATSLAGE_HANDHELD_BIN, "--mqtt", broker.url(), "--device", "hh-15", "listen", "--count", "1",
-                               "--timeout-s", "10"},
+    ChildProcess guard_listen({PLATSLAGE_HANDHELD_BIN, "--mqtt", broker.url(), "--mqtt-user", "sim", "--mqtt-password-file",
+                               TestSite::get().password_file("sim").string(), "--mqtt-ca", TestSite::get().ca_file.string(),
+                               "--device", "hh-15", "listen", "--count", "1", "--timeout-s", "10"},
                               dir.path() / "guard-listen.log");
     REQUIRE(guard_listen.wait(15s) == 0);
     CHECK(guard_listen.log_text().find(R"("meeting":"M-000001")") != std::string::npos);
@@ -99,7 +100,7 @@ TEST_CASE("a meeting is planned, announced, recorded, given an agenda and export
 
     // The next meeting's agenda, exported as a handout by the partners' tool.
     auto handout = dir.path() / "agenda.md";
-    auto rc = run_command({PLATSLAGE_AGENDA_BIN, "--router", loopback(hub->ports().router), "--meeting", "M-000001", "--at", next,
+    auto rc = run_command({PLATSLAGE_AGENDA_BIN, "--key", key_file("viewer-1"), "--hub-key", hub_key_file(), "--router", loopback(hub->ports().router), "--meeting", "M-000001", "--at", next,
                            "--out", handout.string()},
                           15s);
     REQUIRE(rc == 0);
@@ -109,7 +110,7 @@ TEST_CASE("a meeting is planned, announced, recorded, given an agenda and export
     CHECK(md.find("| Toaletter nedre plan | 1 | 1 |") != std::string::npos);
     CHECK(md.find("| N-000001 | Kvällsrunda nedre plan") != std::string::npos);
     CHECK(md.find("- Decision N-000002: Capio på plats tisdagar") != std::string::npos);
-    CHECK(run_command({PLATSLAGE_AGENDA_BIN, "--router", loopback(hub->ports().router), "--meeting", "M-000001", "--at",
+    CHECK(run_command({PLATSLAGE_AGENDA_BIN, "--key", key_file("viewer-1"), "--hub-key", hub_key_file(), "--router", loopback(hub->ports().router), "--meeting", "M-000001", "--at",
                        format_rfc3339(TimePoint{started + 1h})},
                       15s) == 65); // not one of its meetings
 

@@ -77,7 +77,8 @@ TEST_CASE("console meetings: M opens the window, E exports the selected meeting'
     ChildProcess console({"/usr/bin/env", "DISPLAY=" + display.name(), "LIBGL_ALWAYS_SOFTWARE=1", PLATSLAGE_CONSOLE_BIN,
                           "--router", loopback(hub.ports().router), "--pub", loopback(hub.ports().pub), "--maps",
                           PLATSLAGE_MAPS_DIR, "--screenshot", png.string(), "--screenshot-wait-s", "8", "--width", "1600",
-                          "--height", "900", "--position", "kc-15", "--export-dir", out.string(), "--keys", "M E"},
+                          "--height", "900", "--position", "kc-15", "--export-dir", out.string(), "--keys", "M E",
+                          "--key", key_file("kc-15"), "--hub-key", hub_key_file()},
                          dir.path() / "console.log");
     int rc = console.wait(60s);
     auto log = console.log_text();

@@ -31,7 +31,7 @@ class Flooder {
 public:
     explicit Flooder(const std::string& url, const std::string& id)
         : client_(url, id, mqtt::create_options(MQTTVERSION_DEFAULT, 1'000'000), static_cast<mqtt::iclient_persistence*>(nullptr)) {
-        client_.connect(mqtt::connect_options_builder().clean_session(true).finalize())->wait();
+        client_.connect(connect_options_for(url, "sim"))->wait();
     }
     ~Flooder() {
         try {
@@ -63,6 +63,7 @@ std::optional<Reply> ask(zmq::socket_t& dealer, const Frames& request, std::chro
 zmq::socket_t dealer_to(zmq::context_t& ctx, const Hub& hub) {
     zmq::socket_t d(ctx, zmq::socket_type::dealer);
     d.set(zmq::sockopt::linger, 0);
+    secure_client(d, TestSite::get().keys("kc-1"));
     d.connect(loopback(hub.ports().router));
     return d;
 }
@@ -137,6 +138,9 @@ TEST_CASE("a flood of refusals is counted, not stored row by row, and good handh
         for (int i = 0; i < flood; ++i) messages.emplace_back("platslage/v1/centralen/guard/hh-66/report", "{not json " + std::to_string(i));
         bad.publish(messages, 0);
     });
+    // The flooding device is among the hub's known sources before a thousand new ones come
+    // (past 1,000 sources in a window, new ones are counted together: refusal_limiter.hpp).
+    REQUIRE(eventually([&] { return hub.status()["rejected"]["total"].get<int>() >= 50; }, 20s));
     std::jthread rotator([&] {
         Flooder bad(broker.url(), "rotate-16b");
         std::vector<std::pair<std::string, std::string>> messages;
@@ -175,6 +179,7 @@ TEST_CASE("clients asking for history or snapshots in a loop do not hold back re
     // A day of one zone's counts in the log: the old answer read them all for every request.
     zmq::socket_t push(ctx, zmq::socket_type::push);
     push.set(zmq::sockopt::linger, 5000);
+    secure_client(push, TestSite::get().keys("sensor"));
     push.connect(loopback(hub.ports().ingest));
     constexpr int samples = 100000;
     const std::string ts = now_rfc3339();
@@ -255,6 +260,7 @@ TEST_CASE("a snapshot of 10,000 keys reaches slow readers whole, three in a row"
         readers.emplace_back(ctx, zmq::socket_type::dealer);
         readers.back().set(zmq::sockopt::linger, 0);
         readers.back().set(zmq::sockopt::rcvhwm, 100); // a reader that takes its time
+        secure_client(readers.back(), TestSite::get().keys("kc-1"));
         readers.back().connect(loopback(hub.ports().router));
         send_frames(readers.back(), encode_snapshot_request(""));
     }
@@ -311,6 +317,7 @@ TEST_CASE("memory stays bounded: a 50 MB payload, a 64 MB frame and a console th
     {
         zmq::socket_t push(ctx, zmq::socket_type::push);
         push.set(zmq::sockopt::linger, 2000);
+        secure_client(push, TestSite::get().keys("sensor"));
         push.connect(loopback(hub.ports().ingest));
         send_frames(push, Frames{"PLS1", "OCCUPANCY", std::string(64 * 1024 * 1024, '{')});
         std::this_thread::sleep_for(1500ms);
@@ -325,10 +332,12 @@ TEST_CASE("memory stays bounded: a 50 MB payload, a 64 MB frame and a console th
     idle.set(zmq::sockopt::rcvhwm, 10);
     idle.set(zmq::sockopt::rcvbuf, 4096);
     idle.set(zmq::sockopt::subscribe, "");
+    secure_client(idle, TestSite::get().keys("viewer-1"));
     idle.connect(loopback(hub.ports().pub));
     std::this_thread::sleep_for(300ms);
     zmq::socket_t push(ctx, zmq::socket_type::push);
     push.set(zmq::sockopt::linger, 5000);
+    secure_client(push, TestSite::get().keys("sensor"));
     push.connect(loopback(hub.ports().ingest));
     const std::string ts = now_rfc3339();
     for (int i = 0; i < 60000; ++i)

@@ -13,16 +13,17 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
 source "$src/scripts/lib/ports.sh"
 use_free_ports() {
-  local a b c d
-  while :; do # four different ones: each is chosen alone
-    a=$(free_port) b=$(free_port) c=$(free_port) d=$(free_port)
-    [ "$(printf '%s\n' "$a" "$b" "$c" "$d" | sort -u | wc -l)" = 4 ] && break
+  local a b c d e
+  while :; do # five different ones: each is chosen alone
+    a=$(free_port) b=$(free_port) c=$(free_port) d=$(free_port) e=$(free_port)
+    [ "$(printf '%s\n' "$a" "$b" "$c" "$d" "$e" | sort -u | wc -l)" = 5 ] && break
   done
   PLATSLAGE_DEMO_MQTT_PORT=$a
+  PLATSLAGE_DEMO_MQTTS_PORT=$e
   PLATSLAGE_INGEST=tcp://127.0.0.1:$b
   PLATSLAGE_PUB=tcp://127.0.0.1:$c
   PLATSLAGE_ROUTER=tcp://127.0.0.1:$d
-  export PLATSLAGE_DEMO_MQTT_PORT PLATSLAGE_INGEST PLATSLAGE_PUB PLATSLAGE_ROUTER
+  export PLATSLAGE_DEMO_MQTT_PORT PLATSLAGE_DEMO_MQTTS_PORT PLATSLAGE_INGEST PLATSLAGE_PUB PLATSLAGE_ROUTER
 }
 # Processes whose command line names this run's data folder (the hub, the simulator, the
 # broker's config, the log tee). Looked at, never signalled by name.
@@ -42,6 +43,7 @@ nothing_left() {
 }
 all_ports_closed() {
   port_open "$PLATSLAGE_DEMO_MQTT_PORT" && return 1
+  port_open "$PLATSLAGE_DEMO_MQTTS_PORT" && return 1
   port_open "${PLATSLAGE_ROUTER##*:}" && return 1
   port_open "${PLATSLAGE_PUB##*:}" && return 1
   return 0
@@ -61,6 +63,17 @@ events=$(sqlite3 "$work/timed/platslage.db" "SELECT count(*) FROM events" 2>/dev
 [ "$events" -gt 0 ] || fail "the database holds no events"
 reports=$(sqlite3 "$work/timed/platslage.db" "SELECT count(*) FROM guard_reports" 2>/dev/null || echo 0)
 echo "events: $events, guard reports: $reports"
+# Secured: the hub logged in over TLS with CURVE on, and every secret is its owner's alone.
+grep -q 'security: CURVE on' "$work/timed/hub.log" || fail "the hub did not run with CURVE"
+grep -q 'mqtt: connected to ssl://localhost' "$work/timed/hub.log" || fail "the hub did not reach the broker over TLS"
+grep -qi 'insecure' "$work/timed/hub.log" && fail "the hub ran insecure"
+for f in "$work/timed/platslage.db" "$work/timed/secrets/"*.password "$work/timed/keys/hub.secret" "$work/timed/clients/"*.secret \
+         "$work/timed/certs/ca.key" "$work/timed/mosquitto/dynamic-security.json"; do
+  [ "$(stat -c %a "$f")" = 600 ] || fail "$f is not 0600"
+done
+for f in "$work/timed/secrets/"*.password; do
+  grep -qF "$(cat "$f")" "$work/timed/hub.log" "$work/timed/sim.log" && fail "a password is in a log"
+done
 nothing_left "$work/timed" || fail "processes left running after the timed demo"
 all_ports_closed || fail "a port is still open after the timed demo"
 
