@@ -16,6 +16,7 @@ struct ConsoleState {
     double pan_x = 0, pan_y = 0;  // pixels
     bool show_help = false;
     bool show_meetings = false; // the joint deployment meetings window (M)
+    bool show_audit = false;    // who did what to the selected alert (W)
     FeedFilter feed_filter;
     bool colour_by_hotspot = true; // else by occupancy against capacity
     std::string selected_alert;

@@ -18,6 +18,8 @@ void alerts_and_dispatch() {
     ImGui::BulletText("N: add a note (no names); C: show its zone on the map");
     ImGui::BulletText("A flashing row is a critical alert nobody has acknowledged yet");
     ImGui::BulletText("Hover a row: the alert's steps, who took each and when");
+    ImGui::BulletText("W: who did what: every command about the selected alert from any");
+    ImGui::TextUnformatted("     console, done or refused, with its position, role and key");
     ImGui::Separator();
     ImGui::TextUnformatted("Dispatch: an order's state (State / team column, zone, teams table)");
     struct Meaning {

@@ -55,6 +55,16 @@ std::shared_ptr<const ZoneHistory> HubLink::history() const {
     return history_;
 }
 
+void HubLink::request_audit(std::string alert) {
+    std::lock_guard lock(mutex_);
+    audit_wanted_ = std::move(alert);
+}
+
+std::shared_ptr<const AlertAudit> HubLink::audit() const {
+    std::lock_guard lock(mutex_);
+    return audit_;
+}
+
 HubLink::Answer HubLink::last_answer() const {
     std::lock_guard lock(mutex_);
     return answer_;
@@ -93,14 +103,14 @@ void HubLink::run() {
         awaiting = false;
         if (changed_) changed_();
     };
-    // History requests: their own DEALER; only the newest wish matters.
-    HubRequests history(ctx, hub_);
+    // Zone histories and audit trails: their own DEALER; only the newest wish matters.
+    HubRequests lookups(ctx, hub_);
 
     std::uint64_t shown = ~std::uint64_t{0};
     TimePoint last_shown{};
     while (!stop_) {
         auto [sub, snapshot] = picture.poll_items();
-        zmq::pollitem_t items[] = {sub, snapshot, commands.poll_item(), history.poll_item()};
+        zmq::pollitem_t items[] = {sub, snapshot, commands.poll_item(), lookups.poll_item()};
         try {
             zmq::poll(items, 4, std::chrono::milliseconds(awaiting ? 20 : 100));
         } catch (const zmq::error_t& e) {
@@ -132,7 +142,7 @@ void HubLink::run() {
                 sent_at = now;
             }
         }
-        take_history(history);
+        take_lookups(lookups);
         bool due = picture.check(now);
         if (due) spdlog::info("resync ({})", picture.replica().why());
         if (due || resync_requested_.exchange(false)) {
@@ -147,22 +157,32 @@ void HubLink::run() {
     }
 }
 
-void HubLink::take_history(HubRequests& history) {
-    std::string wanted;
+void HubLink::take_lookups(HubRequests& lookups) {
+    std::string zone, alert;
     {
         std::lock_guard lock(mutex_);
-        wanted.swap(history_wanted_);
+        zone.swap(history_wanted_);
+        alert.swap(audit_wanted_);
     }
-    if (!wanted.empty()) history.send(encode_history_request(wanted));
-    while (auto r = history.receive()) {
-        if (!*r || r->value().kind != Reply::Kind::history) continue;
-        if (auto h = parse_history(r->value().text)) {
-            {
+    if (!zone.empty()) lookups.send(encode_history_request(zone));
+    if (!alert.empty()) lookups.send(encode_audit_request(alert));
+    while (auto r = lookups.receive()) {
+        if (!*r) continue;
+        bool got = false;
+        if (r->value().kind == Reply::Kind::history) {
+            if (auto h = parse_history(r->value().text)) {
                 std::lock_guard lock(mutex_);
                 history_ = std::make_shared<const ZoneHistory>(std::move(*h));
+                got = true;
             }
-            if (changed_) changed_();
+        } else if (r->value().kind == Reply::Kind::ok) {
+            if (auto a = parse_audit(r->value().text)) {
+                std::lock_guard lock(mutex_);
+                audit_ = std::make_shared<const AlertAudit>(std::move(*a));
+                got = true;
+            }
         }
+        if (got && changed_) changed_();
     }
 }
 

@@ -2,6 +2,7 @@
 // The console's network side: one thread owns the SUB and DEALER sockets (sockets never
 // cross threads), keeps a Replica in step with the hub and resyncs it by itself, and hands
 // the UI a new immutable Picture after every visible change.
+#include "audit_view.hpp"
 #include "hub_requests.hpp"
 #include "picture.hpp"
 #include "zone_history.hpp"
@@ -50,9 +51,14 @@ public:
     void request_history(std::string zone);
     std::shared_ptr<const ZoneHistory> history() const;
 
+    // Asks the hub who did what to an alert (its audit trail); audit() has it once it came.
+    void request_audit(std::string alert);
+    std::shared_ptr<const AlertAudit> audit() const;
+
 private:
     void run();
-    void take_history(HubRequests& history);
+    // Zone histories and audit trails: asked on one DEALER, only the newest wish of each.
+    void take_lookups(HubRequests& lookups);
     void publish_picture(const Replica& replica);
 
     HubEndpoints hub_;
@@ -65,6 +71,8 @@ private:
     std::vector<std::string> outbox_; // commands waiting for the network thread
     std::string history_wanted_;      // a zone whose history the UI asked for
     std::shared_ptr<const ZoneHistory> history_;
+    std::string audit_wanted_;        // an alert whose audit trail the UI asked for
+    std::shared_ptr<const AlertAudit> audit_;
     Answer answer_;
     std::deque<Answer> recent_answers_; // the last few, so each panel finds the answer to its own command
     std::uint64_t queued_ = 0;

@@ -1,5 +1,6 @@
 #include "panels.hpp"
 
+#include "audit_panel.hpp"
 #include "connection_bar.hpp"
 #include "help_window.hpp"
 #include "map_panel.hpp"
@@ -29,6 +30,7 @@ ConsolePanels make_panels(const ZoneMap& zones, HubLink& link, const std::filesy
     panels.all.push_back({std::make_unique<ReportsPanel>(zones), &Layout::reports});
     panels.all.push_back({std::make_unique<StationsPanel>(zones), &Layout::stations});
     panels.all.push_back({std::move(meetings), nullptr});
+    panels.all.push_back({std::make_unique<AuditPanel>(link), nullptr});
     panels.all.push_back({std::make_unique<HelpWindow>(), nullptr});
     return panels;
 }

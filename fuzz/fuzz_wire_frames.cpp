@@ -58,6 +58,7 @@ void request(const Frames& f) {
     case Verb::status: again = encode_status_request(); break;
     case Verb::command: again = encode_command_request(r->arg); break;
     case Verb::history: again = encode_history_request(r->arg); break;
+    case Verb::audit: again = encode_audit_request(r->arg); break;
     }
     auto back = decode_request(again);
     FUZZ_REQUIRE(back.ok());

@@ -1,6 +1,7 @@
 #include "request_desk.hpp"
 
 #include "curve_keys.hpp"
+#include "topic.hpp"
 #include "time_text.hpp"
 #include "zmq_frames.hpp"
 
@@ -66,6 +67,7 @@ std::optional<Frames> RequestDesk::answer(const Frames& envelope, const Frames& 
         return encode_error("forbidden: this console's key is no longer admitted");
     }
     if (request->verb == Verb::status) return encode_status(status_.json(mqtt_connected, snapshot_counts()));
+    if (request->verb == Verb::audit) return encode_ok(audit_json(request->arg));
     if (request->verb == Verb::history) {
         const Zone* z = hub_.zones.find(request->arg);
         if (!z) {
@@ -87,6 +89,22 @@ void RequestDesk::reply(const Frames& envelope, Frames body) {
     } catch (const zmq::error_t& e) {
         spdlog::debug("router: client went away: {}", e.what());
     }
+}
+
+std::string RequestDesk::audit_json(const std::string& target) const {
+    nlohmann::json rows = nlohmann::json::array();
+    // An id is looked up as it is; text that is no id finds nothing and is not echoed.
+    const bool id = is_actor_id(target);
+    if (id) {
+        try {
+            for (const auto& r : hub_.log.audit_of(target, 50))
+                rows.push_back({{"at", format_rfc3339(r.at)}, {"position", r.position}, {"role", r.role},
+                                {"fingerprint", r.fingerprint}, {"op", r.op}, {"result", r.result}});
+        } catch (const std::exception& e) {
+            spdlog::error("event log: audit trail not read: {}", e.what());
+        }
+    }
+    return nlohmann::json{{"target", id ? target : std::string()}, {"audit", rows}}.dump();
 }
 
 std::string RequestDesk::history_json(const Zone& z) const {

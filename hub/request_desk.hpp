@@ -34,6 +34,8 @@ private:
     // `peer`: the ZAP User-Id the request came with (the sender's public key), or empty.
     std::optional<Frames> answer(const Frames& envelope, const Frames& body, bool mqtt_connected, const std::string& peer);
     void reply(const Frames& envelope, Frames body);
+    // The audit trail of an alert or meeting, newest 50, oldest first (AUDIT).
+    std::string audit_json(const std::string& target) const;
     // A zone's counts over the last day, from memory (core/fusion/occupancy_history.hpp).
     std::string history_json(const Zone& z) const;
 

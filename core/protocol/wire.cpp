@@ -59,6 +59,10 @@ Checked<Request> decode_request(const Frames& f) {
         if (f.size() != 3) return Rejection{RejectReason::missing_field, "HISTORY needs the zone id"};
         return Request{Verb::history, f[2]};
     }
+    if (f[1] == "AUDIT") {
+        if (f.size() != 3) return Rejection{RejectReason::missing_field, "AUDIT needs the alert or meeting id"};
+        return Request{Verb::audit, f[2]};
+    }
     if (f[1] == "COMMAND") {
         if (f.size() != 3) return Rejection{RejectReason::missing_field, "COMMAND needs one frame of JSON"};
         return Request{Verb::command, f[2]};
@@ -72,6 +76,7 @@ Frames encode_snapshot_request(std::string_view prefix) {
 Frames encode_status_request() { return {std::string(wire_version), "STATUS"}; }
 Frames encode_command_request(const std::string& json) { return {std::string(wire_version), "COMMAND", json}; }
 Frames encode_history_request(const std::string& zone) { return {std::string(wire_version), "HISTORY", zone}; }
+Frames encode_audit_request(const std::string& target) { return {std::string(wire_version), "AUDIT", target}; }
 
 Frames encode_snapshot_item(const std::string& key, std::uint64_t seq, const std::string& body) {
     return {std::string(wire_version), "KV", key, std::to_string(seq), body};

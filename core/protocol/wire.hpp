@@ -35,21 +35,23 @@ struct Published {
 Checked<Published> decode_published(const Frames& frames);
 
 // Requests to the ROUTER (frames after the routing envelope): [PLS1] [verb] [args…]
-enum class Verb { snapshot, status, command, history };
+enum class Verb { snapshot, status, command, history, audit };
 struct Request {
     Verb verb;
     std::string arg; // SNAPSHOT: the key prefix wanted ("" for all); COMMAND: the command JSON;
-                     // HISTORY: the zone id
+                     // HISTORY: the zone id; AUDIT: the alert or meeting id
 };
 Checked<Request> decode_request(const Frames& body);
 Frames encode_snapshot_request(std::string_view prefix);
 Frames encode_status_request();
 Frames encode_command_request(const std::string& json);
 Frames encode_history_request(const std::string& zone);
+Frames encode_audit_request(const std::string& target);
 
 // Replies: [PLS1] [KV] [key] [seq] [body] … then [PLS1] [END] [seq] [epoch];
 // [PLS1] [STATUS] [json]; [PLS1] [OK] [json] (a command carried out: the alert after it);
-// [PLS1] [HISTORY] [json] (a zone's counts over the last 24 hours);
+// [PLS1] [HISTORY] [json] (a zone's counts over the last 24 hours); [PLS1] [OK] [json] also
+// answers AUDIT (who did what to an alert or meeting);
 // [PLS1] [ERROR] [reason]
 Frames encode_snapshot_item(const std::string& key, std::uint64_t seq, const std::string& body);
 Frames encode_snapshot_end(std::uint64_t seq, std::uint64_t epoch);

@@ -34,6 +34,11 @@ TEST_CASE("requests and replies") {
     CHECK(h->verb == Verb::history);
     CHECK(h->arg == "centralen.vantytor");
     CHECK(decode_reply(encode_history("{}"))->kind == Reply::Kind::history);
+    auto audit = decode_request(encode_audit_request("A-000042"));
+    REQUIRE(audit);
+    CHECK(audit->verb == Verb::audit);
+    CHECK(audit->arg == "A-000042");
+    CHECK(decode_request({"PLS1", "AUDIT"}).rejection().reason == RejectReason::missing_field);
     auto ok = decode_reply(encode_ok("{}"));
     REQUIRE(ok);
     CHECK(ok->kind == Reply::Kind::ok);

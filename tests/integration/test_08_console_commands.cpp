@@ -58,6 +58,15 @@ TEST_CASE("an operator acknowledges and resolves an alert through the console's 
     CHECK(a->history.back().by == "kc-3");
     CHECK(hub.status()["alerts_open"] == 0);
     CHECK(sql_count(hub.db(), "SELECT count(*) FROM alert_steps WHERE alert_id='" + id + "' AND by='kc-3'") == 2);
+
+    // Who did what (W): the three commands, the refused one too, as the console reads them.
+    link.request_audit(id);
+    REQUIRE(eventually([&] { return link.audit() && link.audit()->target == id; }, 5s));
+    auto lines = console::audit_lines(*link.audit());
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0].find("acknowledge by kc-3 (coordinator, key ") != std::string::npos);
+    CHECK(lines[1].find("): REFUSED not_allowed") != std::string::npos);
+    CHECK(lines[2].find("resolve by kc-3") != std::string::npos);
 }
 
 TEST_CASE("a command the hub never answers comes back to the operator as unanswered") {

@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <csignal>
+#include <fstream>
 
 using namespace platslage;
 using namespace platslage::test;
@@ -141,6 +142,11 @@ TEST_CASE("a revoked handheld is cut off at once while the broker runs on, and c
     Hub hub(dir.path(), broker.url());
     REQUIRE(hub.wait_mqtt_up());
     auto password = enrol_guard(broker, "hh-lost");
+    // The broker keeps only a salted hash of it.
+    std::ifstream config(dir.path() / "mosquitto" / "dynamic-security.json");
+    const std::string stored((std::istreambuf_iterator<char>(config)), {});
+    CHECK(stored.find("\"hh-lost\"") != std::string::npos);
+    CHECK(stored.find(password) == std::string::npos);
     OwnHandheld lost(broker, "hh-lost", password);
     lost.publish("platslage/v1/centralen/guard/hh-lost/report", report_json("before", "centralen.vantytor", 1));
     REQUIRE(eventually([&] { return lost.heard().size() == 1; }, 5s));
@@ -221,6 +227,19 @@ TEST_CASE("an unknown key gets no picture and pushes nothing; the hub acts on ea
                               "AND role='operator' AND result='done' AND fingerprint='" + fingerprint("operator-1") + "'") == 1);
     CHECK(sql_count(hub.db(), "SELECT count(*) FROM audit WHERE op='plan_meeting' AND result='forbidden'") == 1);
     CHECK(sql_count(hub.db(), "SELECT count(*) FROM refusals WHERE source='command' AND reason='forbidden'") == 2);
+    // Any console reads who did what to the alert (AUDIT), as the console's W window shows it.
+    HubRequests reader(ctx, hub.endpoints("viewer-1"));
+    auto audit = reader.ask(encode_audit_request("A-000001"), 2s);
+    REQUIRE(audit);
+    REQUIRE(*audit);
+    REQUIRE(audit->value().kind == Reply::Kind::ok);
+    auto trail = nlohmann::json::parse(audit->value().text);
+    CHECK(trail["target"] == "A-000001");
+    REQUIRE(trail["audit"].size() == 2);
+    CHECK(trail["audit"][0]["position"] == "viewer-1");
+    CHECK(trail["audit"][0]["result"] == "forbidden");
+    CHECK(trail["audit"][1]["role"] == "operator");
+    CHECK(trail["audit"][1]["fingerprint"] == fingerprint("operator-1"));
 }
 
 TEST_CASE("a console key taken out of the admitted folder is refused within a second, without a restart") {
