@@ -132,6 +132,7 @@ bool MqttSession::connect(std::chrono::milliseconds timeout) {
         if (std::chrono::steady_clock::now() >= until || !client_.is_connected()) return false;
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
+    log_refused_subscriptions();
     return true;
 }
 

@@ -28,8 +28,8 @@ std::string read_secret_file(const std::filesystem::path& path) {
     return s;
 }
 
-void write_secret_file(const std::filesystem::path& path, const std::string& text) {
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+void write_secret_file(const std::filesystem::path& path, const std::string& text, bool only_new) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | (only_new ? O_EXCL : O_TRUNC) | O_CLOEXEC, 0600);
     if (fd < 0) throw std::runtime_error(path.string() + ": " + std::strerror(errno));
     // An existing file keeps its mode through O_CREAT: make it 0600 before anything is in it.
     bool ok = ::fchmod(fd, 0600) == 0;

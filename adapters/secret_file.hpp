@@ -11,7 +11,8 @@ namespace platslage {
 // when it cannot be read, is empty, or is readable by its group or others.
 std::string read_secret_file(const std::filesystem::path& path);
 
-// Writes `text` and a line break to a new or truncated file of mode 0600.
-void write_secret_file(const std::filesystem::path& path, const std::string& text);
+// Writes `text` and a line break to a new or truncated file of mode 0600; with `only_new`, an
+// existing file is refused instead (a device's new password never overwrites anything).
+void write_secret_file(const std::filesystem::path& path, const std::string& text, bool only_new = false);
 
 } // namespace platslage

@@ -1,5 +1,6 @@
 #include "audit_trail.hpp"
 
+#include "meeting_command.hpp"
 #include "topic.hpp"
 
 #include <nlohmann/json.hpp>
@@ -30,19 +31,29 @@ void AuditTrail::record(const std::optional<Principal>& caller, const std::strin
         r.role = "revoked";
         r.fingerprint = peer_fingerprint;
     }
-    auto doc = nlohmann::json::parse(command_json, nullptr, /*allow_exceptions=*/false);
+    // Read only within the largest command's size; an oversize one is recorded as '?'.
+    auto doc = command_json.size() <= max_meeting_command_bytes
+                   ? nlohmann::json::parse(command_json, nullptr, /*allow_exceptions=*/false)
+                   : nlohmann::json();
     if (doc.is_object()) {
         r.op = id_field(doc, "op");
         r.target = id_field(doc, "alert");
         if (r.target.empty()) r.target = id_field(doc, "meeting");
-        // Without security the position is whatever the command said.
-        if (r.position.empty()) r.position = id_field(doc, "by");
+        // Without security the position is whatever the command said (a revoked key's stays empty).
+        if (caller && r.position.empty()) r.position = id_field(doc, "by");
     }
     if (r.op.empty()) r.op = "?";
     auto decoded = decode_reply(reply);
-    if (decoded && decoded->kind == Reply::Kind::ok) r.result = "done";
-    else if (decoded) r.result = decoded->text.substr(0, decoded->text.find(':'));
-    else r.result = "?";
+    if (decoded && decoded->kind == Reply::Kind::ok) {
+        r.result = "done";
+        // A plan carried out names its new id in the reply: the meeting's trail starts there.
+        if (r.target.empty()) {
+            auto made = nlohmann::json::parse(decoded->text, nullptr, /*allow_exceptions=*/false);
+            if (made.is_object()) r.target = id_field(made, "id");
+        }
+    } else {
+        r.result = decoded ? decoded->text.substr(0, decoded->text.find(':')) : "?";
+    }
     try {
         hub_.log.append_audit(r);
     } catch (const std::exception& e) {

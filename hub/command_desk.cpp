@@ -1,6 +1,7 @@
 #include "command_desk.hpp"
 
 #include "alert_command.hpp"
+#include "meeting_command.hpp"
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
@@ -38,40 +39,41 @@ Frames CommandDesk::carry_out(const std::string& command_json, const std::option
 Frames CommandDesk::judge(const std::string& command_json, const std::optional<Principal>& caller, TimePoint now) {
     if (!caller)
         return refusals_.refuse_command({RejectReason::forbidden, "this console's key is no longer admitted"}, now);
+    // Size first: nothing larger than the largest command (a meeting's) is read any further;
+    // the alert command's own check refuses it as oversize.
+    if (command_json.size() > max_meeting_command_bytes) return carry_out_alert_command(command_json, nullptr, now);
     auto doc = nlohmann::json::parse(command_json, nullptr, /*allow_exceptions=*/false);
     if (auto needed = access_needed(doc); !role_allows(caller->role, needed))
         return refusals_.refuse_command({RejectReason::forbidden, forbidden_detail(caller->role, needed)}, now);
     // The position is the key's, never what the command says about itself; without security
     // (no position known) the command's own `by` stands.
-    std::string command = command_json;
-    if (!caller->position.empty() && doc.is_object()) {
-        doc["by"] = caller->position;
-        command = doc.dump();
-    }
-    if (MeetingDesk::is_meeting_command(command)) return meetings_.carry_out(command);
-    return carry_out_alert_command(command, now);
+    const std::string* by = caller->position.empty() ? nullptr : &caller->position;
+    if (MeetingDesk::is_meeting_command(command_json)) return meetings_.carry_out(command_json, by);
+    return carry_out_alert_command(command_json, by, now);
 }
 
-Frames CommandDesk::carry_out_alert_command(const std::string& command_json, TimePoint now) {
+Frames CommandDesk::carry_out_alert_command(const std::string& command_json, const std::string* by, TimePoint now) {
     auto refuse = [&](const Rejection& why) { return refusals_.refuse_command(why, now); };
-    auto command = parse_alert_command(command_json);
-    if (!command) return refuse(command.rejection());
+    auto parsed = parse_alert_command(command_json);
+    if (!parsed) return refuse(parsed.rejection());
+    AlertCommand command = std::move(parsed).value();
+    if (by) command.by = *by;
     // Judged on the alert as it is now: bring the clock up first (it may just have expired).
     publisher_.publish(hub_.situation.advance_to(now));
-    if (auto why = hub_.situation.check(command.value(), now)) return refuse(*why);
+    if (auto why = hub_.situation.check(command, now)) return refuse(*why);
     std::vector<std::int64_t> ids;
     try {
-        ids = hub_.log.append({to_record(Event{command.value()}, hub_.zones, now)}, {});
+        ids = hub_.log.append({to_record(Event{command}, hub_.zones, now)}, {});
     } catch (const std::exception& e) {
         ++hub_.store_failures;
         spdlog::error("event log: command not stored: {}", e.what());
         return encode_error(std::string("not_stored: the database refused the write; try again"));
     }
     std::vector<Update> updates;
-    hub_.apply(ids.at(0), Event{command.value()}, now, updates);
+    hub_.apply(ids.at(0), Event{command}, now, updates);
     publisher_.publish(updates);
-    spdlog::info("alert {}: {} by {}", command->alert, op_name(command->op), command->by);
-    const Alert* a = hub_.situation.fusion().alerts().find(command->alert);
+    spdlog::info("alert {}: {} by {}", command.alert, op_name(command.op), command.by);
+    const Alert* a = hub_.situation.fusion().alerts().find(command.alert);
     return encode_ok(a ? to_json(*a).dump() : "{}");
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The hub's command desk: what an operator asks of the picture over the ROUTER's COMMAND verb.
-// Every command is first judged by the role of the key it came with (docs/security.md), and
-// acts as that key's position whatever its `by` says; meeting commands then go to the meeting
+// Every command is bounded by size, then judged by the role of the key it came with
+// (docs/security.md), and acts as that key's position whatever its `by` says (the text itself
+// is checked as it came, never rewritten); meeting commands then go to the meeting
 // desk; alert commands are judged on the alert as it is now, committed to the event log like
 // any event, and only then carried out. Each one, carried out or refused, leaves a line in
 // the audit trail.
@@ -31,7 +32,7 @@ public:
 
 private:
     Frames judge(const std::string& command_json, const std::optional<Principal>& caller, TimePoint now);
-    Frames carry_out_alert_command(const std::string& command_json, TimePoint now);
+    Frames carry_out_alert_command(const std::string& command_json, const std::string* by, TimePoint now);
 
     HubContext& hub_;
     Refusals& refusals_;

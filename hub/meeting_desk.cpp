@@ -42,12 +42,13 @@ void MeetingDesk::restore() {
     for (const auto& [id, n] : meetings_.notes()) hub_.situation.show("note/" + id, to_json(n));
 }
 
-Frames MeetingDesk::carry_out(const std::string& command_json) {
+Frames MeetingDesk::carry_out(const std::string& command_json, const std::string* by) {
     auto now = hub_.clock.now();
     auto command = parse_meeting_command(command_json, now);
     if (!command) return refusals_.refuse_command(command.rejection(), now);
-    if (auto why = meetings_.check(command.value(), hub_.zones, now)) return refusals_.refuse_command(*why, now);
-    const auto& c = command.value();
+    MeetingCommand c = std::move(command).value();
+    if (by) c.by = *by;
+    if (auto why = meetings_.check(c, hub_.zones, now)) return refusals_.refuse_command(*why, now);
     if (c.op == MeetingOp::agenda) {
         const MeetingPlan& plan = *meetings_.find(c.meeting);
         return agenda_reply(plan, *meetings_.meeting_for_agenda(plan, c.at, now));

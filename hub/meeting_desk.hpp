@@ -20,7 +20,8 @@ public:
 
     // Whether a command's "op" is a meeting's (else it is an alert's).
     static bool is_meeting_command(const std::string& command_json);
-    Frames carry_out(const std::string& command_json);
+    // `by`, when given, is the position the command acts as (its key's), whatever it says.
+    Frames carry_out(const std::string& command_json, const std::string* by = nullptr);
     // Reads the book back from SQLite at start, into the picture.
     void restore();
     // Each plan's key in the picture (its next meeting moves on as time passes).

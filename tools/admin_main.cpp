@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
     enrol->add_option("--id", grant.id, "its id, which is its user name (hh-07, team-2, hub)")->required();
     enrol->add_option("--station", grant.station, "guard and team: the station it works at");
     enrol->add_option("--topic", grant.topics, "counters and camera: a vendor topic filter it reads or publishes (repeat)");
-    enrol->add_option("--password-out", password_out, "write the new password to this file (0600) instead of printing it");
+    enrol->add_option("--password-out", password_out, "write the new password to this new file (0600) instead of printing it");
     add_admin_login(*enrol, enrol_login);
 
     AdminLogin revoke_login;
@@ -103,7 +103,7 @@ int main(int argc, char** argv) {
             grant.kind = *device_kind_from_name(kind);
             auto password = new_broker_password();
             // The file first: a password the device never gets is no use to anyone.
-            if (!password_out.empty()) write_secret_file(password_out, password);
+            if (!password_out.empty()) write_secret_file(password_out, password, /*only_new=*/true);
             try {
                 connect(enrol_login).enrol(grant, password);
             } catch (...) {

@@ -60,6 +60,13 @@ void DynsecAdmin::enrol(const DeviceGrant& grant, const std::string& password) {
     auto acl = device_acls(grant);
     if (!acl) throw std::invalid_argument(acl.rejection().detail);
     const std::string role = role_of(grant.id);
+    // An id already enrolled is refused before anything is touched: its role and rights stay
+    // as they are. A role left without its client (an enrolment cut short) is cleared first.
+    auto found = run(nlohmann::json::array({{{"command", "getClient"}, {"username", grant.id}},
+                                            {{"command", "getRole"}, {"rolename", role}}}));
+    if (found.size() == 2 && !found[0].contains("error"))
+        throw std::runtime_error("the broker refused to enrol " + grant.id + ": it is enrolled already (revoke it first)");
+    if (found.size() == 2 && !found[1].contains("error")) run(nlohmann::json::array({{{"command", "deleteRole"}, {"rolename", role}}}));
     nlohmann::json commands = nlohmann::json::array();
     commands.push_back({{"command", "createRole"}, {"rolename", role},
                         {"textname", std::string(device_kind_name(grant.kind)) + " " + grant.id}});
@@ -73,10 +80,9 @@ void DynsecAdmin::enrol(const DeviceGrant& grant, const std::string& password) {
     for (const auto& r : responses)
         if (r.contains("error") && error.empty()) error = r.value("command", std::string("?")) + ": " + r["error"].get<std::string>();
     if (error.empty()) return;
-    // Leave nothing half made: a role without its client, or a second role for an existing one.
-    bool client_existed = error.rfind("createClient", 0) == 0;
-    if (!client_existed || error.find("exists") == std::string::npos)
-        run(nlohmann::json::array({{{"command", "deleteRole"}, {"rolename", role}}}));
+    // Leave nothing half made: neither existed before this batch.
+    run(nlohmann::json::array(
+        {{{"command", "deleteClient"}, {"username", grant.id}}, {{"command", "deleteRole"}, {"rolename", role}}}));
     throw std::runtime_error("the broker refused to enrol " + grant.id + ": " + error);
 }
 

@@ -24,8 +24,9 @@ public:
     // `broker`: address and the admin's login (MqttSessionOptions::username, password, ca_file).
     explicit DynsecAdmin(MqttSessionOptions broker, std::chrono::milliseconds wait = std::chrono::seconds(5));
 
-    // Creates the device's role (its ACLs) and its client with `password`. Throws with the
-    // broker's reason (an id already enrolled, say); then nothing of it is left behind.
+    // Creates the device's role (its ACLs) and its client with `password`. An id already
+    // enrolled is refused and left as it is; on any other refusal nothing of this enrolment
+    // is left behind. Throws with the reason.
     void enrol(const DeviceGrant& grant, const std::string& password);
     // Deletes the device's client, which the broker disconnects at once, and its role.
     // Throws if there was no such device.

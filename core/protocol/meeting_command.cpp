@@ -15,7 +15,6 @@ namespace platslage {
 namespace {
 constexpr std::array<std::string_view, 6> op_names{"plan_meeting", "cancel_meeting", "record_decision",
                                                    "add_action",   "close_action",   "agenda"};
-constexpr std::size_t max_meeting_command_bytes = 4096;
 
 bool is_numbered_id(std::string_view s, char letter) {
     if (s.size() != 8 || s[0] != letter || s[1] != '-') return false;

@@ -13,6 +13,8 @@
 
 namespace platslage {
 
+// A meeting command is at most this many bytes (oversize); no command of the protocol is larger.
+inline constexpr std::size_t max_meeting_command_bytes = 4096;
 inline constexpr std::size_t max_meeting_text_chars = 500;
 inline constexpr std::size_t max_meeting_title_chars = 80;
 

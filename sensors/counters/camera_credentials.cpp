@@ -1,7 +1,8 @@
 #include "camera_credentials.hpp"
 
+#include "secret_file.hpp"
+
 #include <cstdlib>
-#include <fstream>
 #include <stdexcept>
 
 namespace platslage::counters {
@@ -16,11 +17,14 @@ CameraCredentials parse_camera_credentials(const std::string& text, const std::s
 }
 
 CameraCredentials credentials_from_file(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("credentials file '" + path + "' cannot be read");
-    std::string line;
-    std::getline(in, line);
-    return parse_camera_credentials(line, "credentials file '" + path + "'");
+    // A secret like any other (adapters/secret_file.hpp): refused when others could read it.
+    std::string text;
+    try {
+        text = read_secret_file(path);
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error("credentials file '" + path + "' cannot be read (" + e.what() + ")");
+    }
+    return parse_camera_credentials(text, "credentials file '" + path + "'");
 }
 
 CameraCredentials credentials_from_env(const std::string& variable) {

@@ -1,6 +1,6 @@
 #pragma once
 // A camera's user and password, read when the counters config is read: from a file (one
-// line, "user:password", readable only by the adapter's account) or from an environment
+// line, "user:password", mode 0600: refused when others could read it) or from an environment
 // variable holding the same. Errors name the file or the variable, never what is in it.
 #include "live_sum_camera.hpp"
 

@@ -47,6 +47,11 @@ TEST_CASE("a secret is written for its owner only, and refused when others could
     // Written again, it is closed up first.
     write_secret_file(file, "other");
     CHECK(mode_of(file) == 0600);
+    // A new device's password never overwrites a file that is there.
+    CHECK_THROWS(write_secret_file(file, "new", /*only_new=*/true));
+    CHECK(read_secret_file(file) == "other");
+    write_secret_file(dir.path / "fresh.password", "new", /*only_new=*/true);
+    CHECK(read_secret_file(dir.path / "fresh.password") == "new");
     std::ofstream(dir.path / "empty") << "\n";
     ::chmod((dir.path / "empty").c_str(), 0600);
     CHECK_THROWS(read_secret_file(dir.path / "empty"));

@@ -260,6 +260,7 @@ TEST_CASE("a camera that asks for a login is polled with the credentials from th
     camera.require("Basic Y291bnRlci1yZWFkZXI6VmgtMjAyNiE=");
     auto secret = site.dir.path() / "camera-credentials";
     std::ofstream(secret) << "counter-reader:Vh-2026!\n";
+    std::filesystem::permissions(secret, std::filesystem::perms(0600));
     auto entry = "[[live-sum]]\nurl = \"" + camera.url() + "\"\nevery-s = 1\ntimeout-s = 1\nauth = \"basic\"\n";
     auto counters = site.counters(counters_config + entry + "credentials-file = \"" + secret.string() + "\"\n");
     REQUIRE_MESSAGE(eventually([&] { return site.hall()["sensor"] == "ok" && camera.served("live sum") >= 1; }, 10s),
@@ -290,6 +291,7 @@ TEST_CASE("a camera set to digest authentication, as cameras are by default, get
     camera.require_digest("counter-reader", "Vh-2026!");
     auto secret = site.dir.path() / "camera-credentials";
     std::ofstream(secret) << "counter-reader:Vh-2026!\n";
+    std::filesystem::permissions(secret, std::filesystem::perms(0600));
     // No auth line: digest is what the adapter does unless told otherwise.
     auto entry = "[[live-sum]]\nurl = \"" + camera.url() + "\"\nevery-s = 1\ntimeout-s = 1\n";
     auto counters = site.counters(counters_config + entry + "credentials-file = \"" + secret.string() + "\"\n");

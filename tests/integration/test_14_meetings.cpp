@@ -45,6 +45,9 @@ TEST_CASE("a meeting is planned, announced, recorded, given an agenda and export
     REQUIRE(planned.kind == Reply::Kind::ok);
     auto meeting = nlohmann::json::parse(planned.text);
     CHECK(meeting["id"] == "M-000001");
+    // Its audit trail starts with the plan, under the id it was given.
+    CHECK(sql_count(hub->db(), "SELECT count(*) FROM audit WHERE op='plan_meeting' AND target='M-000001' AND position='kc-1' "
+                               "AND role='coordinator' AND result='done'") == 1);
     CHECK(meeting["station"] == "centralen");
     CHECK(meeting["next"] == starts);
 

@@ -150,12 +150,17 @@ TEST_CASE("a revoked handheld is cut off at once while the broker runs on, and c
     OwnHandheld lost(broker, "hh-lost", password);
     lost.publish("platslage/v1/centralen/guard/hh-lost/report", report_json("before", "centralen.vantytor", 1));
     REQUIRE(eventually([&] { return lost.heard().size() == 1; }, 5s));
+    // Enrolling the same id again is refused, and leaves the device's rights as they were.
+    CHECK_THROWS_WITH(broker.admin().enrol({DeviceKind::guard, "hh-lost", "centralen", {}}, new_broker_password()),
+                      doctest::Contains("enrolled already"));
+    lost.publish("platslage/v1/centralen/guard/hh-lost/report", report_json("still", "centralen.vantytor", 1));
+    REQUIRE(eventually([&] { return lost.heard().size() == 2; }, 5s));
 
     broker.admin().revoke("hh-lost");
     CHECK(eventually([&] { return !lost.connected(); }, 3s));
     CHECK(broker.process().running());
     CHECK_FALSE(broker_takes(broker.url(), "hh-lost-again", device_login("hh-lost", password)));
-    CHECK(sql_count(hub.db(), "SELECT count(*) FROM guard_reports") == 1);
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM guard_reports") == 2);
     // Everyone else carries on.
     Handheld other(broker.url(), "centralen", "hh-other");
     CHECK(other.publish_report(report_json("after", "centralen.vantytor", 1)));
@@ -240,6 +245,16 @@ TEST_CASE("an unknown key gets no picture and pushes nothing; the hub acts on ea
     CHECK(trail["audit"][0]["result"] == "forbidden");
     CHECK(trail["audit"][1]["role"] == "operator");
     CHECK(trail["audit"][1]["fingerprint"] == fingerprint("operator-1"));
+
+    // A command is checked as it came, not as the hub would write it: a field given twice is
+    // still malformed, and the size is the text's own.
+    HubRequests operator_asks(ctx, hub.endpoints("operator-1"));
+    auto raw = [&](const std::string& text) {
+        auto r = operator_asks.ask(encode_command_request(text), 2s);
+        return r && *r ? r->value().text : std::string("no reply");
+    };
+    CHECK(raw(R"({"op":"note","alert":"A-000001","by":"operator-1","note":"a","note":"b"})").rfind("malformed_json:", 0) == 0);
+    CHECK(raw(R"({"op":"note","alert":"A-000001","by":"operator-1","note":"a"})" + std::string(2100, ' ')).rfind("oversize:", 0) == 0);
 }
 
 TEST_CASE("a console key taken out of the admitted folder is refused within a second, without a restart") {

@@ -94,6 +94,11 @@ TEST_SUITE("live sum over HTTP: config") {
     }
     TEST_CASE("credentials come from a file or a variable, digest unless told; errors never show them") {
         TempFile secret("credentials", "counter-reader:s3cret-Pw\n");
+        // A secret others could read is refused, naming the file and never its text.
+        auto open = refusal(door + camera + "credentials-file = \"" + secret.path.string() + "\"\n");
+        CHECK(says(open, "readable by others"));
+        CHECK_FALSE(says(open, "s3cret"));
+        std::filesystem::permissions(secret.path, std::filesystem::perms(0600));
         auto cfg = load(door + camera + "credentials-file = \"" + secret.path.string() + "\"\n");
         REQUIRE(cfg.live_sum[0].credentials);
         CHECK(cfg.live_sum[0].credentials->user == "counter-reader");
