@@ -16,7 +16,8 @@
 
 namespace platslage::test {
 
-Broker::Broker(const std::filesystem::path& dir, std::vector<std::string> without) : port_(free_port()), tls_port_(free_port()) {
+Broker::Broker(const std::filesystem::path& dir, std::vector<std::string> without, std::filesystem::path certs)
+    : port_(free_port()), tls_port_(free_port()) {
     const auto& site = TestSite::get();
     auto data = dir / "mosquitto";
     std::filesystem::create_directories(data);
@@ -35,7 +36,7 @@ Broker::Broker(const std::filesystem::path& dir, std::vector<std::string> withou
         replace("@PORT@", std::to_string(port_));
         replace("@TLS_PORT@", std::to_string(tls_port_));
         replace("@TLS_BIND@", "127.0.0.1");
-        replace("@CERTS@", site.certs.string());
+        replace("@CERTS@", certs.empty() ? site.certs.string() : certs.string());
         replace("@DYNSEC@", PLATSLAGE_DYNSEC_PLUGIN);
         replace("@DATA@", data.string());
         if (line.rfind("user ", 0) == 0 && user.empty()) continue; // not root: mosquitto stays who we are

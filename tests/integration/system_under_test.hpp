@@ -28,7 +28,8 @@ public:
     // Runs with deploy/mosquitto.conf.in's settings, secured with the test site's certificate
     // and broker users, but for the options named in `without` (to show what the hub does on
     // its own when the broker lets something through).
-    explicit Broker(const std::filesystem::path& dir, std::vector<std::string> without = {});
+    // `certs`: a folder with broker.crt and broker.key to use instead of the test site's.
+    explicit Broker(const std::filesystem::path& dir, std::vector<std::string> without = {}, std::filesystem::path certs = {});
     // The plain listener, on the loopback only.
     int port() const { return port_; }
     std::string loopback_url() const { return loopback(port_); }

@@ -110,6 +110,26 @@ TEST_CASE("the broker lets in only its own users, over TLS, with the certificate
     CHECK(broker.process().running());
 }
 
+TEST_CASE("a broker whose certificate our CA signed, but for another host name, is not trusted") {
+    TempDir dir("platslage-it17f");
+    const auto& site = TestSite::get();
+    // The test site's own CA signs a certificate for another machine's name.
+    auto elsewhere = dir.path() / "elsewhere";
+    std::filesystem::create_directories(elsewhere);
+    for (const char* f : {"ca.crt", "ca.key"}) std::filesystem::copy_file(site.certs / f, elsewhere / f);
+    REQUIRE(run_command({PLATSLAGE_MAKE_CERTS, elsewhere.string(), "broker.elsewhere.example"}, 30s) == 0);
+    Broker broker(dir.path(), {}, elsewhere);
+    CHECK_FALSE(broker_takes(broker.url(), "name-checked", connect_options_for(broker.url(), "sim")));
+    // Only the name is wrong: a client that did not check it would be let in.
+    auto unchecked = mqtt::connect_options_builder()
+                         .clean_session(true)
+                         .user_name("sim")
+                         .password(site.password("sim"))
+                         .ssl(mqtt::ssl_options_builder().trust_store(site.ca_file.string()).enable_server_cert_auth(true).verify(false).finalize())
+                         .finalize();
+    CHECK(broker_takes(broker.url(), "name-not-checked", unchecked));
+}
+
 TEST_CASE("a handheld is stopped by the broker outside its own topics, and nothing of it reaches the hub") {
     TempDir dir("platslage-it17b");
     Broker broker(dir.path());
