@@ -126,6 +126,8 @@ int main(int argc, char** argv) {
     rep->add_option("--zone", report.zone, "zone id from the maps")->required();
     rep->add_option("--kind", report.kind, "observation | incident | patrol")->capture_default_str();
     rep->add_option("--persons", report.persons, "how many people")->required();
+    rep->add_option("--women", report.women, "how many of them you took for women (counts only, never who)");
+    rep->add_option("--men", report.men, "how many of them you took for men; the rest count as unknown");
     rep->add_option("--category", report.categories, "sleeping, intoxicated, distress, needs_care, minor, ...");
     rep->add_option("--note", report.note, "short situational text; no names");
     rep->add_option("--id", report.id, "the report's id (default: device and time)");

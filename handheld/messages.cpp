@@ -11,6 +11,8 @@ OutboxMessage report_message(const std::string& station, const std::string& devi
     if (f.id.empty()) f.id = device + "-" + std::to_string(to_epoch_ms(now));
     nlohmann::json j{{"id", f.id}, {"ts", format_rfc3339(now)}, {"zone", f.zone}, {"kind", f.kind}, {"persons", f.persons},
                      {"categories", f.categories}};
+    if (f.women >= 0) j["women"] = f.women;
+    if (f.men >= 0) j["men"] = f.men;
     if (!f.note.empty()) j["note"] = f.note;
     return {topic_string(Topic{station, TopicKind::guard_report, device}), j.dump(), "report", f.id};
 }

@@ -14,6 +14,7 @@ struct ReportFields {
     std::string zone;
     std::string kind = "observation";
     int persons = 0;
+    int women = -1, men = -1; // how many of them the guard took for women and men; -1: not said
     std::vector<std::string> categories;
     std::string note;
 };

@@ -48,6 +48,11 @@ struct GuardReport {
     std::vector<Category> categories;
     std::string note;      // already scrubbed of identifiers
     int note_redactions = 0;
+    // How many of `persons` the guard took for women and for men; the rest are unknown. Counts
+    // only, for the partnership's monthly follow-up: never who. An extension of v1
+    // that older handhelds need not send: nullopt when the report did not say.
+    std::optional<int> women = std::nullopt;
+    std::optional<int> men = std::nullopt;
 };
 
 // Checks a payload that arrived on `topic` (a guard_report topic) against protocol v1 and

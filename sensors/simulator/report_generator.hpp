@@ -34,6 +34,7 @@ public:
 private:
     const Zone& pick_zone(ReportKind kind, double hour);
     std::string pick_note(const GuardReport& r);
+    static void count_women_and_men(GuardReport& r);
 
     std::string station_;
     std::string device_;

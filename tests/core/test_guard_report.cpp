@@ -39,6 +39,31 @@ TEST_CASE("a complete observation is accepted as sent") {
     CHECK(to_json(*again) == j);
 }
 
+TEST_CASE("women and men are counts among the persons, which older handhelds need not send") {
+    const std::string head = R"({"id":"g-1","ts":"2026-11-23T23:15:00Z","zone":"centralen.vantytor","kind":"observation","persons":3)";
+    auto told = check(head + R"(,"women":1,"men":1})");
+    REQUIRE(told);
+    CHECK(told->women == 1);
+    CHECK(told->men == 1); // the third is unknown
+    auto j = to_json(*told);
+    CHECK(j["women"] == 1);
+    CHECK(j["men"] == 1);
+    REQUIRE(check(j.dump()));
+    CHECK(to_json(*check(j.dump())) == j);
+    // Not said: nothing is made up, and the stored form says nothing either.
+    auto silent = check(head + "}");
+    REQUIRE(silent);
+    CHECK_FALSE(silent->women);
+    CHECK_FALSE(silent->men);
+    CHECK_FALSE(to_json(*silent).contains("women"));
+    CHECK(check(head + R"(,"women":3})")->women == 3);
+    // Never more than the persons, never less than none, always whole numbers.
+    CHECK(reason(head + R"(,"women":2,"men":2})") == RejectReason::bad_value);
+    CHECK(reason(head + R"(,"men":-1})") == RejectReason::bad_value);
+    CHECK(reason(head + R"(,"women":"1"})") == RejectReason::wrong_type);
+    CHECK(reason(head + R"(,"women":1.5})") == RejectReason::wrong_type);
+}
+
 TEST_CASE("a patrol with nobody seen needs no categories") {
     auto r = check(R"({"id":"p1","ts":"2026-11-23T23:00:00Z","zone":"centralen.spar-1-9","kind":"patrol","persons":0})");
     REQUIRE(r);
