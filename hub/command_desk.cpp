@@ -9,11 +9,15 @@
 namespace platslage {
 
 namespace {
+// The command's "op", or empty when it has none that can be read.
+std::string op_of(const nlohmann::json& doc) {
+    if (!doc.is_object()) return {};
+    auto it = doc.find("op");
+    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 // What the command needs the key's role to allow: reading an agenda is reading the picture.
-Access access_needed(const nlohmann::json& doc) {
-    std::string op;
-    if (auto it = doc.is_object() ? doc.find("op") : doc.end(); doc.is_object() && it != doc.end() && it->is_string())
-        op = it->get<std::string>();
+Access access_needed(const std::string& op) {
     if (!is_meeting_op(op)) return Access::work_alerts;
     return op == "agenda" ? Access::read_picture : Access::keep_meetings;
 }
@@ -42,13 +46,14 @@ Frames CommandDesk::judge(const std::string& command_json, const std::optional<P
     // Size first: nothing larger than the largest command (a meeting's) is read any further;
     // the alert command's own check refuses it as oversize.
     if (command_json.size() > max_meeting_command_bytes) return carry_out_alert_command(command_json, nullptr, now);
-    auto doc = nlohmann::json::parse(command_json, nullptr, /*allow_exceptions=*/false);
-    if (auto needed = access_needed(doc); !role_allows(caller->role, needed))
+    // Read once here for its op: which desk, and which right it needs.
+    const std::string op = op_of(nlohmann::json::parse(command_json, nullptr, /*allow_exceptions=*/false));
+    if (auto needed = access_needed(op); !role_allows(caller->role, needed))
         return refusals_.refuse_command({RejectReason::forbidden, forbidden_detail(caller->role, needed)}, now);
     // The position is the key's, never what the command says about itself; without security
     // (no position known) the command's own `by` stands.
     const std::string* by = caller->position.empty() ? nullptr : &caller->position;
-    if (MeetingDesk::is_meeting_command(command_json)) return meetings_.carry_out(command_json, by);
+    if (is_meeting_op(op)) return meetings_.carry_out(command_json, by);
     return carry_out_alert_command(command_json, by, now);
 }
 

@@ -18,13 +18,6 @@ namespace {
 constexpr std::chrono::days notice_ahead{7};
 } // namespace
 
-bool MeetingDesk::is_meeting_command(const std::string& command_json) {
-    auto doc = nlohmann::json::parse(command_json, nullptr, /*allow_exceptions=*/false);
-    if (!doc.is_object()) return false;
-    auto op = doc.find("op");
-    return op != doc.end() && op->is_string() && is_meeting_op(op->get<std::string>());
-}
-
 void MeetingDesk::restore() {
     try {
         auto plans = hub_.log.meetings();

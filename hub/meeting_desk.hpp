@@ -18,8 +18,6 @@ public:
     MeetingDesk(HubContext& hub, Refusals& refusals, Publisher& publisher)
         : hub_(hub), refusals_(refusals), publisher_(publisher) {}
 
-    // Whether a command's "op" is a meeting's (else it is an alert's).
-    static bool is_meeting_command(const std::string& command_json);
     // `by`, when given, is the position the command acts as (its key's), whatever it says.
     Frames carry_out(const std::string& command_json, const std::string* by = nullptr);
     // Reads the book back from SQLite at start, into the picture.
