@@ -162,6 +162,22 @@ int main(int argc, char** argv) {
     out->add_option("--gender", outcome.gender, "optional, for statistics: woman | man | unknown");
     out->add_option("--age-band", outcome.age_band, "optional, for statistics: under_18 | 18-25 | 26-64 | 65+");
     out->add_option("--persons", outcome.persons, "people the team met");
+    OutcomeFields contact;
+    auto* con = app.add_subcommand("contact", "a contact of the team's own round, without an order");
+    con->add_option("zone", contact.zone, "where, a zone id")->required();
+    con->add_option("outcome", contact.outcome,
+                    "contact_made | support_offered | support_accepted | referred | declined | nobody_found")->required();
+    con->add_option("--id", contact.id, "the contact's id (default: <team>-<ms since 1970>); a resend with the same id is kept once");
+    con->add_option("--referred-to", contact.referred_to,
+                    "capio | psykiatri | socialjouren | night_shelter | eu_team | emergency_services");
+    con->add_option("--persons", contact.persons, "people the team met");
+    for (auto* cmd : {out, con}) {
+        auto& f = cmd == out ? outcome : contact;
+        cmd->add_option("--women", f.women, "how many of them the team took for women (counts only, never who)");
+        cmd->add_option("--men", f.men, "how many of them the team took for men");
+        cmd->add_option("--result", f.results,
+                        "one of several results of the visit, OUTCOME=N or referred=N:TARGET; repeat it; they add up to --persons");
+    }
 
     auto* flush = app.add_subcommand("flush", "send what is in the outbox");
 
@@ -186,7 +202,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     bool guard_only = rep->parsed() || shift->parsed();
-    bool team_only = st->parsed() || ack->parsed() || out->parsed();
+    bool team_only = st->parsed() || ack->parsed() || out->parsed() || con->parsed();
     if ((guard_only && c.device.empty()) || (team_only && c.team.empty())) {
         std::cerr << (guard_only ? "reports and shifts are a guard's: use --device\n" : "statuses, answers and outcomes are a team's: use --team\n");
         return 2;
@@ -200,6 +216,7 @@ int main(int argc, char** argv) {
         if (shift->parsed()) return send_all(c, shift_message(c.station, c.device, shift_event == "start", guards, now));
         if (st->parsed()) return send_all(c, status_message(c.station, c.team, status, zone, org, members, now));
         if (ack->parsed()) return send_all(c, ack_message(c.station, c.team, dispatch, !decline, now));
+        if (con->parsed()) return send_all(c, outcome_message(c.station, c.team, contact, now));
         return send_all(c, outcome_message(c.station, c.team, outcome, now));
     } catch (const std::exception& e) {
         std::cerr << "platslage-handheld: " << e.what() << "\n";

@@ -271,6 +271,28 @@ const char* const migrations[] = {
     );
     CREATE INDEX audit_by_target ON audit(target, at_ms);
     )sql",
+    // v9: outreach teams' contacts of their own rounds are outcomes without an order; each is
+    // kept once, on the team and the id its handheld gave it, as guard reports are.
+    R"sql(
+    CREATE TABLE round_contacts(
+        team       TEXT NOT NULL,
+        contact_id TEXT NOT NULL,
+        event_id   INTEGER NOT NULL REFERENCES events(id),
+        PRIMARY KEY (team, contact_id)
+    ) WITHOUT ROWID;
+    -- The follow-up figures of rows a purge removed (core/statistics/figures.hpp): counts, by
+    -- month and by week, station and zone; never a row about one person.
+    CREATE TABLE kept_figures(
+        granularity TEXT NOT NULL,            -- 'month' | 'week'
+        period      TEXT NOT NULL,            -- '2026-11' | '2026-W48'
+        station     TEXT NOT NULL,
+        zone        TEXT NOT NULL,
+        measure     TEXT NOT NULL,
+        key         TEXT NOT NULL,
+        value       INTEGER NOT NULL,
+        PRIMARY KEY (granularity, period, station, zone, measure, key)
+    ) WITHOUT ROWID;
+    )sql",
 };
 constexpr int schema_versions = static_cast<int>(sizeof migrations / sizeof migrations[0]);
 
@@ -284,18 +306,6 @@ void visit_events(sqlite3_stmt* st, const std::function<void(std::int64_t, const
 }
 
 } // namespace
-
-template <class F>
-void EventLog::transaction(F&& work) {
-    exec("BEGIN IMMEDIATE");
-    try {
-        work();
-        exec("COMMIT");
-    } catch (...) {
-        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
-    }
-}
 
 namespace {
 // The log holds what guards saw of vulnerable people: only the hub's own user may read it.
@@ -324,6 +334,8 @@ EventLog::EventLog(const std::string& path) {
         exec("PRAGMA journal_mode=WAL");
         exec("PRAGMA synchronous=FULL");
         exec("PRAGMA foreign_keys=ON");
+        // A purged row's bytes are overwritten, not left in free pages (docs/privacy.md).
+        exec("PRAGMA secure_delete=ON");
         migrate();
         insert_event_ = prepare(db_, "INSERT INTO events(heard_ms,kind,station,actor,zone,body) VALUES(?,?,?,?,?,?)");
         find_report_ = prepare(db_, "SELECT 1 FROM guard_reports WHERE device=? AND report_id=?");
@@ -342,6 +354,8 @@ EventLog::~EventLog() {
     for (auto* st : {insert_event_, find_report_, insert_report_, insert_refusal_}) sqlite3_finalize(st);
     sqlite3_close(db_);
 }
+
+void EventLog::rollback() const noexcept { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
 
 void EventLog::exec(const char* sql) const {
     char* err = nullptr;
@@ -382,6 +396,20 @@ std::vector<std::int64_t> EventLog::append(const std::vector<EventRecord>& event
         for (const auto& e : events) {
             std::string report_id;
             nlohmann::json body;
+            std::string contact_id; // a round contact's (an outcome naming no order)
+            if (e.kind == "dispatch_outcome") {
+                body = nlohmann::json::parse(e.body);
+                if (!body.contains("dispatch")) {
+                    contact_id = body.at("id").get<std::string>();
+                    auto seen = prepare_once(db_, "SELECT 1 FROM round_contacts WHERE team=? AND contact_id=?");
+                    bind_text(seen.get(), 1, e.actor);
+                    bind_text(seen.get(), 2, contact_id);
+                    if (sqlite3_step(seen.get()) == SQLITE_ROW) {
+                        ids.push_back(0);
+                        continue;
+                    }
+                }
+            }
             if (e.kind == "guard_report") {
                 body = nlohmann::json::parse(e.body);
                 report_id = body.at("id").get<std::string>();
@@ -403,6 +431,13 @@ std::vector<std::int64_t> EventLog::append(const std::vector<EventRecord>& event
             step_done(db_, insert_event_);
             auto id = sqlite3_last_insert_rowid(db_);
             ids.push_back(id);
+            if (!contact_id.empty()) {
+                auto keep = prepare_once(db_, "INSERT INTO round_contacts(team,contact_id,event_id) VALUES(?,?,?)");
+                bind_text(keep.get(), 1, e.actor);
+                bind_text(keep.get(), 2, contact_id);
+                sqlite3_bind_int64(keep.get(), 3, id);
+                step_done(db_, keep.get());
+            }
             if (e.kind != "guard_report") continue;
 
             bind_text(insert_report_, 1, e.actor);

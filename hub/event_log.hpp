@@ -7,6 +7,7 @@
 #include "event_record.hpp"
 #include "meeting.hpp"
 #include "refusal_limiter.hpp"
+#include "tally.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -101,6 +102,23 @@ public:
     // each (ms of the bucket's start, count). For the console's 24-hour chart.
     std::vector<std::pair<std::int64_t, int>> occupancy_series(const std::string& zone, TimePoint since, Millis bucket) const;
 
+    // The follow-up side (event_log_figures.cpp). Events heard in [from, until), in log order.
+    void replay_between(TimePoint from, TimePoint until,
+                        const std::function<void(std::int64_t id, const EventRecord&)>& visit) const;
+    // Every step of the alerts raised in [from, until), by alert and step.
+    std::vector<AlertStepFact> alert_steps_raised_between(TimePoint from, TimePoint until) const;
+    // The figures of rows earlier purges removed.
+    Figures kept_figures(Granularity g) const;
+    // Removes what people reported and refusals heard before `cutoff`, and operators' notes on
+    // alerts; keeps their figures first, in one transaction (docs/privacy.md).
+    struct Purged {
+        std::int64_t events = 0, refusals = 0, notes = 0;
+        std::size_t unreadable = 0; // purged rows that did not read back, so are in no figure
+    };
+    Purged purge_before(TimePoint cutoff, const ZoneMap& zones);
+    // Off for a bulk load (--import): no sync a transaction, one at the end. On by default.
+    void set_durable(bool durable);
+
     std::int64_t event_count() const;
     std::int64_t report_count() const;
 
@@ -110,6 +128,7 @@ private:
     template <class F>
     void transaction(F&& work);
     void exec(const char* sql) const;
+    void rollback() const noexcept; // after a failure: nothing to report if it fails too
 
     sqlite3* db_ = nullptr;
     sqlite3_stmt* insert_event_ = nullptr;
@@ -117,5 +136,17 @@ private:
     sqlite3_stmt* insert_report_ = nullptr;
     sqlite3_stmt* insert_refusal_ = nullptr;
 };
+
+template <class F>
+void EventLog::transaction(F&& work) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        work();
+        exec("COMMIT");
+    } catch (...) {
+        rollback();
+        throw;
+    }
+}
 
 } // namespace platslage

@@ -1,6 +1,7 @@
 #include "hub.hpp"
 
 #include "process_memory.hpp"
+#include "retention.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -71,6 +72,16 @@ void Hub::time_driven_work(const MqttOut& mqtt) {
         last_meeting_check_ = now;
         meetings_.show(now);
         meetings_.send_notices(now, /*even_unchanged=*/false);
+    }
+    // Once a day, and first a minute after start-up (not in the way of the rebuild).
+    if (cfg.retention_days > 0 && now - last_purge_ >= std::chrono::hours(24) && now - hub_.started >= std::chrono::minutes(1)) {
+        last_purge_ = now;
+        try {
+            purge_and_tell(hub_.log, hub_.zones, retention_cutoff(now, cfg.retention_days));
+        } catch (const std::exception& e) {
+            // Nothing was removed (one transaction); tried again tomorrow.
+            spdlog::error("purge failed: {}", e.what());
+        }
     }
     if (cfg.snapshot_every_s > 0 && now - last_snapshot_ >= std::chrono::seconds(cfg.snapshot_every_s)) save_snapshot();
     publisher_.heartbeat_if_idle();

@@ -60,6 +60,7 @@ private:
     TimePoint last_snapshot_{};
     TimePoint last_trim_{};
     TimePoint last_meeting_check_{};
+    TimePoint last_purge_{};
 };
 
 } // namespace platslage

@@ -50,6 +50,8 @@ void each_setting(HubConfig& c, F&& f) {
     f("refusal-window-s", c.refusal_window_s, "window in which refusals are kept one by one up to the limits below");
     f("refusals-per-source", c.refusals_per_source, "refusals kept in full per source (a device's topic, ingest, commands) per window");
     f("refusals-total", c.refusals_total, "refusals kept in full from all sources together per window");
+    f("retention-days", c.retention_days,
+      "days raw reports, notes and refusals are kept before the daily purge (their figures are kept); 0: never");
 }
 
 void apply_file(HubConfig& cfg, const std::string& path) {
@@ -110,6 +112,11 @@ std::optional<HubConfig> load_hub_config(int argc, char** argv, int& exit_code) 
         if constexpr (std::is_same_v<std::decay_t<decltype(field)>, bool>) app.add_flag(std::string("--") + name, field, help);
         else app.add_option(std::string("--") + name, field, help)->capture_default_str();
     });
+    app.add_option("--import", cfg.import_file,
+                   "take event records (JSON lines, as platslage-sim --record-period writes) into a new --db, then exit");
+    app.add_option("--purge-before", cfg.purge_before,
+                   "purge raw reports, notes and refusals heard before this Stockholm date (YYYY-MM-DD), keeping their "
+                   "figures, then exit");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -118,10 +125,12 @@ std::optional<HubConfig> load_hub_config(int argc, char** argv, int& exit_code) 
     }
     if (cfg.heartbeat_ms < 50 || cfg.sensor_silent_s < 1 || cfg.recent_reports < 1 || cfg.replay_hours < 0 ||
         cfg.evaluate_every_s < 1 || cfg.snapshot_every_s < 0 || cfg.refusal_window_s < 1 || cfg.refusals_per_source < 0 ||
-        cfg.refusals_total < 0)
+        cfg.refusals_total < 0 || cfg.retention_days < 0)
         throw std::runtime_error("heartbeat-ms ≥ 50, sensor-silent-s ≥ 1, recent-reports ≥ 1, replay-hours ≥ 0, evaluate-every-s ≥ 1, "
-                                 "snapshot-every-s ≥ 0, refusal-window-s ≥ 1, refusals-per-source ≥ 0, refusals-total ≥ 0");
-    check_security(cfg);
+                                 "snapshot-every-s ≥ 0, refusal-window-s ≥ 1, refusals-per-source ≥ 0, refusals-total ≥ 0, "
+                                 "retention-days ≥ 0");
+    // A one-off task opens no socket: it needs no keys or login.
+    if (cfg.import_file.empty() && cfg.purge_before.empty()) check_security(cfg);
     if (!cfg.rules.empty()) cfg.fusion = load_rules(cfg.rules);
     cfg.fusion.evaluate_every = std::chrono::seconds(cfg.evaluate_every_s);
     return cfg;

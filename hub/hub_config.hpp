@@ -36,6 +36,13 @@ struct HubConfig {
     int refusals_per_source = 20;
     int refusals_total = 200;
     FusionSettings fusion;  // from `rules`, with evaluate_every_s
+    // Days raw reports, notes and refusals are kept; the running hub purges older ones daily,
+    // keeping their follow-up figures (docs/privacy.md). 0: never purged.
+    int retention_days = 90;
+
+    // One-off tasks, from the command line only: the hub does it and exits.
+    std::string import_file;  // --import: event records into a new log (record_import.hpp)
+    std::string purge_before; // --purge-before YYYY-MM-DD: purge once, as the daily purge does
 
     bool operator==(const HubConfig&) const = default;
 };

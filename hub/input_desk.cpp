@@ -92,7 +92,9 @@ void InputDesk::take_messages(Mailbox<MqttMessage>& inbox, TimePoint now) {
                 p.receipt_id = p.event ? std::get<GuardReport>(p.event.value()).id : salvage_report_id(m.payload);
             } else if (t->kind == TopicKind::outreach_ack || t->kind == TopicKind::outreach_outcome) {
                 p.receipt_to = Topic{t->station, TopicKind::outreach_receipt, t->actor};
+                // An order's answer or outcome is receipted on the order's id; a round contact on its own.
                 p.receipt_id = salvage_report_id(m.payload, "dispatch");
+                if (!p.receipt_id && t->kind == TopicKind::outreach_outcome) p.receipt_id = salvage_report_id(m.payload, "id");
                 p.receipt_of = t->kind == TopicKind::outreach_ack ? "ack" : "outcome";
                 check_team_message(p);
             }

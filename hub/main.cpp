@@ -6,6 +6,8 @@
 #include "mailbox.hpp"
 #include "mqtt_link.hpp"
 #include "process_memory.hpp"
+#include "record_import.hpp"
+#include "retention.hpp"
 #include "security_options.hpp"
 #include "system_clock.hpp"
 #include "zone_map.hpp"
@@ -14,6 +16,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -49,6 +52,25 @@ int main(int argc, char** argv) {
 
         EventLog log(cfg->db);
         spdlog::info("event log: {} (schema v{}, {} events)", cfg->db, log.schema_version(), log.event_count());
+
+        if (!cfg->import_file.empty()) {
+            std::ifstream in(cfg->import_file);
+            if (!in) throw std::runtime_error("cannot read " + cfg->import_file);
+            auto began = std::chrono::steady_clock::now();
+            auto summary = import_records(in, *cfg, zones, log);
+            double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+            spdlog::info("imported {}: {} lines, {} stored, {} duplicates, {} refused{}, in {:.1f} s ({:.0f} records/s)",
+                         cfg->import_file, summary.lines, summary.stored, summary.duplicates, summary.refused,
+                         summary.refused ? " (" + refusal_counts_text(summary.refused_by_reason) + ")" : std::string(),
+                         s, s > 0 ? static_cast<double>(summary.lines) / s : 0.0);
+            return summary.refused == 0 ? 0 : 3;
+        }
+        if (!cfg->purge_before.empty()) {
+            auto cutoff = stockholm_day_start(cfg->purge_before);
+            if (!cutoff) throw std::runtime_error("--purge-before wants a date like 2026-11-01");
+            purge_and_tell(log, zones, *cutoff);
+            return 0;
+        }
 
         SystemClock clock;
         zmq::context_t ctx(1);

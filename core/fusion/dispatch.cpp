@@ -1,6 +1,7 @@
 #include "dispatch.hpp"
 
 #include "json_fields.hpp"
+#include "privacy_scrub.hpp"
 #include "time_text.hpp"
 
 #include <algorithm>
@@ -142,8 +143,19 @@ Checked<DispatchOutcome> parse_dispatch_outcome(const Topic& topic, std::string_
     auto doc = parse_object(payload, max_dispatch_message_bytes);
     if (!doc) return doc.rejection();
     FieldReader f(*doc);
-    f.only({"dispatch", "ts", "outcome", "referred_to", "gender", "age_band", "persons"});
-    auto id = read_dispatch_id(f);
+    f.only({"dispatch", "id", "zone", "ts", "outcome", "referred_to", "gender", "age_band", "persons", "women", "men",
+            "results"});
+    // An order's outcome names the order; a contact of the team's own round names itself and its zone.
+    const bool round = !f.has("dispatch");
+    std::optional<std::string> id, contact, zone;
+    if (round) {
+        contact = f.text("id", max_contact_id_chars);
+        zone = f.text("zone", 64);
+    } else {
+        id = read_dispatch_id(f);
+        if (f.has("id") || f.has("zone"))
+            return Rejection{RejectReason::unknown_field, "'id' and 'zone' belong to a round contact, which names no 'dispatch'"};
+    }
     auto ts = f.timestamp("ts", now, max_clock_ahead);
     auto outcome = f.one_of("outcome", dispatch_outcomes);
     auto referred = f.one_of("referred_to", referral_targets, /*required=*/false);
@@ -151,17 +163,33 @@ Checked<DispatchOutcome> parse_dispatch_outcome(const Topic& topic, std::string_
     auto age = f.one_of("age_band", age_bands, /*required=*/false);
     auto persons = f.integer("persons", 0, 50, /*required=*/false);
     if (f.failed()) return f.failure();
-    DispatchOutcome o{topic.station, topic.actor, *id, *ts, *outcome, referred.value_or(""), gender.value_or(""),
+    DispatchOutcome o{topic.station, topic.actor, id.value_or(""), *ts, *outcome, referred.value_or(""), gender.value_or(""),
                       age.value_or(""), 1};
+    if (round) {
+        if (reads_as_identity(*contact))
+            return Rejection{RejectReason::bad_value, "field 'id' reads as an identity or phone number or an e-mail address"};
+        if (!is_actor_id(*contact)) return Rejection{RejectReason::bad_value, "field 'id' must be 1-32 of A-Z a-z 0-9 _ -"};
+        const Zone* z = zones.find(*zone);
+        if (!z) return Rejection{RejectReason::unknown_zone, "zone '" + *zone + "' is not in the maps"};
+        if (z->station != topic.station)
+            return Rejection{RejectReason::bad_value, "zone '" + *zone + "' is not at station '" + topic.station + "'"};
+        o.contact = *contact;
+        o.zone = *zone;
+    }
     if (o.outcome == "referred" && o.referred_to.empty())
         return Rejection{RejectReason::missing_field, "outcome 'referred' needs 'referred_to'"};
     if (o.outcome != "referred" && !o.referred_to.empty())
         return Rejection{RejectReason::bad_value, "'referred_to' belongs to outcome 'referred' only"};
     o.persons = persons ? static_cast<int>(*persons) : (o.outcome == "nobody_found" ? 0 : 1);
-    if (o.outcome == "nobody_found" && (o.persons != 0 || !o.gender.empty() || !o.age_band.empty()))
-        return Rejection{RejectReason::bad_value, "nobody_found describes no one: no 'persons', 'gender' or 'age_band'"};
+    const bool describes = !o.gender.empty() || !o.age_band.empty() || f.has("women") || f.has("men") || f.has("results");
+    if (o.outcome == "nobody_found" && (o.persons != 0 || describes))
+        return Rejection{RejectReason::bad_value,
+                         "nobody_found describes no one: no 'persons', 'women', 'men', 'results', 'gender' or 'age_band'"};
     if (o.outcome != "nobody_found" && o.persons == 0)
         return Rejection{RejectReason::bad_value, "outcome '" + o.outcome + "' means the team met someone: 'persons' at least 1"};
+    read_women_and_men(f, o.persons, 50, o.women, o.men);
+    o.results = read_outcome_results(f, o.persons, o.outcome);
+    if (f.failed()) return f.failure();
     return o;
 }
 
@@ -170,10 +198,18 @@ nlohmann::json to_json(const DispatchAnswer& a) {
 }
 
 nlohmann::json to_json(const DispatchOutcome& o) {
-    nlohmann::json j{{"dispatch", o.dispatch}, {"ts", format_rfc3339(o.ts)}, {"outcome", o.outcome}, {"persons", o.persons}};
+    nlohmann::json j{{"ts", format_rfc3339(o.ts)}, {"outcome", o.outcome}, {"persons", o.persons}};
+    if (o.is_round_contact()) {
+        j["id"] = o.contact;
+        j["zone"] = o.zone;
+    } else {
+        j["dispatch"] = o.dispatch;
+    }
     if (!o.referred_to.empty()) j["referred_to"] = o.referred_to;
     if (!o.gender.empty()) j["gender"] = o.gender;
     if (!o.age_band.empty()) j["age_band"] = o.age_band;
+    put_women_and_men(j, o.women, o.men);
+    put_outcome_results(j, o.results);
     return j;
 }
 

@@ -6,6 +6,7 @@
 #include "alert.hpp"
 #include "checked.hpp"
 #include "clock.hpp"
+#include "person_counts.hpp"
 #include "topic.hpp"
 #include "zone_map.hpp"
 
@@ -20,13 +21,9 @@
 namespace platslage {
 
 inline constexpr std::size_t max_dispatch_message_bytes = 1024;
+inline constexpr std::size_t max_contact_id_chars = 32;
 
-// What the team reports. Each is also an alert outcome, so the alert closes with it.
-inline constexpr std::array<std::string_view, 6> dispatch_outcomes{
-    "contact_made", "support_offered", "support_accepted", "referred", "declined", "nobody_found"};
-// Where a "referred" outcome sent someone.
-inline constexpr std::array<std::string_view, 6> referral_targets{
-    "capio", "psykiatri", "socialjouren", "night_shelter", "eu_team", "emergency_services"};
+// What the team reports, and where a referral sends someone: core/protocol/person_counts.hpp.
 // Coarse descriptors for follow-up only, optional, and never enough to single anyone out.
 inline constexpr std::array<std::string_view, 3> gender_values{"woman", "man", "unknown"};
 inline constexpr std::array<std::string_view, 4> age_bands{"under_18", "18-25", "26-64", "65+"};
@@ -86,7 +83,9 @@ struct DispatchAnswer {
     bool accepted = true;
 };
 
-// Team → hub: platslage/v1/<station>/outreach/<team>/outcome.
+// Team → hub: platslage/v1/<station>/outreach/<team>/outcome. Either an order's outcome
+// (`dispatch` set) or a contact of the team's own round (`dispatch` empty; then `contact`, the
+// team's own id for it, and `zone` say which and where).
 struct DispatchOutcome {
     std::string station;
     std::string team;
@@ -97,6 +96,11 @@ struct DispatchOutcome {
     std::string gender;      // optional
     std::string age_band;    // optional
     int persons = 1;         // people the team met (0 with nobody_found)
+    std::optional<int> women = std::nullopt, men = std::nullopt; // counts among `persons`; the rest unknown
+    std::vector<OutcomeResult> results = {}; // one visit, several results; empty: all under `outcome`
+    std::string contact = {};                // a round contact's id, chosen by the team's handheld
+    std::string zone = {};                   // where a round contact was made
+    bool is_round_contact() const { return dispatch.empty(); }
 };
 
 bool is_dispatch_id(std::string_view s);

@@ -60,6 +60,7 @@ std::optional<Rejection> DispatchBook::check(const DispatchAnswer& a) const {
 }
 
 std::optional<Rejection> DispatchBook::check(const DispatchOutcome& o) const {
+    if (o.is_round_contact()) return std::nullopt; // no order to judge it by; the event log keeps one of each
     const Dispatch* d = find(o.dispatch);
     if (!d || d->team != o.team)
         return Rejection{RejectReason::unknown_dispatch, "no order " + o.dispatch + " was sent to team " + o.team};
@@ -81,6 +82,7 @@ bool DispatchBook::is_repeat(const DispatchAnswer& a) const {
 }
 
 bool DispatchBook::is_repeat(const DispatchOutcome& o) const {
+    if (o.is_round_contact()) return false;
     const Dispatch* d = find(o.dispatch);
     return d && d->team == o.team && d->state == DispatchState::completed && d->outcome == o.outcome &&
            d->referred_to == o.referred_to;
@@ -99,7 +101,7 @@ bool DispatchBook::answer(const DispatchAnswer& a, TimePoint at) {
 }
 
 bool DispatchBook::finish(const DispatchOutcome& o, TimePoint at) {
-    if (check(o) || is_repeat(o)) return false;
+    if (o.is_round_contact() || check(o) || is_repeat(o)) return false;
     Dispatch& d = *get(o.dispatch);
     if (!d.answered_at) d.answered_at = at; // an outcome says the team went, answer or not
     d.outcome = o.outcome;

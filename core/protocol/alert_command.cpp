@@ -2,6 +2,7 @@
 
 #include "alert.hpp"
 #include "json_fields.hpp"
+#include "person_counts.hpp"
 #include "privacy_scrub.hpp"
 #include "topic.hpp"
 
@@ -32,13 +33,14 @@ Checked<AlertCommand> parse_alert_command(std::string_view payload) {
     auto doc = parse_object(payload, max_command_bytes);
     if (!doc) return doc.rejection();
     FieldReader f(*doc);
-    f.only({"op", "alert", "by", "team", "outcome", "note"});
+    f.only({"op", "alert", "by", "team", "outcome", "note", "persons", "women", "men", "results"});
     auto op = f.one_of("op", {op_names.begin(), op_names.size()});
     auto alert = f.text("alert", 16);
     auto by = f.text("by", 32);
     auto team = f.text("team", 32, /*required=*/false);
     auto outcome = f.text("outcome", 32, /*required=*/false);
     auto note = f.text("note", max_alert_note_chars, /*required=*/false);
+    auto persons = f.integer("persons", 1, 50, /*required=*/false);
     if (f.failed()) return f.failure();
     AlertCommand c;
     c.op = *alert_op_from_name(*op);
@@ -58,8 +60,17 @@ Checked<AlertCommand> parse_alert_command(std::string_view payload) {
         if (!outcome) return Rejection{RejectReason::missing_field, "resolve needs 'outcome'"};
         if (!is_outcome(*outcome)) return Rejection{RejectReason::bad_value, "outcome '" + *outcome + "' is not in the documented list"};
         c.outcome = *outcome;
+        // The people the operator's resolve is about, for follow-up, as a team's outcome counts them.
+        c.persons = persons ? static_cast<int>(*persons) : 0;
+        if (!persons && (f.has("women") || f.has("men") || f.has("results")))
+            return Rejection{RejectReason::missing_field, "'women', 'men' and 'results' count among 'persons': give it"};
+        read_women_and_men(f, c.persons, 50, c.women, c.men);
+        c.results = read_outcome_results(f, c.persons, c.outcome);
+        if (f.failed()) return f.failure();
     } else if (outcome) {
         return Rejection{RejectReason::unknown_field, "'outcome' belongs to resolve only"};
+    } else if (persons || f.has("women") || f.has("men") || f.has("results")) {
+        return Rejection{RejectReason::unknown_field, "'persons', 'women', 'men' and 'results' belong to resolve only"};
     }
     if (c.op == AlertOp::note && !note) return Rejection{RejectReason::missing_field, "note needs 'note'"};
     // An empty note is no note: stored, it would read back as a note command without one.
@@ -77,6 +88,9 @@ nlohmann::json to_json(const AlertCommand& c) {
     if (!c.team.empty()) j["team"] = c.team;
     if (!c.outcome.empty()) j["outcome"] = c.outcome;
     if (!c.note.empty()) j["note"] = c.note;
+    if (c.persons > 0) j["persons"] = c.persons;
+    put_women_and_men(j, c.women, c.men);
+    put_outcome_results(j, c.results);
     return j;
 }
 

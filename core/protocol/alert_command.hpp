@@ -5,12 +5,14 @@
 // `by` is the operator's position ("kc-1", "jernhusen-vakt"), never a person's name.
 #include "checked.hpp"
 #include "clock.hpp"
+#include "person_counts.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace platslage {
 
@@ -29,6 +31,10 @@ struct AlertCommand {
     std::string outcome; // resolve
     std::string note;    // note, or with resolve; scrubbed of identity and phone numbers
     int note_redactions = 0;
+    // resolve only, all optional: the people it was about, for follow-up (person_counts.hpp)
+    int persons = 0; // 0: not given
+    std::optional<int> women = std::nullopt, men = std::nullopt;
+    std::vector<OutcomeResult> results = {};
 };
 
 Checked<AlertCommand> parse_alert_command(std::string_view payload);

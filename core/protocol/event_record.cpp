@@ -55,7 +55,7 @@ EventRecord to_record(const Event& e, const ZoneMap& zones, TimePoint heard) {
             [&](const ShelterReading& s) { return EventRecord{"shelter", "", s.shelter, "", to_json(s).dump(), heard}; },
             [&](const AlertCommand& c) { return EventRecord{"alert_command", "", c.by, "", to_json(c).dump(), heard}; },
             [&](const DispatchAnswer& a) { return EventRecord{"dispatch_ack", a.station, a.team, "", to_json(a).dump(), heard}; },
-            [&](const DispatchOutcome& o) { return EventRecord{"dispatch_outcome", o.station, o.team, "", to_json(o).dump(), heard}; },
+            [&](const DispatchOutcome& o) { return EventRecord{"dispatch_outcome", o.station, o.team, o.zone, to_json(o).dump(), heard}; },
         },
         e);
 }

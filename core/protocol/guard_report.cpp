@@ -1,6 +1,7 @@
 #include "guard_report.hpp"
 
 #include "json_fields.hpp"
+#include "person_counts.hpp"
 #include "privacy_scrub.hpp"
 #include "time_text.hpp"
 
@@ -58,8 +59,6 @@ Checked<GuardReport> parse_guard_report(const Topic& topic, std::string_view pay
     auto zone = f.text("zone", 64);
     auto kind = f.one_of("kind", {"observation", "incident", "patrol"});
     auto persons = f.integer("persons", 0, max_persons);
-    auto women = f.integer("women", 0, max_persons, /*required=*/false);
-    auto men = f.integer("men", 0, max_persons, /*required=*/false);
     auto note = f.text("note", max_note_chars, /*required=*/false);
     if (f.failed()) return f.failure();
 
@@ -79,10 +78,8 @@ Checked<GuardReport> parse_guard_report(const Topic& topic, std::string_view pay
     r.zone = *zone;
     r.kind = *kind == "incident" ? ReportKind::incident : *kind == "patrol" ? ReportKind::patrol : ReportKind::observation;
     r.persons = static_cast<int>(*persons);
-    if (women) r.women = static_cast<int>(*women);
-    if (men) r.men = static_cast<int>(*men);
-    if (r.women.value_or(0) + r.men.value_or(0) > r.persons)
-        return Rejection{RejectReason::bad_value, "'women' and 'men' together are more than 'persons'"};
+    read_women_and_men(f, r.persons, max_persons, r.women, r.men);
+    if (f.failed()) return f.failure();
 
     if (f.has("categories")) {
         const auto& cats = (*doc)["categories"];
@@ -118,8 +115,7 @@ nlohmann::json to_json(const GuardReport& r) {
                      {"kind", kind_name(r.kind)},
                      {"persons", r.persons},
                      {"categories", cats}};
-    if (r.women) j["women"] = *r.women;
-    if (r.men) j["men"] = *r.men;
+    put_women_and_men(j, r.women, r.men);
     if (!r.note.empty()) j["note"] = r.note;
     return j;
 }

@@ -1,6 +1,7 @@
 #include "shelter.hpp"
 
 #include "json_fields.hpp"
+#include "person_counts.hpp"
 #include "time_text.hpp"
 
 namespace platslage {
@@ -18,7 +19,7 @@ Checked<ShelterReading> parse_shelter_reading(std::string_view payload, TimePoin
     auto doc = parse_object(payload, max_shelter_bytes);
     if (!doc) return doc.rejection();
     FieldReader f(*doc);
-    f.only({"shelter", "ts", "places", "occupied"});
+    f.only({"shelter", "ts", "places", "occupied", "women", "men"});
     auto shelter = f.one_of("shelter", shelter_ids);
     auto ts = f.timestamp("ts", now, max_clock_ahead);
     auto places = f.integer("places", 1, 500);
@@ -27,11 +28,16 @@ Checked<ShelterReading> parse_shelter_reading(std::string_view payload, TimePoin
     if (*occupied > *places)
         return Rejection{RejectReason::bad_value, "occupied (" + std::to_string(*occupied) + ") is more than places (" +
                                                       std::to_string(*places) + ")"};
-    return ShelterReading{*shelter, *ts, static_cast<int>(*places), static_cast<int>(*occupied)};
+    ShelterReading r{*shelter, *ts, static_cast<int>(*places), static_cast<int>(*occupied)};
+    read_women_and_men(f, r.occupied, 500, r.women, r.men, "occupied");
+    if (f.failed()) return f.failure();
+    return r;
 }
 
 nlohmann::json to_json(const ShelterReading& s) {
-    return {{"shelter", s.shelter}, {"ts", format_rfc3339(s.ts)}, {"places", s.places}, {"occupied", s.occupied}};
+    nlohmann::json j{{"shelter", s.shelter}, {"ts", format_rfc3339(s.ts)}, {"places", s.places}, {"occupied", s.occupied}};
+    put_women_and_men(j, s.women, s.men);
+    return j;
 }
 
 } // namespace platslage

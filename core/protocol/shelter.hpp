@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -32,6 +33,9 @@ struct ShelterReading {
     TimePoint ts;
     int places = 0;   // places open tonight, 1-500
     int occupied = 0; // 0 to places
+    // Of the places occupied tonight, how many by women and by men (the IOP report's nights
+    // by gender); optional, together at most `occupied`, the rest unknown.
+    std::optional<int> women = std::nullopt, men = std::nullopt;
 };
 
 Checked<ShelterReading> parse_shelter_reading(std::string_view payload, TimePoint now);

@@ -26,6 +26,7 @@ struct ShelterCount {
     std::string shelter;
     int places = 0;
     int occupied = 0;
+    int women = 0; // of `occupied`; the rest are men (the shelters register every guest's gender)
 };
 
 class NightShelters {
@@ -37,13 +38,16 @@ public:
     std::vector<ShelterCount> at(const SimMoment& m, bool extra_cold) const;
     // The night's full figure for one shelter (before doors open and after guests leave, fewer are in).
     int night_guests(std::size_t shelter, std::chrono::sys_days night, bool extra_cold) const;
+    // The share of one night's guests who are women: about a third (33 % over the IOP report's
+    // winter, 28-44 % by month), drawn apart from the guests so that adding it changed no count.
+    double women_share(std::size_t shelter, std::chrono::sys_days night) const;
 
 private:
     std::uint32_t seed_;
     double usual_share_;
 };
 
-// [PLS1][SHELTER][{"shelter":"filadelfia","ts":…,"places":50,"occupied":41}]: the message
+// [PLS1][SHELTER][{"shelter":"filadelfia","ts":…,"places":50,"occupied":41,"women":14,"men":27}]: the message
 // the simulator sends with --shelters (docs/simulation.md).
 std::string shelter_json(const ShelterCount& c, TimePoint ts);
 

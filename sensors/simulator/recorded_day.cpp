@@ -114,7 +114,7 @@ TimePoint next_handover(TimePoint t) {
 } // namespace
 
 std::vector<HeardEvent> record_scenario_day(const ZoneMap& zones, const Scenario& scenario, TimePoint start,
-                                            std::uint32_t seed) {
+                                            std::uint32_t seed, bool teams) {
     std::vector<HeardEvent> out;
     auto add = [&](TimePoint ts, Event e) { out.push_back({ts + heard_after, std::move(e)}); };
     const TimePoint end = start + hours(24);
@@ -136,7 +136,7 @@ std::vector<HeardEvent> record_scenario_day(const ZoneMap& zones, const Scenario
             from = to;
         }
     }
-    for (std::size_t i = 0; i < scenario.teams.size(); ++i) {
+    for (std::size_t i = 0; teams && i < scenario.teams.size(); ++i) {
         TeamDuty duty(scenario.teams[i], zones, actor_seed(seed, team_role, static_cast<std::uint32_t>(i)), scenario.decline_share);
         // Step to whatever is due, and at least every minute to see shifts begin and end.
         for (TimePoint t = start; t < end;) {

@@ -27,8 +27,9 @@ std::vector<HeardEvent> record_day(const ZoneMap& zones, std::chrono::year_month
 // shift all day, changing shift at 06:00 and 18:00; its pairs in their shifts, on their
 // rounds (no orders: nobody dispatches in a recording); a counter per zone every 20 minutes
 // with the scenario's crowd; its weather every half hour. Every stamp is simulated time.
-// The same scenario, start and seed give the same events, byte for byte.
+// The same scenario, start and seed give the same events, byte for byte. Without `teams`
+// the pairs are left out (a recorded period works them itself, on orders too).
 std::vector<HeardEvent> record_scenario_day(const ZoneMap& zones, const Scenario& scenario, TimePoint start,
-                                            std::uint32_t seed);
+                                            std::uint32_t seed, bool teams = true);
 
 } // namespace platslage::sim

@@ -1,6 +1,7 @@
 // platslage-sim: start-up reads in order: options, logging, maps, sockets and devices,
 // loop, goodbye. Summary lines go to stdout, log lines to stderr.
 #include "recorded_day.hpp"
+#include "recorded_period.hpp"
 #include "scenario.hpp"
 #include "sim_clock.hpp"
 #include "sim_options.hpp"
@@ -20,6 +21,15 @@ std::atomic<bool> stop_requested{false};
 
 // Signal handlers only set a flag; the loop sees it within a turn and says goodbye.
 extern "C" void on_stop_signal(int) { stop_requested = true; }
+
+// One event record as a line of JSON, as platslage-hub --import reads it.
+void write_record(const platslage::ZoneMap& zones, const platslage::sim::HeardEvent& e) {
+    auto r = platslage::to_record(e.event, zones, e.heard);
+    std::cout << nlohmann::json{{"heard", platslage::format_rfc3339(r.heard)}, {"kind", r.kind}, {"station", r.station},
+                                {"actor", r.actor}, {"zone", r.zone}, {"body", nlohmann::json::parse(r.body)}}
+                     .dump()
+              << "\n";
+}
 } // namespace
 
 int main(int argc, char** argv) {
@@ -44,6 +54,22 @@ int main(int argc, char** argv) {
         if (options->guards) scenario.handhelds = *options->guards;
         if (options->teams) resize_teams(scenario, *options->teams);
 
+        if (!options->record_period.empty()) {
+            auto dots = options->record_period.find("..");
+            auto first = dots == std::string::npos ? std::nullopt : parse_rfc3339(options->record_period.substr(0, dots) + "T12:00:00Z");
+            auto last = dots == std::string::npos ? std::nullopt : parse_rfc3339(options->record_period.substr(dots + 2) + "T12:00:00Z");
+            if (!first || !last || *last < *first)
+                throw std::runtime_error("--record-period wants FIRST..LAST, dates like 2026-11-01..2027-04-30");
+            auto day = [](TimePoint t) { return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(t)}; };
+            std::cout << nlohmann::json{{"recording", {{"sensor_silent_s", recorded_sensor_silent.count()}}}}.dump() << "\n";
+            auto summary = record_period(zones, scenario, day(*first), day(*last), options->seed, [&](const HeardEvent& e) {
+                write_record(zones, e);
+            });
+            std::cerr << "platslage-sim: " << summary.events << " events: " << summary.reports << " reports, " << summary.alerts
+                      << " alerts, " << summary.orders << " orders, " << summary.outcomes << " outcomes, "
+                      << summary.round_contacts << " round contacts, " << summary.resolves << " resolved by operators\n";
+            return std::cout.good() ? 0 : 1;
+        }
         if (!options->record_day.empty()) {
             std::vector<HeardEvent> events;
             if (options->scenario.empty()) {
@@ -59,13 +85,7 @@ int main(int argc, char** argv) {
                 }
                 events = record_scenario_day(zones, scenario, scenario_start(scenario, TimePoint{}, date), options->seed);
             }
-            for (const auto& e : events) {
-                auto r = to_record(e.event, zones, e.heard);
-                std::cout << nlohmann::json{{"heard", format_rfc3339(r.heard)}, {"kind", r.kind}, {"station", r.station},
-                                            {"actor", r.actor}, {"zone", r.zone}, {"body", nlohmann::json::parse(r.body)}}
-                                 .dump()
-                          << "\n";
-            }
+            for (const auto& e : events) write_record(zones, e);
             return 0;
         }
 

@@ -51,6 +51,12 @@ std::optional<SimOptions> parse_sim_options(int argc, char** argv, int& exit_cod
                    "no broker or hub needed. Without --scenario: 06:00 to 06:00 from this date (YYYY-MM-DD, "
                    "Stockholm). With --scenario: 24 hours from the scenario's start, on this date or, given "
                    "'start', on the scenario's own day");
+    app.add_option("--record-period", o.record_period,
+                   "write whole days FIRST..LAST (YYYY-MM-DD..YYYY-MM-DD, Stockholm) to stdout as event records, with "
+                   "simulated operators who acknowledge, dispatch and resolve by a fixed rule and pairs who answer, "
+                   "record outcomes and contacts of their own rounds, and the night shelters' counts; for "
+                   "platslage-hub --import (docs/simulation.md)")
+        ->excludes(app.get_option("--record-day"));
     add_broker_login_options(app, o.login);
     add_hub_key_options(app, o.key_files);
     try {

@@ -28,6 +28,7 @@ struct SimOptions {
     BrokerLogin login;     // --mqtt-user, --mqtt-password-file, --mqtt-ca: the simulator's user, shared by its devices
     HubKeyFiles key_files; // --key, --hub-key: its key card (role sensor) for the ingest
     std::string record_day;     // "2026-11-17", or "start" with a scenario: write a simulated day as JSON lines and exit
+    std::string record_period;  // "2026-11-01..2027-04-30": months with a control room at work, as JSON lines
 };
 
 // The options, or nullopt with `exit_code` set (help shown, or a bad option).

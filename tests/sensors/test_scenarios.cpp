@@ -288,7 +288,22 @@ TEST_SUITE("night shelters") {
         auto j = nlohmann::json::parse(shelter_json(shelters.at(night, false).front(), night.at));
         CHECK(j["shelter"] == "filadelfia");
         CHECK(j["places"] == 50);
-        CHECK(j.size() == 4);
+        // Counts of women and men, and nothing else about anyone.
+        CHECK(j.size() == 6);
+        CHECK(j["women"].get<int>() + j["men"].get<int>() == j["occupied"].get<int>());
+    }
+    TEST_CASE("about a third of the guests are women, night by night a little more or less") {
+        NightShelters shelters(3, 0.8);
+        double women = 0, guests = 0;
+        for (int d = 0; d < 60; ++d) {
+            auto night = moment_of(*parse_rfc3339("2026-11-01T23:30:00Z") + std::chrono::days(d));
+            for (const auto& c : shelters.at(night, false)) {
+                women += c.women;
+                guests += c.occupied;
+                CHECK(c.women <= c.occupied);
+            }
+        }
+        CHECK(women / guests == doctest::Approx(0.33).epsilon(0.1));
     }
 }
 

@@ -1,0 +1,26 @@
+#include "follow_up.hpp"
+
+#include "tally.hpp"
+
+#include <algorithm>
+
+namespace platslage {
+
+FollowUpFigures follow_up_figures(const EventLog& log, const ZoneMap& zones, Granularity g, TimePoint from, TimePoint until,
+                                  TimePoint now) {
+    // Orders and alerts a little older than the span still place the outcomes and resolves
+    // heard in it; a shelter's night that began the evening before `from` ends inside it. What
+    // the margins bring in lands in periods outside the span, which no table shows.
+    const auto margin = std::chrono::days(2);
+    Tally tally(g);
+    for (const auto& d : log.dispatches_between(from - margin, until)) tally.add(d);
+    for (const auto& s : log.alert_steps_raised_between(from - margin, until)) tally.add(s);
+    log.replay_between(from - std::chrono::hours(12), until + std::chrono::hours(12),
+                       [&](std::int64_t, const EventRecord& r) { tally.add(r, zones); });
+    tally.add_meetings(log.meetings(), log.meeting_notes(), from, std::min(until, now));
+    FollowUpFigures out{tally.figures(), tally.unreadable()};
+    out.figures.merge(log.kept_figures(g));
+    return out;
+}
+
+} // namespace platslage

@@ -1,0 +1,71 @@
+#include "report_files.hpp"
+
+namespace platslage::report {
+
+namespace {
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(";\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+// A Markdown table cell: a pipe would end it.
+std::string md_cell(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '|') out += '\\';
+        out += c;
+    }
+    return out;
+}
+} // namespace
+
+std::string table_csv(const StatTable& t) {
+    std::string out = "\xEF\xBB\xBF";
+    auto line = [&](const std::vector<std::string>& fields) {
+        for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? ";" : "") + csv_field(fields[i]);
+        out += "\r\n";
+    };
+    line(t.columns);
+    for (const auto& row : t.rows) {
+        std::vector<std::string> fields{row.label};
+        for (const auto& c : row.cells) fields.push_back(cell_text(c));
+        line(fields);
+    }
+    return out;
+}
+
+std::string summary_markdown(const std::vector<StatTable>& tables, const std::vector<std::string>& charts,
+                             const SummaryHeading& heading) {
+    std::string out = "# Platsläge: uppföljning för " + heading.place + ", " + heading.span + "\n\n";
+    out += "Framtagen " + heading.made_at +
+           " ur Platslägets händelselogg. Siffrorna räknar situationer, aldrig personer som kan pekas ut: ingen "
+           "uppgift om vem någon är finns i systemet. Antal personer från 1 till " +
+           std::to_string(small_count_threshold - 1) + " visas som \"<" + std::to_string(small_count_threshold) +
+           "\", och en andel eller tid som bygger på så få visas som \"..\". Andelar kvinnor och män är av dem vars kön "
+           "angavs. Varje tabell finns också som CSV-fil i samma mapp.\n";
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        const auto& t = tables[i];
+        out += "\n## " + t.title + "\n\n" + t.note + "\n\n";
+        out += "|";
+        for (const auto& c : t.columns) out += " " + md_cell(c) + " |";
+        out += "\n|";
+        for (std::size_t c = 0; c < t.columns.size(); ++c) out += c == 0 ? " :-- |" : " --: |";
+        out += "\n";
+        for (const auto& row : t.rows) {
+            bool total = row.period.empty();
+            out += "| " + (total ? "**" + row.label + "**" : row.label) + " |";
+            for (const auto& c : row.cells) out += " " + md_cell(cell_text(c)) + " |";
+            out += "\n";
+        }
+        if (i < charts.size() && !charts[i].empty())
+            out += "\n![" + t.title + ": " + t.columns[*t.chart_column + 1] + " per period](" + charts[i] + ")\n";
+    }
+    return out;
+}
+
+} // namespace platslage::report
