@@ -92,16 +92,37 @@ void check(const Topic& topic, std::string_view payload, const DispatchAnswer& a
 void check(const Topic& topic, std::string_view payload, const DispatchOutcome& o) {
     FUZZ_REQUIRE(topic.kind == TopicKind::outreach_outcome);
     FUZZ_REQUIRE(o.station == topic.station && o.team == topic.actor);
-    FUZZ_REQUIRE(is_dispatch_id(o.dispatch));
+    // An order's outcome names the order; a round contact names itself and a zone of the topic's station.
+    if (o.is_round_contact()) {
+        FUZZ_REQUIRE(is_actor_id(o.contact));
+        FUZZ_REQUIRE(!o.zone.empty());
+        FUZZ_REQUIRE(salvage_report_id(payload, "id") == o.contact);
+    } else {
+        FUZZ_REQUIRE(is_dispatch_id(o.dispatch));
+        FUZZ_REQUIRE(o.contact.empty() && o.zone.empty());
+        FUZZ_REQUIRE(salvage_report_id(payload, "dispatch") == o.dispatch);
+    }
     FUZZ_REQUIRE(o.ts <= now() + clock_ahead);
     FUZZ_REQUIRE(one_of(o.outcome, dispatch_outcomes));
+    // Counts among the people met, and results that add up to them with the visit's outcome among them.
+    FUZZ_REQUIRE(o.women.value_or(0) >= 0 && o.men.value_or(0) >= 0 && o.women.value_or(0) + o.men.value_or(0) <= o.persons);
+    if (!o.results.empty()) {
+        int sum = 0;
+        bool main_listed = false;
+        for (const auto& r : o.results) {
+            FUZZ_REQUIRE(r.persons >= 1 && r.outcome != "nobody_found" && one_of(r.outcome, dispatch_outcomes));
+            FUZZ_REQUIRE((r.outcome == "referred") == !r.referred_to.empty());
+            sum += r.persons;
+            main_listed = main_listed || r.outcome == o.outcome;
+        }
+        FUZZ_REQUIRE(sum == o.persons && main_listed);
+    }
     FUZZ_REQUIRE((o.outcome == "referred") == !o.referred_to.empty());
     FUZZ_REQUIRE(o.referred_to.empty() || one_of(o.referred_to, referral_targets));
     FUZZ_REQUIRE(o.gender.empty() || one_of(o.gender, gender_values));
     FUZZ_REQUIRE(o.age_band.empty() || one_of(o.age_band, age_bands));
     FUZZ_REQUIRE(o.persons >= 0 && o.persons <= 50);
     FUZZ_REQUIRE((o.outcome == "nobody_found") == (o.persons == 0));
-    FUZZ_REQUIRE(salvage_report_id(payload, "dispatch") == o.dispatch);
 }
 
 // Sensor readings and commands never come from a handheld's topic.

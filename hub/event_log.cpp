@@ -280,6 +280,10 @@ const char* const migrations[] = {
         event_id   INTEGER NOT NULL REFERENCES events(id),
         PRIMARY KEY (team, contact_id)
     ) WITHOUT ROWID;
+    -- A purge deletes events by time; each deleted event's references are looked up by these,
+    -- not by a scan of the whole table per event.
+    CREATE INDEX guard_reports_by_event ON guard_reports(event_id);
+    CREATE INDEX round_contacts_by_event ON round_contacts(event_id);
     -- The follow-up figures of rows a purge removed (core/statistics/figures.hpp): counts, by
     -- month and by week, station and zone; never a row about one person.
     CREATE TABLE kept_figures(

@@ -40,7 +40,7 @@ std::string refusal_counts_text(const std::map<std::string, std::size_t>& by_rea
 
 ImportSummary import_records(std::istream& in, const HubConfig& cfg, const ZoneMap& zones, EventLog& log) {
     if (auto n = log.event_count(); n > 0)
-        throw std::runtime_error("--import wants a new or empty event log; " + cfg.db + " holds " + std::to_string(n) + " events");
+        throw std::runtime_error("--import wants a new or empty event log; this one holds " + std::to_string(n) + " events");
     // A recording may open with the settings it was made with ({"recording":{...}}); the
     // fusion must run with them to raise what the recording's own fusion raised.
     std::string line;

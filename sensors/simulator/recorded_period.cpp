@@ -96,8 +96,6 @@ private:
         for (const auto& [id, a] : situation_.fusion().alerts().alerts()) {
             if (!is_open(a.state) || !seen_.insert(id).second) continue;
             ++summary.alerts;
-            bool people = needs_support(rule_name(a.rule));
-            if (!people && chance(operators_, 0.1)) continue; // left to the hub's clock
             actions_.emplace(now + seconds_between(operators_, 60, 240), Action{Step::acknowledge, id});
         }
     }
@@ -126,11 +124,11 @@ private:
                 return;
             if (needs_support(rule_name(a->rule)))
                 actions_.emplace(at + seconds_between(operators_, 60, 180), Action{Step::dispatch, action.alert});
-            else
+            else if (!chance(operators_, 0.1)) // one in ten is left to expire on the hub's clock
                 actions_.emplace(at + seconds_between(operators_, 600, 1800), Action{Step::resolve, action.alert});
             return;
         case Step::dispatch: {
-            if (!a->assigned_to.empty()) return;
+            if (busy(action.alert)) return;
             for (auto& duty : duties_) {
                 if (duty.station() != a->station || !duty.on_duty() || duty.order()) continue;
                 if (!command(AlertCommand{AlertOp::dispatch, a->id, by, duty.team(), "", "", 0}, at)) continue;
@@ -144,7 +142,7 @@ private:
             return;
         }
         case Step::resolve: {
-            if (!a->assigned_to.empty()) return; // a pair is on it: its outcome closes it
+            if (busy(action.alert)) return; // a pair is on it: its outcome closes it
             AlertCommand c{AlertOp::resolve, a->id, by, "", "cleared", "", 0};
             if (needs_support(rule_name(a->rule))) {
                 c.outcome = "handled_by_guard";
@@ -156,6 +154,9 @@ private:
         }
         }
     }
+
+    // A pair has the alert's order and has not given it back (declined or left unanswered).
+    bool busy(const std::string& alert) const { return situation_.fusion().dispatches().active_for_alert(alert) != nullptr; }
 
     // About a third of those whose gender is told are women (domain brief), a tenth not told.
     void count_women_and_men(int persons, std::optional<int>& women, std::optional<int>& men) {

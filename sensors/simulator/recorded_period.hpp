@@ -5,13 +5,14 @@
 // shelters' readings; the pairs work the whole span, on their rounds and on orders; and
 // simulated operators work every alert by a fixed rule (docs/simulation.md):
 //
-//   - an alert is acknowledged 1-4 minutes after it is raised, except one in ten of those not
-//     about people (crowding, equipment), which are left to the hub's clock;
+//   - every alert is acknowledged 1-4 minutes after it is raised;
 //   - an alert about people who may need support (tally.hpp needs_support) is dispatched 1-3
 //     minutes after that to the first pair of its station on duty and free; with none free,
 //     or when the pair declines and no other is free, the operator resolves it 20-40 minutes
 //     later as handled_by_guard, counting its people;
-//   - any other acknowledged alert is resolved as cleared 10-30 minutes later;
+//   - nine in ten of the other alerts (crowding, equipment, a late answer) are resolved as
+//     cleared 10-30 minutes after the acknowledgement; the tenth is left to expire on the
+//     hub's clock;
 //   - a pair that was engaged with someone on its round records that contact when it moves on.
 //
 // To know the ids the hub will give alerts and orders, the recording runs the core's fusion

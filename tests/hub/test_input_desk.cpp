@@ -162,3 +162,30 @@ TEST_CASE("the publisher sends a heartbeat only when nothing else went out for a
     parts.publisher.heartbeat_if_idle();
     CHECK_FALSE(HubParts::wait_for(parts.console, 20));
 }
+
+TEST_CASE("a contact of a pair's own round is receipted on its own id, stored once, and a bad one refused by name") {
+    HubParts parts;
+    const std::string topic = "platslage/v1/centralen/outreach/team-01/outcome";
+    const std::string receipts_on = "platslage/v1/centralen/outreach/team-01/receipt";
+    auto contact = R"({"id":"c-7","zone":"centralen.vantytor","ts":")" + format_rfc3339(parts.clock.now()) +
+                   R"(","outcome":"support_offered","persons":2,"women":1,"men":1})";
+    parts.mqtt_in(topic, contact);
+    parts.take_inputs();
+    parts.mqtt_in(topic, contact); // the handheld did not hear the receipt and sent it again
+    parts.take_inputs();
+    auto receipts = parts.receipts(receipts_on);
+    REQUIRE(receipts.size() == 2);
+    CHECK(receipts[0].id == "c-7");
+    CHECK(receipts[0].status == ReceiptStatus::stored);
+    CHECK(receipts[1].status == ReceiptStatus::duplicate);
+    CHECK(parts.log.event_count() == 1);
+
+    parts.mqtt_in(topic, R"({"id":"c-8","zone":"cityterminalen.vanthall","ts":")" + format_rfc3339(parts.clock.now()) +
+                             R"(","outcome":"contact_made"})");
+    parts.take_inputs();
+    receipts = parts.receipts(receipts_on);
+    REQUIRE(receipts.size() == 3);
+    CHECK(receipts[2].id == "c-8");
+    CHECK(receipts[2].status == ReceiptStatus::refused);
+    CHECK(receipts[2].detail == "zone 'cityterminalen.vanthall' is not at station 'centralen'");
+}

@@ -132,6 +132,25 @@ TEST_CASE("dispatch: order, answer, arrival and outcome through the real broker 
     CHECK(bogus.rc == 65);
     CHECK(bogus.out.find("refused outcome D-000099: unknown_dispatch") != std::string::npos);
 
+    // A contact of the team's own round: no order, counts of women and men, two results.
+    // Sent again with the same id it is kept once; results that do not add up are refused.
+    const std::vector<std::string> contact{"contact", "centralen.vantytor", "support_accepted", "--id", "team-1-r1",
+                                           "--persons", "3", "--women", "1", "--men", "2",
+                                           "--result", "support_accepted=2", "--result", "declined=1"};
+    auto round = team1(contact);
+    CHECK(round.rc == 0);
+    CHECK(round.out.find("stored outcome team-1-r1") != std::string::npos);
+    auto resent = team1(contact);
+    CHECK(resent.rc == 0);
+    CHECK(resent.out.find("already stored outcome team-1-r1") != std::string::npos);
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM round_contacts WHERE team='team-1' AND contact_id='team-1-r1'") == 1);
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM events WHERE kind='dispatch_outcome' AND zone='centralen.vantytor' "
+                              "AND json_extract(body,'$.women')=1 AND json_extract(body,'$.results[1].outcome')='declined' "
+                              "AND json_extract(body,'$.dispatch') IS NULL") == 1);
+    auto uneven = team1({"contact", "centralen.vantytor", "declined", "--persons", "2", "--result", "declined=1"});
+    CHECK(uneven.rc == 65);
+    CHECK(uneven.out.find(": bad_value") != std::string::npos);
+
     auto row = [&](const std::string& where) {
         return sql_count(hub.db(), "SELECT count(*) FROM dispatches WHERE dispatch_id='" + dispatch + "' AND " + where);
     };
@@ -142,7 +161,7 @@ TEST_CASE("dispatch: order, answer, arrival and outcome through the real broker 
     CHECK(sql_count(hub.db(), "SELECT count(*) FROM alert_steps WHERE alert_id='" + alert +
                                   "' AND what='resolved' AND detail='referred: capio' AND by='team-1'") == 1);
     CHECK(sql_count(hub.db(), "SELECT count(*) FROM refusals WHERE reason='unknown_dispatch'") == 1);
-    CHECK(sql_count(hub.db(), "SELECT count(*) FROM events WHERE kind IN ('dispatch_ack','dispatch_outcome')") == 2);
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM events WHERE kind IN ('dispatch_ack','dispatch_outcome')") == 3);
 }
 
 TEST_CASE("dispatch with plain mosquitto tools: an unanswered order comes back and goes to another team") {
