@@ -107,7 +107,7 @@ private:
     }
 
     // A command the hub would take, recorded as the hub records it; false if it would refuse it.
-    bool command(AlertCommand c, TimePoint at) {
+    bool command(const AlertCommand& c, TimePoint at) {
         situation_.advance_to(at);
         if (situation_.check(c, at)) return false;
         feed(at, c);
