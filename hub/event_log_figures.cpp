@@ -114,7 +114,8 @@ EventLog::Purged EventLog::purge_before(TimePoint cutoff, const ZoneMap& zones) 
         run(std::string("DELETE FROM events WHERE heard_ms<? AND ") + purged_kinds);
         result.refusals = run("DELETE FROM refusals WHERE heard_ms<?") + run("DELETE FROM refusals_held_back WHERE to_ms<?");
         // Operators' notes on alerts go; the steps stay, with a resolve's outcome without its note.
-        result.notes = run("UPDATE alert_steps SET detail='' WHERE what='note' AND detail!='' AND at_ms<?");
+        // An acknowledgement's detail is its note, if it had one.
+        result.notes = run("UPDATE alert_steps SET detail='' WHERE what IN ('note','acknowledged') AND detail!='' AND at_ms<?");
         result.notes += run("UPDATE alert_steps SET detail=substr(detail,1,instr(detail,': ')-1) "
                             "WHERE what='resolved' AND instr(detail,': ')>0 AND at_ms<?");
         // Snapshots hold recent reports; the newest is kept, as start-up needs it.

@@ -10,8 +10,9 @@ FollowUpFigures follow_up_figures(const EventLog& log, const ZoneMap& zones, Gra
                                   TimePoint now) {
     // Orders and alerts a little older than the span still place the outcomes and resolves
     // heard in it; a shelter's night that began the evening before `from` ends inside it. What
-    // the margins bring in lands in periods outside the span, which no table shows.
-    const auto margin = std::chrono::days(2);
+    // the margins bring in lands in periods outside the span, which no table shows (a span is
+    // whole months or whole weeks).
+    const auto margin = std::chrono::days(7);
     Tally tally(g);
     for (const auto& d : log.dispatches_between(from - margin, until)) tally.add(d);
     for (const auto& s : log.alert_steps_raised_between(from - margin, until)) tally.add(s);

@@ -57,7 +57,11 @@ int main(int argc, char** argv) {
     app.add_option("--zone", zone, "one zone of the station, by id");
     app.add_option("--by", by, "rows per month or per week")->check(CLI::IsMember({"month", "week"}))->capture_default_str();
     app.add_option("--out", out_dir, "folder to write the files to (made if missing)")->required();
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2; // --help is 0; every bad command line is 2, as documented
+    }
 
     auto from = parse_month(from_text);
     auto to = parse_month(to_text);
@@ -95,6 +99,16 @@ int main(int argc, char** argv) {
         auto g = by == "week" ? Granularity::week : Granularity::month;
         auto start = month_start(*from);
         auto until = month_start(*to + std::chrono::months{1});
+        // By week, whole ISO weeks: from the Monday on or before the first day to the Monday after the last.
+        if (g == Granularity::week) {
+            using namespace std::chrono;
+            auto monday_of = [](TimePoint t) {
+                auto day = local_days{stockholm_date(t)};
+                return day - (weekday{day} - Monday);
+            };
+            start = from_stockholm_local(local_time<Millis>{monday_of(start).time_since_epoch()});
+            until = from_stockholm_local(local_time<Millis>{(monday_of(until - Millis{1}) + days{7}).time_since_epoch()});
+        }
         auto figures = follow_up_figures(log, zones, g, start, until, now);
         StatsRequest request{periods_between(start, until - Millis{1}, g), station, zone};
         auto tables = partnership_tables(figures.figures, request);

@@ -19,8 +19,10 @@ std::vector<OutcomeResult> read_outcome_results(FieldReader& f, int persons, std
     std::vector<OutcomeResult> out;
     if (f.failed() || !f.has("results")) return out;
     const auto& list = f.object().at("results");
-    if (!list.is_array() || list.empty() || list.size() > max_outcome_results) {
-        f.fail(RejectReason::bad_value, "field 'results' must be a list of 1-6 results");
+    // Every outcome but nobody_found, each at most once.
+    constexpr std::size_t most = dispatch_outcomes.size() - 1;
+    if (!list.is_array() || list.empty() || list.size() > most) {
+        f.fail(RejectReason::bad_value, "field 'results' must be a list of 1-" + std::to_string(most) + " results");
         return {};
     }
     int sum = 0;

@@ -163,7 +163,7 @@ std::vector<StatTable> partnership_tables(const Figures& f, const StatsRequest& 
                         f, r, false, 0));
 
     out.push_back(build("malet", "Målet: stöd erbjudet",
-                        "Larm om personer som kan behöva vård eller stöd (behöver vård, barn, sovande en extra kall natt, "
+                        "Larm om personer som kan behöva vård eller stöd (behöver vård, barn, sovande, "
                         "återkommande närvaro), hur många av dem där stöd erbjöds (erbjudet, accepterat eller hänvisat), och "
                         "hur snart: minuter från larm till uppsökare på plats och till erbjudet stöd, median och 90:e "
                         "percentil.",

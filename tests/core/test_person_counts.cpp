@@ -60,6 +60,12 @@ TEST_CASE("counts that do not add up are refused, saying which") {
               R"("results":[{"outcome":"declined","persons":1,"name":"x"}])")
               .starts_with("results[0]: "));
     CHECK(why(R"("dispatch":"D-000007","outcome":"nobody_found","women":0)").starts_with("nobody_found describes no one"));
+    // Five outcomes can be results (each once, nobody_found never): a sixth entry is refused as such.
+    CHECK(why(R"("dispatch":"D-000007","outcome":"declined","persons":6,"results":[)"
+              R"({"outcome":"declined","persons":1},{"outcome":"contact_made","persons":1},)"
+              R"({"outcome":"support_offered","persons":1},{"outcome":"support_accepted","persons":1},)"
+              R"({"outcome":"referred","persons":1,"referred_to":"capio"},{"outcome":"declined","persons":1}])") ==
+          "field 'results' must be a list of 1-5 results");
 }
 
 TEST_CASE("a contact of the team's own round: no order, its own id and a zone") {

@@ -43,7 +43,7 @@ std::string three_months() {
                 R"({"id":"r1","ts":"2026-10-20T21:00:00Z","zone":"centralen.vantytor","kind":"observation","persons":2,"women":1,"men":1,"categories":["sleeping"],"note":"two resting by the lockers"})");
     out += line("2026-11-10T02:00:00.000Z", "guard_report", "centralen", "hh-01", "centralen.centralhallen",
                 R"({"id":"r2","ts":"2026-11-10T02:00:00Z","zone":"centralen.centralhallen","kind":"incident","persons":1,"women":1,"categories":["needs_care"]})");
-    out += line("2026-11-10T02:03:00.000Z", "alert_command", "", "kc-1", "", R"({"op":"acknowledge","alert":"A-000002","by":"kc-1"})");
+    out += line("2026-11-10T02:03:00.000Z", "alert_command", "", "kc-1", "", R"({"op":"acknowledge","alert":"A-000002","by":"kc-1","note":"guard on the way to her"})");
     out += line("2026-11-10T02:04:00.000Z", "alert_command", "", "kc-1", "",
                 R"({"op":"note","alert":"A-000002","by":"kc-1","note":"hurt knee, guard with her"})");
     out += line("2026-11-10T02:30:00.000Z", "alert_command", "", "kc-1", "",
@@ -135,7 +135,7 @@ TEST_CASE("a purge removes what people reported before the cutoff and keeps ever
     auto purged = log.purge_before(*stockholm_day_start("2026-12-01"), real_maps());
     CHECK(purged.events == 6); // r1, r2, three commands, the contact; the shelter's reading stays
     CHECK(purged.refusals == 1);
-    CHECK(purged.notes == 2); // the note, and the resolve's note after its outcome
+    CHECK(purged.notes == 3); // the acknowledgement's and the note's text, and the resolve's note after its outcome
     CHECK(purged.unreadable == 0);
 
     const auto cutoff_ms = "1764543600000"; // 2026-11-30T23:00:00Z
@@ -144,7 +144,7 @@ TEST_CASE("a purge removes what people reported before the cutoff and keeps ever
     CHECK(count(db.path, "SELECT count(*) FROM guard_reports") == 2);
     CHECK(count(db.path, "SELECT count(*) FROM round_contacts") == 0);
     CHECK(count(db.path, (std::string("SELECT count(*) FROM refusals WHERE heard_ms<") + cutoff_ms).c_str()) == 0);
-    CHECK(count(db.path, "SELECT count(*) FROM alert_steps WHERE detail LIKE '%knee%' OR detail LIKE '%cafe%'") == 0);
+    CHECK(count(db.path, "SELECT count(*) FROM alert_steps WHERE detail LIKE '%knee%' OR detail LIKE '%cafe%' OR detail LIKE '%way to her%'") == 0);
     CHECK(count(db.path, "SELECT count(*) FROM alert_steps WHERE what='resolved' AND detail='handled_by_guard'") == 1);
     CHECK(count(db.path, "SELECT count(*) FROM kept_figures") > 0);
 
