@@ -73,8 +73,9 @@ void Hub::time_driven_work(const MqttOut& mqtt) {
         meetings_.show(now);
         meetings_.send_notices(now, /*even_unchanged=*/false);
     }
-    // Once a day, and first a minute after start-up (not in the way of the rebuild).
-    if (cfg.retention_days > 0 && now - last_purge_ >= std::chrono::hours(24) && now - hub_.started >= std::chrono::minutes(1)) {
+    // Once a day, the first purge-first-after-s after start-up (serving comes first).
+    if (cfg.retention_days > 0 && now - last_purge_ >= std::chrono::hours(24) &&
+        now - hub_.started >= std::chrono::seconds(cfg.purge_first_after_s)) {
         last_purge_ = now;
         try {
             purge_and_tell(hub_.log, hub_.zones, retention_cutoff(now, cfg.retention_days));

@@ -52,6 +52,7 @@ void each_setting(HubConfig& c, F&& f) {
     f("refusals-total", c.refusals_total, "refusals kept in full from all sources together per window");
     f("retention-days", c.retention_days,
       "days raw reports, notes and refusals are kept before the daily purge (their figures are kept); 0: never");
+    f("purge-first-after-s", c.purge_first_after_s, "seconds after start-up before the first daily purge");
 }
 
 void apply_file(HubConfig& cfg, const std::string& path) {
@@ -125,10 +126,11 @@ std::optional<HubConfig> load_hub_config(int argc, char** argv, int& exit_code) 
     }
     if (cfg.heartbeat_ms < 50 || cfg.sensor_silent_s < 1 || cfg.recent_reports < 1 || cfg.replay_hours < 0 ||
         cfg.evaluate_every_s < 1 || cfg.snapshot_every_s < 0 || cfg.refusal_window_s < 1 || cfg.refusals_per_source < 0 ||
-        cfg.refusals_total < 0 || cfg.retention_days < 0)
+        cfg.refusals_total < 0 || cfg.retention_days < 0 ||
+        cfg.purge_first_after_s < 0)
         throw std::runtime_error("heartbeat-ms ≥ 50, sensor-silent-s ≥ 1, recent-reports ≥ 1, replay-hours ≥ 0, evaluate-every-s ≥ 1, "
                                  "snapshot-every-s ≥ 0, refusal-window-s ≥ 1, refusals-per-source ≥ 0, refusals-total ≥ 0, "
-                                 "retention-days ≥ 0");
+                                 "retention-days ≥ 0, purge-first-after-s ≥ 0");
     // A one-off task opens no socket: it needs no keys or login.
     if (cfg.import_file.empty() && cfg.purge_before.empty()) check_security(cfg);
     if (!cfg.rules.empty()) cfg.fusion = load_rules(cfg.rules);

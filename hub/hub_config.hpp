@@ -39,6 +39,7 @@ struct HubConfig {
     // Days raw reports, notes and refusals are kept; the running hub purges older ones daily,
     // keeping their follow-up figures (docs/privacy.md). 0: never purged.
     int retention_days = 90;
+    int purge_first_after_s = 60; // the first daily purge, this long after start-up
 
     // One-off tasks, from the command line only: the hub does it and exits.
     std::string import_file;  // --import: event records into a new log (record_import.hpp)
