@@ -484,6 +484,15 @@ void EventLog::replay_after(std::int64_t last_event,
     visit_events(st.get(), visit);
 }
 
+void EventLog::replay_between(TimePoint from, TimePoint until,
+                              const std::function<void(std::int64_t, const EventRecord&)>& visit) const {
+    auto st = prepare_once(db_, "SELECT id,heard_ms,kind,station,actor,zone,body FROM events WHERE heard_ms>=? AND heard_ms<? "
+                                "ORDER BY id");
+    sqlite3_bind_int64(st.get(), 1, to_epoch_ms(from));
+    sqlite3_bind_int64(st.get(), 2, to_epoch_ms(until));
+    visit_events(st.get(), visit);
+}
+
 void EventLog::store_alert_steps(const std::vector<AlertStepRecord>& steps) {
     if (steps.empty()) return;
     auto statement = prepare_once(db_, "INSERT OR IGNORE INTO alert_steps(alert_id,step,at_ms,what,by,severity,detail,"

@@ -102,10 +102,11 @@ public:
     // each (ms of the bucket's start, count). For the console's 24-hour chart.
     std::vector<std::pair<std::int64_t, int>> occupancy_series(const std::string& zone, TimePoint since, Millis bucket) const;
 
-    // The follow-up side (event_log_figures.cpp). Events heard in [from, until), in log order.
+    // Events heard in [from, until), in log order.
     void replay_between(TimePoint from, TimePoint until,
                         const std::function<void(std::int64_t id, const EventRecord&)>& visit) const;
-    // Every step of the alerts raised in [from, until), by alert and step.
+    // The follow-up side (event_log_figures.cpp). Every step of the alerts raised in [from,
+    // until), by alert and step.
     std::vector<AlertStepFact> alert_steps_raised_between(TimePoint from, TimePoint until) const;
     // The figures of rows earlier purges removed.
     Figures kept_figures(Granularity g) const;

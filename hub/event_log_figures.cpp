@@ -12,24 +12,12 @@ namespace platslage {
 using namespace sql;
 
 namespace {
-// Kinds that a purge removes: everything a person reported or a device sent about people.
-// The night shelters' bed counts stay: they count beds, and a night's figure needs all its
-// readings (core/statistics/tally.cpp).
-constexpr const char* purged_kinds = "kind != 'shelter'";
+// A purge removes every kind of event but this: everything a person reported or a device
+// sent about people. The night shelters' bed counts stay: they count beds, and a night's
+// figure needs all its readings (core/statistics/tally.cpp).
+constexpr std::string_view kept_kind = "shelter";
+const std::string purged_kinds = "kind != '" + std::string(kept_kind) + "'";
 } // namespace
-
-void EventLog::replay_between(TimePoint from, TimePoint until,
-                              const std::function<void(std::int64_t, const EventRecord&)>& visit) const {
-    auto st = prepare_once(db_, "SELECT id,heard_ms,kind,station,actor,zone,body FROM events WHERE heard_ms>=? AND heard_ms<? "
-                                "ORDER BY id");
-    sqlite3_bind_int64(st.get(), 1, to_epoch_ms(from));
-    sqlite3_bind_int64(st.get(), 2, to_epoch_ms(until));
-    while (sqlite3_step(st.get()) == SQLITE_ROW) {
-        EventRecord r{column_text(st.get(), 2), column_text(st.get(), 3), column_text(st.get(), 4), column_text(st.get(), 5),
-                      column_text(st.get(), 6), from_epoch_ms(sqlite3_column_int64(st.get(), 1))};
-        visit(sqlite3_column_int64(st.get(), 0), r);
-    }
-}
 
 std::vector<AlertStepFact> EventLog::alert_steps_raised_between(TimePoint from, TimePoint until) const {
     auto st = prepare_once(db_, "SELECT alert_id,at_ms,what,by,detail,rule,station,ifnull(zone,'') FROM alert_steps "
@@ -73,18 +61,12 @@ EventLog::Purged EventLog::purge_before(TimePoint cutoff, const ZoneMap& zones) 
             months.add(s);
             weeks.add(s);
         }
-        {
-            auto st = prepare_once(db_, (std::string("SELECT id,heard_ms,kind,station,actor,zone,body FROM events WHERE heard_ms<? AND ") +
-                                         purged_kinds + " ORDER BY id").c_str());
-            sqlite3_bind_int64(st.get(), 1, before);
-            while (sqlite3_step(st.get()) == SQLITE_ROW) {
-                EventRecord r{column_text(st.get(), 2), column_text(st.get(), 3), column_text(st.get(), 4),
-                              column_text(st.get(), 5), column_text(st.get(), 6), from_epoch_ms(sqlite3_column_int64(st.get(), 1))};
-                months.add(r, zones);
-                weeks.add(r, zones);
-                ++result.events;
-            }
-        }
+        replay_between(TimePoint{}, cutoff, [&](std::int64_t, const EventRecord& r) {
+            if (r.kind == kept_kind) return;
+            months.add(r, zones);
+            weeks.add(r, zones);
+            ++result.events;
+        });
         result.unreadable = months.unreadable();
         auto keep = prepare_once(db_, "INSERT INTO kept_figures(granularity,period,station,zone,measure,key,value) "
                                       "VALUES(?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET value=value+excluded.value");
@@ -111,7 +93,7 @@ EventLog::Purged EventLog::purge_before(TimePoint cutoff, const ZoneMap& zones) 
         const std::string gone = std::string("(SELECT id FROM events WHERE heard_ms<? AND ") + purged_kinds + ")";
         run("DELETE FROM guard_reports WHERE event_id IN " + gone);
         run("DELETE FROM round_contacts WHERE event_id IN " + gone);
-        run(std::string("DELETE FROM events WHERE heard_ms<? AND ") + purged_kinds);
+        run("DELETE FROM events WHERE heard_ms<? AND " + purged_kinds);
         result.refusals = run("DELETE FROM refusals WHERE heard_ms<?") + run("DELETE FROM refusals_held_back WHERE to_ms<?");
         // Operators' notes on alerts go; the steps stay, with a resolve's outcome without its note.
         // An acknowledgement's detail is its note, if it had one.
