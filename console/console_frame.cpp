@@ -2,6 +2,7 @@
 
 #include "hub_link.hpp"
 #include "shortcuts.hpp"
+#include "stats_view.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -10,7 +11,8 @@
 namespace platslage::console {
 
 ConsoleFrame::ConsoleFrame(ConsoleWindow& window, const ZoneMap& zones, HubLink& link, const ConsoleOptions& opt)
-    : window_(window), link_(link), stations_(zones.stations().size()), panels_(make_panels(zones, link, opt.export_dir)) {
+    : window_(window), link_(link), stations_(zones.stations().size()),
+      panels_(make_panels(zones, link, opt.export_dir, stats_period_query(opt.stats_period))) {
     state_.position = opt.position;
     state_.colour_by_hotspot = opt.colour == "hotspot";
     panels_.alerts->hold_flash(!opt.screenshot.empty());
@@ -47,6 +49,7 @@ void ConsoleFrame::log_feedback() {
         meeting_lines_told_ = panels_.meetings->feedback_count();
         spdlog::info("command: {}", panels_.meetings->feedback());
     }
+    for (const auto& line : panels_.statistics->take_feedback()) spdlog::info("{}", line);
 }
 
 } // namespace platslage::console

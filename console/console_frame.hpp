@@ -22,7 +22,7 @@ public:
     void count_frame();
     // Twice a second while an alert row flashes; otherwise once a second to age the clocks.
     double idle_wait_s() const;
-    // What the operator's last command and meeting action came to, once each, in the log.
+    // What the operator's last command, meeting action and statistics came to, once each, in the log.
     void log_feedback();
 
 private:

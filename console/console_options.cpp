@@ -1,5 +1,7 @@
 #include "console_options.hpp"
 
+#include "stats_view.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
@@ -28,13 +30,20 @@ std::optional<int> parse_options(int argc, char** argv, ConsoleOptions& opt) {
     app.add_option("--bench-idle-s", opt.bench_idle_s, "how long --bench idles")->capture_default_str();
     app.add_option("--keys", opt.keys,
                    "keys to press once the hub's picture is live, e.g. \"D Enter\" (letters, digits, Enter, Esc, Up, "
-                   "Down, Tab, F1); with --screenshot, the PNG is taken after the hub has answered");
+                   "Down, Left, Right, Tab, F1); with --screenshot, the PNG is taken after the hub has answered");
     app.add_option("--position", opt.position,
                    "this console's operator position, sent with every command (never a name); with --key, the key card's")
         ->capture_default_str();
     add_hub_key_options(app, opt.key_files);
-    app.add_option("--export-dir", opt.export_dir, "where the Meetings window's Export writes agenda-<meeting>-<date>.md")
+    app.add_option("--export-dir", opt.export_dir,
+                   "where the Meetings window's Export writes agenda-<meeting>-<date>.md and the Statistics window's "
+                   "Export its CSV files")
         ->capture_default_str();
+    app.add_option("--stats-period", opt.stats_period,
+                   "the months the Statistics window (S) opens on, FIRST..LAST as 2026-11..2027-04 (default: the last six)")
+        ->check([](const std::string& text) {
+            return stats_period_query(text) ? std::string() : std::string("a span of months like 2026-11..2027-04");
+        });
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

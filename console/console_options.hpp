@@ -21,7 +21,8 @@ struct ConsoleOptions {
     std::string position = "kc-1"; // with a key card, the card's position
     HubKeyFiles key_files;          // --key, --hub-key (docs/security.md)
     std::string colour = "hotspot";
-    std::string export_dir = "."; // where the Meetings window's Export writes agendas
+    std::string export_dir = "."; // where the Meetings window's agendas and the Statistics window's CSV files go
+    std::string stats_period;     // "2026-11..2027-04": the months the Statistics window opens on
     std::string keys;             // pressed once the picture is live, e.g. "D Enter"
     int bench_alerts = 0;         // > 0: measure frame times with this many alerts, print JSON, exit
     double bench_idle_s = 60;     // and CPU use over this long idling against the hub

@@ -17,6 +17,7 @@ struct ConsoleState {
     bool show_help = false;
     bool show_meetings = false; // the joint deployment meetings window (M)
     bool show_audit = false;    // who did what to the selected alert (W)
+    bool show_statistics = false; // the partnership's follow-up tables (S)
     FeedFilter feed_filter;
     bool colour_by_hotspot = true; // else by occupancy against capacity
     std::string selected_alert;

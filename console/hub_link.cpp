@@ -14,6 +14,9 @@ constexpr Millis silence_limit{3500};
 // at most this often (the UI still wakes at once for the first change).
 constexpr Millis min_picture_interval{50};
 constexpr Millis command_timeout{3000};
+// Counting a winter takes the hub seconds, more while it is busy; after this the operator is
+// told and may ask again.
+constexpr Millis statistics_timeout{60000};
 } // namespace
 
 HubLink::HubLink(HubEndpoints hub, std::function<void()> changed)
@@ -65,6 +68,18 @@ std::shared_ptr<const AlertAudit> HubLink::audit() const {
     return audit_;
 }
 
+void HubLink::request_statistics(const StatsQuery& q) {
+    std::lock_guard lock(mutex_);
+    stats_wanted_ = q;
+    statistics_.pending = true;
+    statistics_.problem.clear();
+}
+
+HubLink::Statistics HubLink::statistics() const {
+    std::lock_guard lock(mutex_);
+    return statistics_;
+}
+
 HubLink::Answer HubLink::last_answer() const {
     std::lock_guard lock(mutex_);
     return answer_;
@@ -105,14 +120,15 @@ void HubLink::run() {
     };
     // Zone histories and audit trails: their own DEALER; only the newest wish matters.
     HubRequests lookups(ctx, hub_);
+    HubRequests stats(ctx, hub_);
 
     std::uint64_t shown = ~std::uint64_t{0};
     TimePoint last_shown{};
     while (!stop_) {
         auto [sub, snapshot] = picture.poll_items();
-        zmq::pollitem_t items[] = {sub, snapshot, commands.poll_item(), lookups.poll_item()};
+        zmq::pollitem_t items[] = {sub, snapshot, commands.poll_item(), lookups.poll_item(), stats.poll_item()};
         try {
-            zmq::poll(items, 4, std::chrono::milliseconds(awaiting ? 20 : 100));
+            zmq::poll(items, std::size(items), std::chrono::milliseconds(awaiting ? 20 : 100));
         } catch (const zmq::error_t& e) {
             if (e.num() != EINTR) throw;
         }
@@ -143,6 +159,7 @@ void HubLink::run() {
             }
         }
         take_lookups(lookups);
+        take_statistics(stats, now);
         bool due = picture.check(now);
         if (due) spdlog::info("resync ({})", picture.replica().why());
         if (due || resync_requested_.exchange(false)) {
@@ -183,6 +200,55 @@ void HubLink::take_lookups(HubRequests& lookups) {
             }
         }
         if (got && changed_) changed_();
+    }
+}
+
+void HubLink::take_statistics(HubRequests& stats, TimePoint now) {
+    std::optional<StatsQuery> wanted;
+    {
+        std::lock_guard lock(mutex_);
+        wanted.swap(stats_wanted_);
+    }
+    if (wanted) {
+        // Only the newest query is waited for: an older one's answer is forgotten with its socket.
+        if (stats_sent_at_ != TimePoint{}) stats.reset();
+        if (stats.send(encode_stats_request(stats_query_json(*wanted)))) {
+            stats_sent_at_ = now;
+        } else {
+            std::lock_guard lock(mutex_);
+            statistics_.pending = false;
+            statistics_.problem = "the request could not be queued; ask again";
+            ++statistics_.number;
+        }
+    }
+    auto finish = [&](std::shared_ptr<const StatsAnswer> answer, std::string problem) {
+        {
+            std::lock_guard lock(mutex_);
+            if (answer) statistics_.answer = std::move(answer);
+            statistics_.problem = std::move(problem);
+            statistics_.pending = stats_wanted_.has_value();
+            ++statistics_.number;
+        }
+        stats_sent_at_ = TimePoint{};
+        if (changed_) changed_();
+    };
+    while (auto r = stats.receive()) {
+        if (stats_sent_at_ == TimePoint{}) continue; // nothing asked: not ours
+        if (!*r) {
+            finish(nullptr, "unreadable answer: " + r->rejection().detail);
+        } else if (r->value().kind == Reply::Kind::stats) {
+            auto answer = decode_stats_answer(r->value().text);
+            if (answer) finish(std::make_shared<const StatsAnswer>(std::move(answer).value()), "");
+            else finish(nullptr, "unreadable tables: " + answer.rejection().detail);
+        } else if (r->value().kind == Reply::Kind::error) {
+            finish(nullptr, r->value().text);
+        } else {
+            finish(nullptr, "an answer that is no statistics");
+        }
+    }
+    if (stats_sent_at_ != TimePoint{} && now - stats_sent_at_ > statistics_timeout) {
+        stats.reset();
+        finish(nullptr, "no answer from the hub within 60 s; ask again");
     }
 }
 

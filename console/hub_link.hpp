@@ -5,6 +5,7 @@
 #include "audit_view.hpp"
 #include "hub_requests.hpp"
 #include "picture.hpp"
+#include "table_codec.hpp"
 #include "zone_history.hpp"
 
 #include <atomic>
@@ -55,8 +56,21 @@ public:
     void request_audit(std::string alert);
     std::shared_ptr<const AlertAudit> audit() const;
 
+    // Asks the hub for the partnership's tables (STATS); statistics() has them once they came.
+    // A new query replaces one not yet sent; the newest answer is kept.
+    void request_statistics(const StatsQuery& q);
+    struct Statistics {
+        std::shared_ptr<const StatsAnswer> answer; // the newest tables that came, if any
+        bool pending = false;                      // a query is asked and not yet answered
+        std::string problem;                       // the last query's refusal or timeout, else empty
+        std::uint64_t number = 0;                  // counts answers and problems, so the UI sees each new one
+    };
+    Statistics statistics() const;
+
 private:
     void run();
+    // The partnership's tables: a DEALER of their own, as counting them takes the hub seconds.
+    void take_statistics(HubRequests& stats, TimePoint now);
     // Zone histories and audit trails: asked on one DEALER, only the newest wish of each.
     void take_lookups(HubRequests& lookups);
     void publish_picture(const Replica& replica);
@@ -73,6 +87,9 @@ private:
     std::shared_ptr<const ZoneHistory> history_;
     std::string audit_wanted_;        // an alert whose audit trail the UI asked for
     std::shared_ptr<const AlertAudit> audit_;
+    std::optional<StatsQuery> stats_wanted_; // asked by the UI, not yet sent
+    Statistics statistics_;
+    TimePoint stats_sent_at_{};              // network thread only
     Answer answer_;
     std::deque<Answer> recent_answers_; // the last few, so each panel finds the answer to its own command
     std::uint64_t queued_ = 0;

@@ -17,12 +17,15 @@ void Layout::place(float x, float y, float width, float height) const {
     ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_FirstUseEver);
 }
 
-ConsolePanels make_panels(const ZoneMap& zones, HubLink& link, const std::filesystem::path& export_dir) {
+ConsolePanels make_panels(const ZoneMap& zones, HubLink& link, const std::filesystem::path& export_dir,
+                          std::optional<StatsQuery> first_statistics) {
     ConsolePanels panels;
     auto alerts = std::make_unique<AlertsPanel>(zones, link);
     auto meetings = std::make_unique<MeetingsPanel>(zones, link, export_dir);
+    auto statistics = std::make_unique<StatsPanel>(zones, link, export_dir, std::move(first_statistics));
     panels.alerts = alerts.get();
     panels.meetings = meetings.get();
+    panels.statistics = statistics.get();
     panels.all.push_back({std::make_unique<ConnectionBar>(link), nullptr});
     panels.all.push_back({std::make_unique<MapPanel>(zones), &Layout::map});
     panels.all.push_back({std::move(alerts), &Layout::alerts});
@@ -30,6 +33,7 @@ ConsolePanels make_panels(const ZoneMap& zones, HubLink& link, const std::filesy
     panels.all.push_back({std::make_unique<ReportsPanel>(zones), &Layout::reports});
     panels.all.push_back({std::make_unique<StationsPanel>(zones), &Layout::stations});
     panels.all.push_back({std::move(meetings), nullptr});
+    panels.all.push_back({std::move(statistics), nullptr});
     panels.all.push_back({std::make_unique<AuditPanel>(link), nullptr});
     panels.all.push_back({std::make_unique<HelpWindow>(), nullptr});
     return panels;

@@ -4,6 +4,7 @@
 #include "alerts_panel.hpp"
 #include "meetings_panel.hpp"
 #include "panel.hpp"
+#include "stats_panel.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -34,13 +35,15 @@ struct ListedPanel {
 
 struct ConsolePanels {
     std::vector<ListedPanel> all;
-    // The two whose feedback main() writes to the log.
+    // The three whose feedback the frame writes to the log.
     AlertsPanel* alerts = nullptr;
     MeetingsPanel* meetings = nullptr;
+    StatsPanel* statistics = nullptr;
 
     void draw(const Picture& p, ConsoleState& s, float width, float height);
 };
 
-ConsolePanels make_panels(const ZoneMap& zones, HubLink& link, const std::filesystem::path& export_dir);
+ConsolePanels make_panels(const ZoneMap& zones, HubLink& link, const std::filesystem::path& export_dir,
+                          std::optional<StatsQuery> first_statistics);
 
 } // namespace platslage::console

@@ -17,9 +17,11 @@ bool ScreenshotMode::after_frame(const Picture& shown, const HubLink& link,
     bool live = shown.link == LinkState::live;
     // After scripted keys: the hub's answers to what they sent, and a moment for the
     // picture to show the change (each answer comes after the hub has published it).
-    bool keys_settled = !keys_ || (keys_done_at && link.last_answer().number >= link.commands_queued() &&
+    // Statistics asked for are waited for too: the hub counts them from its whole log.
+    const bool counting = link.statistics().pending;
+    bool keys_settled = !keys_ || (keys_done_at && link.last_answer().number >= link.commands_queued() && !counting &&
                                    now - *keys_done_at > std::chrono::milliseconds(600));
-    bool keys_gave_up = keys_done_at && now - *keys_done_at > std::chrono::seconds(6);
+    bool keys_gave_up = keys_done_at && now - *keys_done_at > std::chrono::seconds(counting ? 90 : 6);
     if (countdown_ < 0 && ((live && shown.seq > 0 && (keys_settled || keys_gave_up)) || waited > wait_s_ + (keys_ ? 10 : 0))) {
         countdown_ = 8; // a few more frames so the layout has settled
         exit_code_ = live ? 0 : 3;

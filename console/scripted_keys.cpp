@@ -16,7 +16,8 @@ int key_code(const std::string& name) {
         return GLFW_KEY_A + (std::toupper(static_cast<unsigned char>(name[0])) - 'A');
     if (name.size() == 1 && std::isdigit(static_cast<unsigned char>(name[0]))) return GLFW_KEY_0 + (name[0] - '0');
     static const std::map<std::string, int> named{{"Enter", GLFW_KEY_ENTER}, {"Esc", GLFW_KEY_ESCAPE}, {"Up", GLFW_KEY_UP},
-                                                  {"Down", GLFW_KEY_DOWN},   {"Tab", GLFW_KEY_TAB},      {"F1", GLFW_KEY_F1}};
+                                                  {"Down", GLFW_KEY_DOWN},   {"Left", GLFW_KEY_LEFT},    {"Right", GLFW_KEY_RIGHT},
+                                                  {"Tab", GLFW_KEY_TAB},     {"F1", GLFW_KEY_F1}};
     auto it = named.find(name);
     if (it == named.end()) throw std::invalid_argument("--keys: unknown key '" + name + "'");
     return it->second;

@@ -21,6 +21,7 @@ bool handle_shortcuts(ConsoleState& s, HubLink& link, GLFWwindow* window, std::s
     if (ImGui::IsKeyPressed(GLFW_KEY_MINUS, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT, false)) s.level = -1;
     if (ImGui::IsKeyPressed(GLFW_KEY_M, false)) s.show_meetings = !s.show_meetings, changed = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_W, false)) s.show_audit = !s.show_audit, changed = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) s.show_statistics = !s.show_statistics, changed = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_F, false)) s.zoom = 1.0, s.pan_x = s.pan_y = 0;
     if (ImGui::IsKeyPressed(GLFW_KEY_H, false)) s.colour_by_hotspot = !s.colour_by_hotspot;
     if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) s.selected_zone.clear();

@@ -1,6 +1,6 @@
 #pragma once
 // The console's keyboard shortcuts that belong to no one window (F1 help, Ctrl+Q, Ctrl+R,
-// levels, meetings, map view, Tab between stations). The windows' own keys are in their panels.
+// levels, meetings, statistics, map view, Tab between stations). The windows' own keys are in their panels.
 #include "console_state.hpp"
 
 #include <cstddef>

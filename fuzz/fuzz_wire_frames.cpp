@@ -59,6 +59,7 @@ void request(const Frames& f) {
     case Verb::command: again = encode_command_request(r->arg); break;
     case Verb::history: again = encode_history_request(r->arg); break;
     case Verb::audit: again = encode_audit_request(r->arg); break;
+    case Verb::stats: again = encode_stats_request(r->arg); break;
     }
     auto back = decode_request(again);
     FUZZ_REQUIRE(back.ok());
@@ -84,6 +85,7 @@ void reply(const Frames& f) {
     case Reply::Kind::status: again = encode_status(r->text); break;
     case Reply::Kind::ok: again = encode_ok(r->text); break;
     case Reply::Kind::history: again = encode_history(r->text); break;
+    case Reply::Kind::stats: again = encode_stats(r->text); break;
     case Reply::Kind::error: again = encode_error(r->text); break;
     }
     auto back = decode_reply(again);

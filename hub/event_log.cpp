@@ -372,6 +372,13 @@ void EventLog::exec(const char* sql) const {
 
 int EventLog::current_schema_version() { return schema_versions; }
 
+std::string EventLog::path() const {
+    const char* name = sqlite3_db_filename(db_, "main");
+    return name ? name : "";
+}
+
+void EventLog::interrupt() const { sqlite3_interrupt(db_); }
+
 int EventLog::schema_version() const {
     sqlite3_stmt* st = prepare(db_, "PRAGMA user_version");
     int v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;

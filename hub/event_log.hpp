@@ -123,6 +123,12 @@ public:
     std::int64_t event_count() const;
     std::int64_t report_count() const;
 
+    // The file this log is in, so another thread can open a connection of its own to it.
+    std::string path() const;
+    // Stops what this connection is reading now, from any thread: the read throws. For a
+    // long count that its owner no longer wants (the hub stopping).
+    void interrupt() const;
+
 private:
     void migrate();
     // Runs `work` in one transaction: committed if it returns, rolled back if it throws.

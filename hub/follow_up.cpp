@@ -24,4 +24,10 @@ FollowUpFigures follow_up_figures(const EventLog& log, const ZoneMap& zones, Gra
     return out;
 }
 
+FollowUpTables follow_up_tables(const EventLog& log, const ZoneMap& zones, const StatsQuery& q, TimePoint now) {
+    auto span = stats_span(q);
+    auto figures = follow_up_figures(log, zones, q.by, span.start, span.until, now);
+    return {partnership_tables(figures.figures, StatsRequest{span.periods, q.station, q.zone}), figures.unreadable};
+}
+
 } // namespace platslage

@@ -33,7 +33,9 @@ void Hub::save_snapshot() {
     if (hub_.save_snapshot()) last_snapshot_ = hub_.clock.now();
 }
 
-std::string Hub::status_json(bool mqtt_connected) const { return status_.json(mqtt_connected, requests_.snapshot_counts()); }
+std::string Hub::status_json(bool mqtt_connected) const {
+    return status_.json(mqtt_connected, requests_.snapshot_counts(), requests_.follow_up_counts());
+}
 
 std::string Hub::status_line(bool mqtt_connected) const { return status_.line(mqtt_connected); }
 
@@ -42,11 +44,12 @@ bool Hub::wait(Mailbox<MqttMessage>& inbox) {
         {inputs_.ingest().handle(), 0, ZMQ_POLLIN, 0},
         {requests_.router().handle(), 0, ZMQ_POLLIN, 0},
         {nullptr, inbox.fd(), ZMQ_POLLIN, 0},
+        {requests_.follow_up_answers().handle(), 0, ZMQ_POLLIN, 0},
     };
     auto wait = std::chrono::milliseconds(std::min(hub_.cfg.heartbeat_ms, 250));
     if (requests_.sending_snapshots()) wait = std::min<std::chrono::milliseconds>(wait, snapshot_turn);
     try {
-        zmq::poll(items, 3, wait);
+        zmq::poll(items, std::size(items), wait);
     } catch (const zmq::error_t& e) {
         if (e.num() != EINTR) throw;
         return false; // a signal: the loop condition decides

@@ -4,7 +4,7 @@
 
 namespace platslage {
 
-std::string HubStatus::json(bool mqtt_connected, const SnapshotCounts& snapshots) const {
+std::string HubStatus::json(bool mqtt_connected, const SnapshotCounts& snapshots, const FollowUpCounts& statistics) const {
     const auto& situation = hub_.situation;
     const auto& refused = refusals_.counters();
     nlohmann::json stations = nlohmann::json::object();
@@ -34,7 +34,10 @@ std::string HubStatus::json(bool mqtt_connected, const SnapshotCounts& snapshots
                           {"snapshots", {{"sending", snapshots.sending},
                                          {"completed", snapshots.completed},
                                          {"abandoned", snapshots.abandoned},
-                                         {"busy", snapshots.busy}}}}
+                                         {"busy", snapshots.busy}}},
+                          {"statistics", {{"answered", statistics.answered},
+                                          {"failed", statistics.failed},
+                                          {"busy", statistics.busy}}}}
         .dump();
 }
 

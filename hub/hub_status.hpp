@@ -16,11 +16,18 @@ struct SnapshotCounts {
     std::uint64_t busy = 0; // requests answered "busy"
 };
 
+// What the request desk's statistics came to (follow_up_worker.hpp).
+struct FollowUpCounts {
+    std::uint64_t answered = 0; // tables sent
+    std::uint64_t failed = 0;   // the log could not be read for a query
+    std::uint64_t busy = 0;     // queries refused because max_follow_up_waiting were waiting
+};
+
 class HubStatus {
 public:
     HubStatus(const HubContext& hub, const Refusals& refusals) : hub_(hub), refusals_(refusals) {}
 
-    std::string json(bool mqtt_connected, const SnapshotCounts& snapshots) const;
+    std::string json(bool mqtt_connected, const SnapshotCounts& snapshots, const FollowUpCounts& statistics) const;
     std::string line(bool mqtt_connected) const;
 
 private:

@@ -18,7 +18,8 @@ constexpr auto request_budget = std::chrono::milliseconds(10);
 
 RequestDesk::RequestDesk(HubContext& hub, Refusals& refusals, CommandDesk& commands, const HubStatus& status,
                          zmq::context_t& ctx, const std::string& endpoint)
-    : hub_(hub), refusals_(refusals), commands_(commands), status_(status), router_(ctx, zmq::socket_type::router) {
+    : hub_(hub), refusals_(refusals), commands_(commands), status_(status), router_(ctx, zmq::socket_type::router),
+      follow_up_(ctx, hub.log.path(), hub.zones) {
     router_.set(zmq::sockopt::linger, 0);
     router_.set(zmq::sockopt::maxmsgsize, max_frame_bytes);
     // Each reader's queue of replies: a snapshot larger than this waits in SnapshotSender.
@@ -49,6 +50,7 @@ void RequestDesk::serve(bool mqtt_connected) {
         if (auto answered = answer(envelope, body, mqtt_connected, peer)) reply(envelope, std::move(*answered));
     }
     snapshots_.pump(router_, hub_.clock.now());
+    while (auto answer = follow_up_.take()) reply(Frames{}, std::move(*answer)); // the envelope rode with it
 }
 
 std::optional<Frames> RequestDesk::answer(const Frames& envelope, const Frames& body, bool mqtt_connected,
@@ -66,8 +68,9 @@ std::optional<Frames> RequestDesk::answer(const Frames& envelope, const Frames& 
         refusals_.count(RejectReason::forbidden);
         return encode_error("forbidden: this console's key is no longer admitted");
     }
-    if (request->verb == Verb::status) return encode_status(status_.json(mqtt_connected, snapshot_counts()));
+    if (request->verb == Verb::status) return encode_status(status_.json(mqtt_connected, snapshot_counts(), follow_up_.counts()));
     if (request->verb == Verb::audit) return encode_ok(audit_json(request->arg));
+    if (request->verb == Verb::stats) return ask_statistics(envelope, request->arg);
     if (request->verb == Verb::history) {
         const Zone* z = hub_.zones.find(request->arg);
         if (!z) {
@@ -79,6 +82,28 @@ std::optional<Frames> RequestDesk::answer(const Frames& envelope, const Frames& 
     if (snapshots_.start(envelope, hub_.situation.state(), request->arg, hub_.epoch, hub_.clock.now())) return std::nullopt;
     ++snapshots_busy_;
     return encode_error("busy: " + std::to_string(snapshots_.in_flight()) + " snapshots are being sent; ask again in a second");
+}
+
+std::optional<Frames> RequestDesk::ask_statistics(const Frames& envelope, const std::string& query) {
+    auto q = parse_stats_query(query);
+    if (!q) {
+        refusals_.count(q.rejection().reason);
+        return encode_error(std::string(reason_name(q.rejection().reason)) + ": " + q.rejection().detail);
+    }
+    if (!q->station.empty() && !hub_.zones.has_station(q->station)) {
+        refusals_.count(RejectReason::unknown_station);
+        return encode_error("unknown_station: '" + refusal_text(q->station) + "' is not in the maps");
+    }
+    if (!q->zone.empty()) {
+        const Zone* z = hub_.zones.find(q->zone);
+        if (!z || z->station != q->station) {
+            refusals_.count(RejectReason::unknown_zone);
+            return encode_error("unknown_zone: '" + refusal_text(q->zone) + "' is not a zone of " + q->station);
+        }
+    }
+    if (follow_up_.ask(envelope, *q, hub_.clock.now())) return std::nullopt;
+    return encode_error("busy: " + std::to_string(follow_up_.waiting()) +
+                        " statistics are being counted; ask again when one has come");
 }
 
 void RequestDesk::reply(const Frames& envelope, Frames body) {

@@ -1,9 +1,11 @@
 #pragma once
 // The hub's request desk: the ROUTER socket where consoles and tools ask for STATUS, a zone's
-// HISTORY, a SNAPSHOT of the picture (sent whole at the reader's pace by SnapshotSender) or
-// carry out a COMMAND (docs/protocol.md). Each turn it answers for at most 10 ms, so no
-// client asking in a loop can hold back the inputs and their receipts.
+// HISTORY, a SNAPSHOT of the picture (sent whole at the reader's pace by SnapshotSender), the
+// partnership's tables (STATS, counted by the FollowUpWorker off the loop) or carry out a
+// COMMAND (docs/protocol.md). Each turn it answers for at most 10 ms, so no client asking in
+// a loop can hold back the inputs and their receipts.
 #include "command_desk.hpp"
+#include "follow_up_worker.hpp"
 #include "hub_context.hpp"
 #include "hub_status.hpp"
 #include "refusals.hpp"
@@ -26,6 +28,9 @@ public:
     void serve(bool mqtt_connected);
 
     zmq::socket_t& router() { return router_; }
+    // Where the FollowUpWorker's answers arrive: the loop waits on it too.
+    zmq::socket_t& follow_up_answers() { return follow_up_.socket(); }
+    FollowUpCounts follow_up_counts() const { return follow_up_.counts(); }
     bool sending_snapshots() const { return snapshots_.busy(); }
     SnapshotCounts snapshot_counts() const;
 
@@ -38,6 +43,8 @@ private:
     std::string audit_json(const std::string& target) const;
     // A zone's counts over the last day, from memory (core/fusion/occupancy_history.hpp).
     std::string history_json(const Zone& z) const;
+    // STATS: the query checked against the maps here, counted by the worker.
+    std::optional<Frames> ask_statistics(const Frames& envelope, const std::string& query);
 
     HubContext& hub_;
     Refusals& refusals_;
@@ -45,6 +52,7 @@ private:
     const HubStatus& status_;
     zmq::socket_t router_;
     SnapshotSender snapshots_;
+    FollowUpWorker follow_up_;
     std::uint64_t snapshots_busy_ = 0; // snapshot requests answered "busy"
 };
 

@@ -5,16 +5,6 @@
 namespace platslage::report {
 
 namespace {
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(";\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 // A Markdown table cell: a pipe would end it.
 std::string md_cell(const std::string& s) {
     std::string out;
@@ -34,21 +24,6 @@ std::string total_of(const std::vector<StatTable>& tables, std::string_view id, 
     return "..";
 }
 } // namespace
-
-std::string table_csv(const StatTable& t) {
-    std::string out = "\xEF\xBB\xBF";
-    auto line = [&](const std::vector<std::string>& fields) {
-        for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? ";" : "") + csv_field(fields[i]);
-        out += "\r\n";
-    };
-    line(t.columns);
-    for (const auto& row : t.rows) {
-        std::vector<std::string> fields{row.label};
-        for (const auto& c : row.cells) fields.push_back(cell_text(c));
-        line(fields);
-    }
-    return out;
-}
 
 std::string summary_markdown(const std::vector<StatTable>& tables, const std::vector<std::string>& charts,
                              const SummaryHeading& heading) {

@@ -1,18 +1,13 @@
 #pragma once
 // The follow-up report's files: one CSV per table for a spreadsheet set up for Sweden, and a
 // Markdown summary for the steering group that shows the charts (report_charts.hpp).
+#include "table_csv.hpp"
 #include "tables.hpp"
 
 #include <string>
 #include <vector>
 
 namespace platslage::report {
-
-// UTF-8 with a byte-order mark (so a spreadsheet takes å, ä and ö as UTF-8), semicolons
-// between fields, decimal commas, CRLF line ends; a field holding a semicolon, a quote or a
-// line end is quoted, its quotes doubled. First the headings, then a row per period and the
-// total row.
-std::string table_csv(const StatTable& t);
 
 struct SummaryHeading {
     std::string place;   // "Centralen", "Centralen och Cityterminalen", "Centralen, Väntytor"

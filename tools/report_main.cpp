@@ -96,28 +96,15 @@ int main(int argc, char** argv) {
         EventLog log(db);
         SystemClock clock;
         auto now = clock.now();
-        auto g = by == "week" ? Granularity::week : Granularity::month;
-        auto start = month_start(*from);
-        auto until = month_start(*to + std::chrono::months{1});
-        // By week, whole ISO weeks: from the Monday on or before the first day to the Monday after the last.
-        if (g == Granularity::week) {
-            using namespace std::chrono;
-            auto monday_of = [](TimePoint t) {
-                auto day = local_days{stockholm_date(t)};
-                return day - (weekday{day} - Monday);
-            };
-            start = from_stockholm_local(local_time<Millis>{monday_of(start).time_since_epoch()});
-            until = from_stockholm_local(local_time<Millis>{(monday_of(until - Millis{1}) + days{7}).time_since_epoch()});
-        }
-        auto figures = follow_up_figures(log, zones, g, start, until, now);
-        StatsRequest request{periods_between(start, until - Millis{1}, g), station, zone};
-        auto tables = partnership_tables(figures.figures, request);
+        StatsQuery query{*from, *to, station, zone, by == "week" ? Granularity::week : Granularity::month};
+        auto counted = follow_up_tables(log, zones, query, now);
+        const auto& tables = counted.tables;
 
         std::filesystem::path out(out_dir);
         std::filesystem::create_directories(out);
         std::vector<std::string> charts;
         for (const auto& t : tables) {
-            write_file(out / (t.id + ".csv"), report::table_csv(t));
+            write_file(out / (t.id + ".csv"), table_csv(t));
             if (t.chart_column) {
                 report::write_bar_chart(t, *t.chart_column, (out / (t.id + ".png")).string());
                 charts.push_back(t.id + ".png");
@@ -130,8 +117,8 @@ int main(int argc, char** argv) {
         write_file(out / "sammanfattning.md", report::summary_markdown(tables, charts, heading));
         std::cout << "platslage-report: " << tables.size() << " tables for " << place << ", " << heading.span << ", in "
                   << out.string() << "\n";
-        if (figures.unreadable > 0)
-            std::cerr << "platslage-report: " << figures.unreadable << " rows of the log did not read back and are in no figure\n";
+        if (counted.unreadable > 0)
+            std::cerr << "platslage-report: " << counted.unreadable << " rows of the log did not read back and are in no figure\n";
         return 0;
     } catch (const std::exception& e) {
         std::cerr << "platslage-report: " << e.what() << "\n";

@@ -31,8 +31,6 @@ struct OutcomeResult {
     bool operator==(const OutcomeResult&) const = default;
 };
 
-inline constexpr std::size_t max_outcome_results = dispatch_outcomes.size();
-
 // "women" and "men", each optional, together at most `persons` (the field named `of`). Fails `f` otherwise.
 void read_women_and_men(FieldReader& f, int persons, int max, std::optional<int>& women, std::optional<int>& men,
                         const char* of = "persons");

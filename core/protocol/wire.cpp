@@ -63,6 +63,10 @@ Checked<Request> decode_request(const Frames& f) {
         if (f.size() != 3) return Rejection{RejectReason::missing_field, "AUDIT needs the alert or meeting id"};
         return Request{Verb::audit, f[2]};
     }
+    if (f[1] == "STATS") {
+        if (f.size() != 3) return Rejection{RejectReason::missing_field, "STATS needs one frame of JSON: the query"};
+        return Request{Verb::stats, f[2]};
+    }
     if (f[1] == "COMMAND") {
         if (f.size() != 3) return Rejection{RejectReason::missing_field, "COMMAND needs one frame of JSON"};
         return Request{Verb::command, f[2]};
@@ -77,6 +81,7 @@ Frames encode_status_request() { return {std::string(wire_version), "STATUS"}; }
 Frames encode_command_request(const std::string& json) { return {std::string(wire_version), "COMMAND", json}; }
 Frames encode_history_request(const std::string& zone) { return {std::string(wire_version), "HISTORY", zone}; }
 Frames encode_audit_request(const std::string& target) { return {std::string(wire_version), "AUDIT", target}; }
+Frames encode_stats_request(const std::string& query_json) { return {std::string(wire_version), "STATS", query_json}; }
 
 Frames encode_snapshot_item(const std::string& key, std::uint64_t seq, const std::string& body) {
     return {std::string(wire_version), "KV", key, std::to_string(seq), body};
@@ -87,6 +92,7 @@ Frames encode_snapshot_end(std::uint64_t seq, std::uint64_t epoch) {
 Frames encode_status(const std::string& json) { return {std::string(wire_version), "STATUS", json}; }
 Frames encode_ok(const std::string& json) { return {std::string(wire_version), "OK", json}; }
 Frames encode_history(const std::string& json) { return {std::string(wire_version), "HISTORY", json}; }
+Frames encode_stats(const std::string& json) { return {std::string(wire_version), "STATS", json}; }
 Frames encode_error(std::string_view reason) { return {std::string(wire_version), "ERROR", std::string(reason)}; }
 
 Checked<Reply> decode_reply(const Frames& f) {
@@ -110,6 +116,9 @@ Checked<Reply> decode_reply(const Frames& f) {
         r.text = f[2];
     } else if (f[1] == "HISTORY" && f.size() == 3) {
         r.kind = Reply::Kind::history;
+        r.text = f[2];
+    } else if (f[1] == "STATS" && f.size() == 3) {
+        r.kind = Reply::Kind::stats;
         r.text = f[2];
     } else if (f[1] == "OK" && f.size() == 3) {
         r.kind = Reply::Kind::ok;

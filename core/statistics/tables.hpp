@@ -42,7 +42,8 @@ struct StatTable {
     std::string note;  // what it counts, in a sentence
     std::vector<std::string> columns; // the period column's heading first
     std::vector<StatRow> rows;        // one per period, then the total row
-    std::optional<std::size_t> chart_column; // the column the bar chart per period shows
+    // The bar chart per period shows cells[chart_column] of each row, headed columns[chart_column + 1].
+    std::optional<std::size_t> chart_column;
 };
 
 struct StatsRequest {

@@ -74,7 +74,7 @@ void Tally::add(const Event& e, TimePoint heard) {
             if constexpr (std::is_same_v<T, GuardReport>) on_report(ev, heard);
             else if constexpr (std::is_same_v<T, DispatchOutcome>) on_outcome(ev, heard);
             else if constexpr (std::is_same_v<T, AlertCommand>) on_resolve(ev, heard);
-            else if constexpr (std::is_same_v<T, ShelterReading>) on_shelter(ev, heard);
+            else if constexpr (std::is_same_v<T, ShelterReading>) on_shelter(ev);
         },
         e);
 }
@@ -129,11 +129,11 @@ void Tally::on_resolve(const AlertCommand& c, TimePoint heard) {
     for (const auto& r : results_or_whole(c.results, c.outcome, "", c.persons)) count(period, where, "resolved", "result:" + r.outcome, r.persons);
 }
 
-void Tally::on_shelter(const ShelterReading& s, TimePoint heard) {
+void Tally::on_shelter(const ShelterReading& s) {
     // The night's figure is its fullest reading: guests come in during the evening and leave in the morning.
     auto& night = shelter_nights_[{night_of_reading(s.ts), s.shelter}];
     if (night.places != 0 && s.occupied <= night.occupied) return;
-    night = ShelterNight{heard, s.places, s.occupied, s.women, s.men};
+    night = ShelterNight{s.places, s.occupied, s.women, s.men};
 }
 
 void Tally::add_meetings(const std::vector<MeetingPlan>& plans, const std::vector<MeetingNote>& notes, TimePoint from,

@@ -64,7 +64,6 @@ private:
         std::vector<AlertStepFact> steps;
     };
     struct ShelterNight {
-        TimePoint ts;
         int places = 0, occupied = 0;
         std::optional<int> women, men;
     };
@@ -75,7 +74,7 @@ private:
     void on_report(const GuardReport& r, TimePoint heard);
     void on_outcome(const DispatchOutcome& o, TimePoint heard);
     void on_resolve(const AlertCommand& c, TimePoint heard);
-    void on_shelter(const ShelterReading& s, TimePoint heard);
+    void on_shelter(const ShelterReading& s);
     void count_alerts(Figures& out) const;
     void count_shelters(Figures& out) const;
 

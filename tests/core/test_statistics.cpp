@@ -2,10 +2,14 @@
 // with the percentages, the total row, small counts hidden, and the local-time month edge.
 #include "fixtures.hpp"
 #include "period.hpp"
+#include "stats_query.hpp"
+#include "table_codec.hpp"
+#include "table_csv.hpp"
 #include "tables.hpp"
 #include "tally.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -312,4 +316,120 @@ TEST_CASE("cells as a Swedish spreadsheet reads them") {
     CHECK(cell_text(Cell{CellKind::percent, 40, true}) == "..");
     CHECK(cell_text(Cell{CellKind::percent, std::nullopt, false}) == "..");
     CHECK(cell_text(Cell{CellKind::minutes, 17, false}) == "17");
+}
+
+TEST_CASE("a table as CSV: BOM, semicolons, decimal commas, CRLF, quoted where it must be") {
+    StatTable t{"prov", "Prov", "", {"Månad", "Antal; totalt", "Andel \"kvinnor\" %"}, {}, std::nullopt};
+    t.rows.push_back({"2026-11", "nov 2026", {Cell{CellKind::people, 2, true}, Cell{CellKind::percent, 37.5, false}}});
+    t.rows.push_back({"", "Totalt", {Cell{CellKind::people, 12, false}, Cell{CellKind::percent, std::nullopt, false}}});
+    CHECK(table_csv(t) == "\xEF\xBB\xBF" "Månad;\"Antal; totalt\";\"Andel \"\"kvinnor\"\" %\"\r\n"
+                          "nov 2026;<3;37,5\r\n"
+                          "Totalt;12;..\r\n");
+}
+
+TEST_CASE("a STATS query: months, station, zone, by; each wrong field refused with its name") {
+    auto q = parse_stats_query(R"({"from":"2026-11","to":"2027-04","station":"centralen","zone":"centralen.vantytor","by":"week"})");
+    REQUIRE(q);
+    CHECK(q->from == std::chrono::year{2026} / std::chrono::November);
+    CHECK(q->to == std::chrono::year{2027} / std::chrono::April);
+    CHECK(q->station == "centralen");
+    CHECK(q->zone == "centralen.vantytor");
+    CHECK(q->by == Granularity::week);
+    // What it writes, it reads back the same.
+    auto again = parse_stats_query(stats_query_json(*q));
+    REQUIRE(again);
+    CHECK(*again == *q);
+
+    auto both = parse_stats_query(R"({"from":"2026-11","to":"2026-11"})");
+    REQUIRE(both);
+    CHECK(both->station.empty());
+    CHECK(both->by == Granularity::month);
+
+    auto refused = [](const char* json) {
+        auto r = parse_stats_query(json);
+        REQUIRE_FALSE(r);
+        return std::string(reason_name(r.rejection().reason)) + ": " + r.rejection().detail;
+    };
+    CHECK(refused(R"({"to":"2026-11"})").find("from") != std::string::npos);
+    CHECK(refused(R"({"from":"2026-13","to":"2027-01"})") == "bad_value: from is a month like 2026-11");
+    CHECK(refused(R"({"from":"2026-12","to":"2026-11"})") == "bad_value: to is before from");
+    CHECK(refused(R"({"from":"2024-01","to":"2027-01"})") == "bad_value: the span is 37 months; at most 36");
+    CHECK(parse_stats_query(R"({"from":"2024-02","to":"2027-01"})"));
+    CHECK(refused(R"({"from":"2026-11","to":"2026-12","zone":"centralen.vantytor"})") == "bad_value: a zone needs its station");
+    CHECK(refused(R"({"from":"2026-11","to":"2026-12","by":"day"})").rfind("bad_value", 0) == 0);
+    CHECK(refused(R"({"from":"2026-11","to":"2026-12","name":"x"})").rfind("unknown_field", 0) == 0);
+    CHECK(refused(R"({"from":2026,"to":"2026-12"})").rfind("wrong_type", 0) == 0);
+    CHECK(refused("[1]").rfind("not_an_object", 0) == 0);
+    CHECK(refused(("{\"from\":\"" + std::string(600, 'x') + "\"}").c_str()).rfind("oversize", 0) == 0);
+}
+
+TEST_CASE("a query's span: whole months on the Stockholm clock, or widened to whole ISO weeks") {
+    StatsQuery q{std::chrono::year{2026} / std::chrono::November, std::chrono::year{2026} / std::chrono::December, "", "",
+                 Granularity::month};
+    auto months = stats_span(q);
+    CHECK(months.start == at("2026-10-31T23:00:00Z"));
+    CHECK(months.until == at("2026-12-31T23:00:00Z"));
+    CHECK(months.periods == std::vector<std::string>{"2026-11", "2026-12"});
+    q.by = Granularity::week;
+    auto weeks = stats_span(q);
+    // 1 November 2026 is a Sunday: its week began on Monday 26 October. 31 December is a
+    // Thursday: its week ends on Sunday 3 January.
+    CHECK(weeks.start == at("2026-10-25T23:00:00Z"));
+    CHECK(weeks.until == at("2027-01-03T23:00:00Z"));
+    CHECK(weeks.periods.front() == "2026-W44");
+    CHECK(weeks.periods.back() == "2026-W53");
+    CHECK(weeks.periods.size() == 10);
+}
+
+TEST_CASE("the tables travel to a console as they are, but a hidden cell without its value") {
+    auto tables = partnership_tables(known_month().figures(), StatsRequest{{"2026-11", "2026-12"}, "centralen", ""});
+    StatsQuery q{std::chrono::year{2026} / std::chrono::November, std::chrono::year{2026} / std::chrono::December,
+                 "centralen", "", Granularity::month};
+    auto text = encode_stats_answer(StatsAnswer{q, at("2026-12-03T10:00:00Z"), tables});
+    auto back = decode_stats_answer(text);
+    REQUIRE_MESSAGE(back, (back ? std::string() : back.rejection().detail));
+    CHECK(back->query == q);
+    CHECK(back->counted_at == at("2026-12-03T10:00:00Z"));
+    REQUIRE(back->tables.size() == tables.size());
+    std::size_t hidden = 0;
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        const auto& a = tables[i];
+        const auto& b = back->tables[i];
+        CHECK(b.id == a.id);
+        CHECK(b.title == a.title);
+        CHECK(b.note == a.note);
+        CHECK(b.columns == a.columns);
+        CHECK(b.chart_column == a.chart_column);
+        // Every cell reads the same in a spreadsheet: the console's CSV is the report's.
+        CHECK(table_csv(b) == table_csv(a));
+        REQUIRE(b.rows.size() == a.rows.size());
+        for (std::size_t r = 0; r < a.rows.size(); ++r)
+            for (std::size_t c = 0; c < a.rows[r].cells.size(); ++c) {
+                const auto& sent = b.rows[r].cells[c];
+                if (a.rows[r].cells[c].hidden) {
+                    ++hidden;
+                    CHECK(sent.hidden);
+                    CHECK_FALSE(sent.value); // a small count never leaves the hub
+                } else {
+                    CHECK(sent == a.rows[r].cells[c]);
+                }
+            }
+    }
+    CHECK(hidden > 0);
+    // No value of a hidden cell is in the text at all: November's one woman is sent as hidden.
+    auto j = nlohmann::json::parse(text);
+    for (const auto& t : j["tables"])
+        for (const auto& r : t["rows"])
+            for (const auto& c : r["cells"]) CHECK((c.contains("hidden") != c.contains("value")));
+
+    CHECK_FALSE(decode_stats_answer("not json"));
+    CHECK_FALSE(decode_stats_answer(R"({"query":{"from":"2026-11","to":"2026-12"},"counted_at":"2026-12-03T10:00:00Z"})"));
+    auto broken = j;
+    broken["tables"][0]["rows"][0]["cells"].erase(0);
+    auto refused = decode_stats_answer(broken.dump());
+    REQUIRE_FALSE(refused);
+    CHECK(refused.rejection().detail == "a row of rapporter does not fit its columns");
+    broken = j;
+    broken["tables"][0]["rows"][0]["cells"][3] = {{"kind", "people"}, {"hidden", true}, {"value", 1}};
+    CHECK_FALSE(decode_stats_answer(broken.dump()));
 }

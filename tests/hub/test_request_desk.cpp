@@ -1,6 +1,12 @@
-// The request desk over a real ROUTER: STATUS, HISTORY, SNAPSHOT and refusals of what
+// The request desk over a real ROUTER: STATUS, HISTORY, SNAPSHOT, STATS and refusals of what
 // is not a request, each answered to the envelope it came with.
+#include "follow_up.hpp"
 #include "hub_parts.hpp"
+#include "table_codec.hpp"
+#include "table_csv.hpp"
+
+#include <algorithm>
+#include <thread>
 
 using namespace platslage;
 using namespace platslage::test;
@@ -24,7 +30,7 @@ TEST_CASE("STATUS tells the hub's counts, and the STATUS verb's answer is the st
     CHECK(status["mqtt"] == "connected");
     CHECK(status["rejected"]["total"] == 0);
     CHECK(status["snapshots"]["completed"] == 0);
-    CHECK(replies[0].text == parts.status.json(true, parts.requests.snapshot_counts()));
+    CHECK(replies[0].text == parts.status.json(true, parts.requests.snapshot_counts(), parts.requests.follow_up_counts()));
 
     parts.mqtt.up = false;
     replies = parts.ask(encode_status_request());
@@ -120,4 +126,90 @@ TEST_CASE("a snapshot arrives whole: every entry under the prefix, then END with
     REQUIRE_FALSE(replies.empty());
     CHECK(replies.back().kind == Reply::Kind::end);
     for (std::size_t i = 0; i + 1 < replies.size(); ++i) CHECK(replies[i].item.key.rfind("zone/centralen.", 0) == 0);
+}
+
+namespace {
+// Serves until `n` replies have come (the worker counts off the loop), for up to ten seconds.
+std::vector<Reply> serve_until(HubParts& parts, std::size_t n) {
+    std::vector<Reply> out;
+    for (int i = 0; i < 10000 && out.size() < n; ++i) {
+        HubParts::wait_for(parts.requests.follow_up_answers(), 1);
+        parts.requests.serve(true);
+        while (auto frames = recv_frames(parts.client, true)) {
+            auto r = decode_reply(*frames);
+            REQUIRE(r);
+            out.push_back(*r);
+        }
+    }
+    return out;
+}
+} // namespace
+
+TEST_CASE("STATS: the partnership's tables, counted off the loop, the same as platslage-report's") {
+    HubParts parts;
+    // Three reports in November (Stockholm time): 5 people, of them 1 woman, in Väntytor and Centralhallen.
+    parts.mqtt_in("platslage/v1/centralen/guard/hh-07/report",
+                  nlohmann::json{{"id", "r-1"}, {"ts", format_rfc3339(parts.clock.now())}, {"zone", "centralen.vantytor"},
+                                 {"kind", "observation"}, {"persons", 3}, {"women", 1}, {"men", 2}, {"categories", {"sleeping"}}}
+                      .dump());
+    parts.mqtt_in("platslage/v1/centralen/guard/hh-07/report",
+                  report_json("r-2", "centralen.centralhallen", 2, {"needs_care"}, parts.clock.now()));
+    parts.mqtt_in("platslage/v1/cityterminalen/guard/hh-08/report",
+                  report_json("r-3", "cityterminalen.vanthall", 4, {"sleeping"}, parts.clock.now()));
+    parts.take_inputs();
+
+    const char* query = R"({"from":"2026-11","to":"2026-12","station":"centralen"})";
+    send_frames(parts.client, encode_stats_request(query));
+    auto replies = serve_until(parts, 1);
+    REQUIRE(replies.size() == 1);
+    REQUIRE(replies[0].kind == Reply::Kind::stats);
+    auto answer = decode_stats_answer(replies[0].text);
+    REQUIRE(answer);
+    CHECK(answer->query == *parse_stats_query(query));
+    CHECK(answer->counted_at == parts.clock.now());
+
+    // What platslage-report counts from the same log, with the same query, cell for cell.
+    auto direct = follow_up_tables(parts.log, parts.hub.zones, answer->query, parts.clock.now());
+    REQUIRE(answer->tables.size() == direct.tables.size());
+    for (std::size_t i = 0; i < direct.tables.size(); ++i) CHECK(table_csv(answer->tables[i]) == table_csv(direct.tables[i]));
+    // Centralen's reports only: 5 people, the one woman hidden and sent without her count.
+    const auto& reports = answer->tables.front();
+    REQUIRE(reports.id == "rapporter");
+    REQUIRE(reports.rows.size() == 3); // November, December, the total
+    CHECK(cell_text(reports.rows[0].cells[3]) == "5");
+    CHECK(reports.rows[0].cells[4].hidden);
+    CHECK_FALSE(reports.rows[0].cells[4].value);
+    CHECK(nlohmann::json::parse(parts.status.json(true, parts.requests.snapshot_counts(), parts.requests.follow_up_counts()))
+              ["statistics"]["answered"] == 1);
+}
+
+TEST_CASE("STATS: a wrong query is refused with its reason and counted; a flood is answered busy") {
+    HubParts parts;
+    auto refused = [&](const std::string& query) {
+        auto r = parts.ask(encode_stats_request(query));
+        REQUIRE(r.size() == 1);
+        CHECK(r[0].kind == Reply::Kind::error);
+        return r[0].text;
+    };
+    CHECK(refused(R"({"from":"2026-12","to":"2026-11"})") == "bad_value: to is before from");
+    CHECK(refused(R"({"from":"2026-11","to":"2026-12","station":"slussen"})") == "unknown_station: 'slussen' is not in the maps");
+    CHECK(refused(R"({"from":"2026-11","to":"2026-12","station":"centralen","zone":"cityterminalen.vanthall"})") ==
+          "unknown_zone: 'cityterminalen.vanthall' is not a zone of centralen");
+    CHECK(refused("{").rfind("malformed_json: ", 0) == 0);
+    CHECK(parts.refusals.counters().total() == 4);
+    CHECK(parts.refusals.counters().of(RejectReason::unknown_station) == 1);
+
+    // Six at once: four are counted, the rest told to wait. No queue grows behind a client asking in a loop.
+    for (int i = 0; i < 6; ++i) send_frames(parts.client, encode_stats_request(R"({"from":"2026-11","to":"2026-11"})"));
+    // All six are at the ROUTER before its first turn, so that one turn takes them all.
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    auto replies = serve_until(parts, 6);
+    REQUIRE(replies.size() == 6);
+    auto answered = std::count_if(replies.begin(), replies.end(), [](const Reply& r) { return r.kind == Reply::Kind::stats; });
+    auto busy = std::count_if(replies.begin(), replies.end(),
+                              [](const Reply& r) { return r.kind == Reply::Kind::error && r.text.rfind("busy: ", 0) == 0; });
+    CHECK(answered == static_cast<long>(max_follow_up_waiting));
+    CHECK(busy == 6 - static_cast<long>(max_follow_up_waiting));
+    CHECK(parts.requests.follow_up_counts().busy == 2);
+    CHECK(parts.requests.follow_up_counts().answered == 4);
 }
