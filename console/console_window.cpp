@@ -36,8 +36,9 @@ ConsoleWindow::ConsoleWindow(const ConsoleOptions& opt) {
         io.IniFilename = nullptr; // a screenshot shows the default layout, whatever this user arranged
     }
     ImGui::StyleColorsDark();
-    // Latin-1 (å ä ö), and the few signs the panels use: – — … and the arrows of the response times.
-    static const ImWchar glyphs[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2026, 0x2026, 0x2190, 0x2193, 0};
+    // Latin-1 (å ä ö), and the few signs the panels use: – — …, the arrows of the response times,
+    // and ≤ ≥ of the statistics' headings.
+    static const ImWchar glyphs[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2026, 0x2026, 0x2190, 0x2193, 0x2264, 0x2265, 0};
     if (std::filesystem::exists(opt.font))
         io.Fonts->AddFontFromFileTTF(opt.font.c_str(), 16.0f, nullptr, glyphs);
     else

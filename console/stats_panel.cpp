@@ -95,6 +95,12 @@ void StatsPanel::take_answer() {
     bool first = !shown_;
     shown_ = st.answer;
     if (first || table_ >= shown_->tables.size()) table_ = 0;
+    // Left / Right pressed before the first tables came take effect now.
+    if (const auto n = static_cast<long>(shown_->tables.size()); n > 0 && moves_ != 0) {
+        table_ = static_cast<std::size_t>(((static_cast<long>(table_) + moves_) % n + n) % n);
+        select_table_ = true;
+    }
+    moves_ = 0;
     say("statistics: " + std::to_string(shown_->tables.size()) + " tables for " + stats_heading(shown_->query, zones_),
         true);
     if (export_when_ready_) export_csv();
@@ -134,7 +140,9 @@ void StatsPanel::draw(const Picture& p, ConsoleState& s) {
 
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.08f, 50), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * 0.7f, io.DisplaySize.y * 0.86f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * 0.8f, io.DisplaySize.y * 0.86f), ImGuiCond_FirstUseEver);
+    // Opaque: a table over the live picture must not show the rows behind it.
+    ImGui::SetNextWindowBgAlpha(1.0f);
     if (!ImGui::Begin("Statistics (S)", &s.show_statistics)) {
         ImGui::End();
         return;
@@ -143,12 +151,15 @@ void StatsPanel::draw(const Picture& p, ConsoleState& s) {
 
     auto st = link_.statistics();
     if (st.pending) {
+        ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("Counting %s ...", stats_heading(query_, zones_).c_str());
     } else if (shown_) {
+        ImGui::AlignTextToFramePadding();
         ImGui::Text("%s", stats_heading(shown_->query, zones_).c_str());
         ImGui::SameLine();
         ImGui::TextDisabled("counted %s", stockholm_clock_text(shown_->counted_at).substr(0, 5).c_str());
     } else if (!live) {
+        ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("Not connected to the hub: the tables are counted there");
     }
     if (!feedback_.empty() && !feedback_ok_)
@@ -165,6 +176,10 @@ void StatsPanel::draw(const Picture& p, ConsoleState& s) {
             export_csv();
         else
             export_when_ready_ = true;
+    }
+    if (!shown_ && keys) {
+        if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT, false)) ++moves_;
+        if (ImGui::IsKeyPressed(GLFW_KEY_LEFT, false)) --moves_;
     }
     if (shown_ && !shown_->tables.empty()) {
         const std::size_t n = shown_->tables.size();
@@ -193,13 +208,22 @@ void StatsPanel::choices(bool live) {
     const auto months = stats_months(now_point());
     bool changed = false;
     ImGui::BeginDisabled(!live);
-    changed |= month_combo("From", query_.from, months, months.front());
+    // Each picker's name before it, as a form reads.
+    auto label = [](const char* text) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(text);
+        ImGui::SameLine();
+    };
+    label("From");
+    changed |= month_combo("##from", query_.from, months, months.front());
     ImGui::SameLine();
     if (query_.to < query_.from) query_.to = query_.from;
-    changed |= month_combo("To", query_.to, months, query_.from);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    if (ImGui::BeginCombo("Station", station_title(query_.station).c_str())) {
+    label("to");
+    changed |= month_combo("##to", query_.to, months, query_.from);
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    label("Station");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    if (ImGui::BeginCombo("##station", station_title(query_.station).c_str())) {
         if (ImGui::Selectable("Both stations", query_.station.empty()) && !query_.station.empty())
             query_.station.clear(), query_.zone.clear(), changed = true;
         for (const auto& st : zones_.stations())
@@ -209,9 +233,10 @@ void StatsPanel::choices(bool live) {
     }
     ImGui::SameLine();
     ImGui::BeginDisabled(query_.station.empty());
+    label("Zone");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     const Zone* zone = query_.zone.empty() ? nullptr : zones_.find(query_.zone);
-    if (ImGui::BeginCombo("Zone", zone ? zone->name.c_str() : "All zones")) {
+    if (ImGui::BeginCombo("##zone", zone ? zone->name.c_str() : "All zones")) {
         if (ImGui::Selectable("All zones", query_.zone.empty()) && !query_.zone.empty())
             query_.zone.clear(), changed = true;
         for (const Zone* z : zones_.zones_of(query_.station))
@@ -220,19 +245,19 @@ void StatsPanel::choices(bool live) {
         ImGui::EndCombo();
     }
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    ImGui::SameLine(0, ImGui::GetFontSize());
     int by = query_.by == Granularity::week ? 1 : 0;
     changed |= ImGui::RadioButton("By month", &by, 0);
     ImGui::SameLine();
     changed |= ImGui::RadioButton("By week", &by, 1);
     query_.by = by == 1 ? Granularity::week : Granularity::month;
-    ImGui::SameLine();
     if (ImGui::Button("Count again")) changed = true;
     ImGui::SameLine();
     ImGui::BeginDisabled(!shown_);
     if (ImGui::Button("Export CSV (E)")) export_csv();
     ImGui::EndDisabled();
     ImGui::EndDisabled();
+    ImGui::SameLine(0, ImGui::GetFontSize());
     if (changed && live) ask();
 }
 
@@ -241,7 +266,8 @@ void StatsPanel::table_view(const StatTable& t) {
     if (columns < 1 || columns > 64) return; // ImGui's limit; no table of ours comes near it
     const float line = ImGui::GetTextLineHeightWithSpacing();
     float room = ImGui::GetContentRegionAvail().y - chart_height - line * 2;
-    float wanted = line * static_cast<float>(t.rows.size() + 1) + 8;
+    // Every row and the heading, and the horizontal scrollbar a wide table gets.
+    float wanted = line * static_cast<float>(t.rows.size() + 1) + 8 + ImGui::GetStyle().ScrollbarSize;
     ImVec2 size(0, std::max(line * 4, std::min(room, wanted)));
     ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
                             ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
@@ -273,7 +299,8 @@ void StatsPanel::chart_view(const StatTable& t) {
     // sized from the room there is.
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = std::max(100.0f, ImGui::GetContentRegionAvail().x);
-    const float height = std::max(80.0f, std::min(chart_height, ImGui::GetContentRegionAvail().y - 4));
+    // The room left, within reason: a chart taller than this says no more.
+    const float height = std::clamp(ImGui::GetContentRegionAvail().y - 4, 80.0f, chart_height * 2);
     const float line = ImGui::GetTextLineHeight();
     const float base = origin.y + height - line - 4; // the bars stand on this
     const float top = origin.y + line + 2;           // room for the tallest bar's figure

@@ -51,6 +51,7 @@ private:
     std::shared_ptr<const StatsAnswer> shown_;
     std::size_t table_ = 0;     // the table whose tab is selected
     bool select_table_ = false; // Left / Right chose it: select its tab
+    long moves_ = 0;            // Left / Right pressed before any tables came
     std::string feedback_;
     std::vector<std::string> unlogged_;
     bool feedback_ok_ = true;

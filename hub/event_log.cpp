@@ -297,6 +297,18 @@ const char* const migrations[] = {
         PRIMARY KEY (granularity, period, station, zone, measure, key)
     ) WITHOUT ROWID;
     )sql",
+    // v10: the hours each zone was a hotspot (core/fusion/hotspot_hours.hpp), for the
+    // follow-up. A zone and an hour, never a person: kept, not purged.
+    R"sql(
+    CREATE TABLE hotspot_hours(
+        zone     TEXT NOT NULL,
+        station  TEXT NOT NULL,
+        hour_ms  INTEGER NOT NULL,           -- the hour's start
+        peak     INTEGER NOT NULL,           -- the highest score in it, 30-100
+        PRIMARY KEY (zone, hour_ms)
+    ) WITHOUT ROWID;
+    CREATE INDEX hotspot_hours_by_hour ON hotspot_hours(hour_ms);
+    )sql",
 };
 constexpr int schema_versions = static_cast<int>(sizeof migrations / sizeof migrations[0]);
 

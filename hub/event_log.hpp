@@ -108,6 +108,11 @@ public:
     // The follow-up side (event_log_figures.cpp). Every step of the alerts raised in [from,
     // until), by alert and step.
     std::vector<AlertStepFact> alert_steps_raised_between(TimePoint from, TimePoint until) const;
+    // Hotspot hours, each once per zone and hour: an hour offered again (a replay after a
+    // restart) keeps the higher peak.
+    void store_hotspot_hours(const std::vector<HotspotHour>& hours);
+    // Those whose hour begins in [from, until), by hour and zone.
+    std::vector<HotspotHour> hotspot_hours_between(TimePoint from, TimePoint until) const;
     // The figures of rows earlier purges removed.
     Figures kept_figures(Granularity g) const;
     // Removes what people reported and refusals heard before `cutoff`, and operators' notes on

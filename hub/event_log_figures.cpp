@@ -33,6 +33,33 @@ std::vector<AlertStepFact> EventLog::alert_steps_raised_between(TimePoint from, 
     return out;
 }
 
+void EventLog::store_hotspot_hours(const std::vector<HotspotHour>& hours) {
+    if (hours.empty()) return;
+    auto st = prepare_once(db_, "INSERT INTO hotspot_hours(zone,station,hour_ms,peak) VALUES(?,?,?,?) "
+                                "ON CONFLICT(zone,hour_ms) DO UPDATE SET peak=max(peak,excluded.peak)");
+    transaction([&] {
+        for (const auto& h : hours) {
+            bind_text(st.get(), 1, h.zone);
+            bind_text(st.get(), 2, h.station);
+            sqlite3_bind_int64(st.get(), 3, to_epoch_ms(h.hour));
+            sqlite3_bind_int(st.get(), 4, h.peak);
+            step_done(db_, st.get());
+        }
+    });
+}
+
+std::vector<HotspotHour> EventLog::hotspot_hours_between(TimePoint from, TimePoint until) const {
+    auto st = prepare_once(db_, "SELECT zone,station,hour_ms,peak FROM hotspot_hours WHERE hour_ms>=? AND hour_ms<? "
+                                "ORDER BY hour_ms, zone");
+    sqlite3_bind_int64(st.get(), 1, to_epoch_ms(from));
+    sqlite3_bind_int64(st.get(), 2, to_epoch_ms(until));
+    std::vector<HotspotHour> out;
+    while (sqlite3_step(st.get()) == SQLITE_ROW)
+        out.push_back(HotspotHour{column_text(st.get(), 0), column_text(st.get(), 1),
+                                  from_epoch_ms(sqlite3_column_int64(st.get(), 2)), sqlite3_column_int(st.get(), 3)});
+    return out;
+}
+
 void EventLog::set_durable(bool durable) { exec(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF"); }
 
 Figures EventLog::kept_figures(Granularity g) const {

@@ -18,6 +18,7 @@ FollowUpFigures follow_up_figures(const EventLog& log, const ZoneMap& zones, Gra
     for (const auto& s : log.alert_steps_raised_between(from - margin, until)) tally.add(s);
     log.replay_between(from - std::chrono::hours(12), until + std::chrono::hours(12),
                        [&](std::int64_t, const EventRecord& r) { tally.add(r, zones); });
+    for (const auto& h : log.hotspot_hours_between(from, until)) tally.add(h);
     tally.add_meetings(log.meetings(), log.meeting_notes(), from, std::min(until, now));
     FollowUpFigures out{tally.figures(), tally.unreadable()};
     out.figures.merge(log.kept_figures(g));
@@ -27,7 +28,12 @@ FollowUpFigures follow_up_figures(const EventLog& log, const ZoneMap& zones, Gra
 FollowUpTables follow_up_tables(const EventLog& log, const ZoneMap& zones, const StatsQuery& q, TimePoint now) {
     auto span = stats_span(q);
     auto figures = follow_up_figures(log, zones, q.by, span.start, span.until, now);
-    return {partnership_tables(figures.figures, StatsRequest{span.periods, q.station, q.zone}), figures.unreadable};
+    // Zone by zone: the one asked for, else every zone of the station, else of both.
+    std::vector<StatsZone> each;
+    for (const auto& z : zones.zones())
+        if (q.zone.empty() ? q.station.empty() || z.station == q.station : z.id == q.zone) each.push_back({z.id, z.name});
+    return {partnership_tables(figures.figures, StatsRequest{span.periods, q.station, q.zone, std::move(each)}),
+            figures.unreadable};
 }
 
 } // namespace platslage

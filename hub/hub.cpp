@@ -63,6 +63,7 @@ void Hub::time_driven_work(const MqttOut& mqtt) {
     if (now - last_tick_ >= tick_every) {
         last_tick_ = now;
         publisher_.publish(hub_.situation.tick(hub_.clock));
+        hub_.store_hotspot_hours();
         refusals_.store_held_back(now, /*flush=*/false);
         orders_.retry_unstored();
         hub_.security.reload(); // a revoked key is refused from here on

@@ -61,9 +61,28 @@ void HubContext::replay() {
         spdlog::info("replayed {} events from the last {} h ({} no longer fit the maps)", replayed, cfg.replay_hours, skipped);
     }
     situation.advance_to(clock.now());
+    store_hotspot_hours();
+}
+
+void HubContext::store_hotspot_hours() {
+    auto closed = situation.take_hotspot_hours();
+    unsaved_hours.insert(unsaved_hours.end(), std::make_move_iterator(closed.begin()), std::make_move_iterator(closed.end()));
+    if (unsaved_hours.empty()) return;
+    try {
+        log.store_hotspot_hours(unsaved_hours);
+        unsaved_hours.clear();
+    } catch (const std::exception& e) {
+        // Tried again with the next ones; a day of every zone's hours at most is held.
+        spdlog::error("hotspot hours not stored ({} waiting): {}", unsaved_hours.size(), e.what());
+        constexpr std::size_t most = 24 * 64;
+        if (unsaved_hours.size() > most)
+            unsaved_hours.erase(unsaved_hours.begin(), unsaved_hours.end() - static_cast<std::ptrdiff_t>(most));
+    }
 }
 
 bool HubContext::save_snapshot() {
+    // The hours closed so far are stored first: the snapshot holds only the hours under way.
+    store_hotspot_hours();
     try {
         log.save_snapshot(last_event, clock.now(), situation.save().dump());
         spdlog::debug("snapshot saved up to event {}", last_event);

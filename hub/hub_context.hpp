@@ -28,6 +28,9 @@ struct HubContext {
     // Saves the fused state so the next start need not replay the whole log; false when the
     // write failed (only start-up gets slower).
     bool save_snapshot();
+    // The hotspot hours the picture closed since the last call, into the event log (for the
+    // follow-up); kept and tried again if the log cannot take them now.
+    void store_hotspot_hours();
 
     const HubConfig& cfg;
     const ZoneMap& zones;
@@ -42,6 +45,7 @@ struct HubContext {
     std::uint64_t accepted = 0;
     std::uint64_t duplicates = 0;
     std::uint64_t store_failures = 0;
+    std::vector<HotspotHour> unsaved_hours; // closed, not yet in the log
 };
 
 } // namespace platslage

@@ -115,6 +115,7 @@ ImportSummary import_records(std::istream& in, const HubConfig& cfg, const ZoneM
         updates.clear();
         hub.apply(id, event.value(), r.heard, updates);
         orders.take(updates);
+        hub.store_hotspot_hours();
     }
     orders.store_all();
     hub.save_snapshot();

@@ -72,6 +72,7 @@ void Situation::publish_zone(const Zone& z, TimePoint now, std::vector<Update>& 
         e.last_report = ZoneLastReport{r.ts, r.kind, r.persons, r.categories};
     }
     auto h = fusion_.hotspot_of(z, now);
+    hotspot_hours_.observe(z, h.score, now);
     e.hotspot_score = h.score;
     e.hotspot_parts = std::move(h.parts);
     // The fused activity: who was reported lately, who is here, when outreach and guards were.
@@ -145,6 +146,7 @@ std::vector<Update> Situation::advance_to(TimePoint now) {
     std::vector<Update> out;
     publish(fusion_.advance(now), now, out);
     mark_silent_teams(now, out);
+    hotspot_hours_.advance(now);
     return out;
 }
 
@@ -311,6 +313,7 @@ nlohmann::json Situation::save() const {
             {"entries", state_.entries()},
             {"board", board_.save()},
             {"history", history_.save()},
+            {"hotspot_hours", hotspot_hours_.save()},
             {"fusion", fusion_.save()},
             {"devices", devices},
             {"teams", teams},
@@ -324,6 +327,9 @@ void Situation::load(const nlohmann::json& j) {
     // Snapshots from before the history was kept start it empty; the replay after them fills it.
     if (j.contains("history")) history_.load(j.at("history"));
     else history_ = OccupancyHistory{};
+    // Likewise the hours under way: from a snapshot without them, counted from the replay on.
+    if (j.contains("hotspot_hours")) hotspot_hours_.load(j.at("hotspot_hours"));
+    else hotspot_hours_ = HotspotHours{};
     fusion_.load(j.at("fusion"));
     devices_.clear();
     for (const auto& [key, d] : j.at("devices").items()) {

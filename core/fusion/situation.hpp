@@ -8,6 +8,7 @@
 #include "field_entries.hpp"
 #include "fusion.hpp"
 #include "guard_report.hpp"
+#include "hotspot_hours.hpp"
 #include "live_state.hpp"
 #include "occupancy.hpp"
 #include "occupancy_history.hpp"
@@ -69,6 +70,8 @@ public:
     const OccupancyBoard& occupancy() const { return board_; }
     // Each zone's counts over the last day, for the console's chart (HISTORY).
     const OccupancyHistory& occupancy_history() const { return history_; }
+    // The hotspot hours closed since the last call, for the follow-up (hotspot_hours.hpp).
+    std::vector<HotspotHour> take_hotspot_hours() { return hotspot_hours_.take(); }
     const Fusion& fusion() const { return fusion_; }
     // People counted now at a station (zones with a live or last-known count).
     int station_occupancy(const std::string& station) const;
@@ -119,6 +122,7 @@ private:
     LiveState state_;
     OccupancyBoard board_;
     OccupancyHistory history_;
+    HotspotHours hotspot_hours_;
     Fusion fusion_;
     std::map<std::string, LastReport> last_report_;   // by zone
     std::map<std::string, DeviceSeen> devices_; // by "<station>/<device>"

@@ -34,6 +34,17 @@ ColumnSpec count_of(std::string heading, CellKind kind, std::string measure, std
                 return static_cast<double>(sum(f, fs, measure, key));
             }};
 }
+// One zone's count, whatever zone the request is for.
+ColumnSpec zone_count_of(std::string heading, std::string zone, std::string measure, std::string key) {
+    return {std::move(heading), CellKind::count, [zone, measure, key](const Figures& f, const Filters& fs) -> std::optional<double> {
+                std::int64_t n = 0;
+                for (auto filter : fs) {
+                    filter.zone = zone;
+                    n += f.get(filter, measure, key);
+                }
+                return static_cast<double>(n);
+            }};
+}
 // The people neither counted as women nor as men.
 ColumnSpec unknown_of(std::string heading, std::string measure, std::string prefix = "", std::string total = "persons") {
     return {std::move(heading), CellKind::people, [measure, prefix, total](const Figures& f, const Filters& fs) -> std::optional<double> {
@@ -161,6 +172,16 @@ std::vector<StatTable> partnership_tables(const Figures& f, const StatsRequest& 
                          count_of("Lösta", CellKind::count, "alerts", "resolved"),
                          count_of("Utgångna", CellKind::count, "alerts", "expired"), percent_of("Kvitterade %", 1, 0)},
                         f, r, false, 0));
+
+    // Hotspot hours, in all the zones asked for and then zone by zone.
+    std::vector<ColumnSpec> hours{count_of("Timmar ≥ 30", CellKind::count, "hotspot_hours", "from_30"),
+                                  count_of("Timmar ≥ 60", CellKind::count, "hotspot_hours", "from_60")};
+    for (const auto& z : r.zones) hours.push_back(zone_count_of(z.name + " ≥ 30", z.id, "hotspot_hours", "from_30"));
+    out.push_back(build("hotspottimmar", "Hotspottimmar per zon",
+                        "Timmar då en zons hotspotpoäng nådde 30 (gul på kartan: värd en titt) eller 60 (orange: behöver "
+                        "någon på plats), räknat per klocktimme och zon; sedan zon för zon. Två zoner samma timme är två "
+                        "timmar.",
+                        first, hours, f, r, false, 0));
 
     out.push_back(build("malet", "Målet: stöd erbjudet",
                         "Larm om personer som kan behöva vård eller stöd (behöver vård, barn, sovande, "

@@ -46,10 +46,16 @@ struct StatTable {
     std::optional<std::size_t> chart_column;
 };
 
+struct StatsZone {
+    std::string id;
+    std::string name; // "Väntytor"
+};
+
 struct StatsRequest {
     std::vector<std::string> periods; // in order (period.hpp periods_between)
     std::string station;              // "" for both
     std::string zone;                 // "" for every zone
+    std::vector<StatsZone> zones = {}; // the zones a table shows one by one (the hotspot hours)
 };
 
 std::vector<StatTable> partnership_tables(const Figures& figures, const StatsRequest& request);

@@ -56,6 +56,13 @@ void Tally::count_people(const std::string& period, const Place& where, const ch
 
 void Tally::add(const Dispatch& d) { order_places_[d.id] = Place{d.station, d.zone}; }
 
+void Tally::add(const HotspotHour& h) {
+    auto period = period_of(h.hour, granularity_);
+    Place where{h.station, h.zone};
+    if (h.peak >= hotspot_hour_from) count(period, where, "hotspot_hours", "from_30", 1);
+    if (h.peak >= hotspot_hour_strong) count(period, where, "hotspot_hours", "from_60", 1);
+}
+
 void Tally::add(const AlertStepFact& s) { alerts_by_id_[s.alert].steps.push_back(s); }
 
 void Tally::add(const EventRecord& r, const ZoneMap& zones) {

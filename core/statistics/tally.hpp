@@ -1,13 +1,14 @@
 #pragma once
 // Folds what the event log holds into the follow-up figures (figures.hpp): guard reports,
 // teams' outcomes and round contacts, operators' resolves with counts, night shelters'
-// nights, each alert's life, and the joint deployment meetings. Pure: records in, counts
+// nights, each alert's life, the zones' hotspot hours, and the joint deployment meetings. Pure: records in, counts
 // out, no clock; the same records give the same figures, whatever order the stations come in.
 // docs/statistics.md says what each figure counts.
 #include "alert.hpp"
 #include "dispatch.hpp"
 #include "event_record.hpp"
 #include "figures.hpp"
+#include "hotspot_hours.hpp"
 #include "meeting.hpp"
 #include "period.hpp"
 #include "zone_map.hpp"
@@ -49,6 +50,8 @@ public:
     // Read back through the protocol's own checks; one that does not read is counted as such.
     void add(const EventRecord& r, const ZoneMap& zones);
     void add(const Event& e, TimePoint heard);
+    // An hour a zone was a hotspot: counted in the period the hour begins in.
+    void add(const HotspotHour& h);
     // Meetings held in [from, until), action items opened and closed there.
     void add_meetings(const std::vector<MeetingPlan>& plans, const std::vector<MeetingNote>& notes, TimePoint from,
                       TimePoint until);

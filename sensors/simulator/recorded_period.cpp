@@ -88,6 +88,8 @@ private:
                 }
             },
             e);
+        // The hub keeps the hotspot hours its own fusion closes on import; here they would only pile up.
+        situation_.take_hotspot_hours();
         heard_(HeardEvent{heard, std::move(e)});
         notice_new_alerts(heard);
     }

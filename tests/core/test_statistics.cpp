@@ -132,6 +132,14 @@ Tally known_month(Granularity g = Granularity::month, bool alerts = true) {
     // 03:00 on 1 December: still the night of 30 November, and its fullest reading.
     t.add(shelter("convictus", "2026-12-01T02:00:00Z", 20, 19, 5, 13), at("2026-12-01T02:00:00Z"));
 
+    // Hotspot hours: two in Väntytor on the evening of 5 November, one in Centralhallen, one at
+    // the other station, and one that is December's on the Stockholm clock.
+    t.add(HotspotHour{"centralen.vantytor", "centralen", at("2026-11-05T22:00:00Z"), 72});
+    t.add(HotspotHour{"centralen.vantytor", "centralen", at("2026-11-05T23:00:00Z"), 45});
+    t.add(HotspotHour{"centralen.centralhallen", "centralen", at("2026-11-10T03:00:00Z"), 35});
+    t.add(HotspotHour{"cityterminalen.vanthall", "cityterminalen", at("2026-11-12T01:00:00Z"), 90});
+    t.add(HotspotHour{"centralen.vantytor", "centralen", at("2026-11-30T23:00:00Z"), 60});
+
     MeetingPlan plan;
     plan.id = "M-000001";
     plan.station = "centralen";
@@ -218,6 +226,20 @@ TEST_CASE("a known month: every table, its percentages, its total row and its sm
         CHECK(texts(t, "nov 2026") == Texts{"5", "4", "4", "1", "80,0"});
         CHECK(texts(t, "dec 2026") == Texts{"0", "0", "0", "0", ".."});
         CHECK(texts(t, "Totalt") == Texts{"5", "4", "4", "1", "80,0"});
+    }
+    SUBCASE("hotspot hours, in all the station's zones and zone by zone") {
+        CHECK(texts(table(tables, "hotspottimmar"), "nov 2026") == Texts{"3", "1"});
+        auto zoned = partnership_tables(figures, StatsRequest{{"2026-11", "2026-12"},
+                                                              "centralen",
+                                                              "",
+                                                              {{"centralen.vantytor", "Väntytor"},
+                                                               {"centralen.centralhallen", "Centralhallen"}}});
+        const auto& t = table(zoned, "hotspottimmar");
+        CHECK(t.columns == Texts{"Månad", "Timmar ≥ 30", "Timmar ≥ 60", "Väntytor ≥ 30", "Centralhallen ≥ 30"});
+        CHECK(texts(t, "nov 2026") == Texts{"3", "1", "2", "1"});
+        CHECK(texts(t, "dec 2026") == Texts{"1", "1", "1", "0"});
+        CHECK(texts(t, "Totalt") == Texts{"4", "2", "3", "1"});
+        CHECK(t.chart_column == 0);
     }
     SUBCASE("the goal: support offered, and how soon") {
         const auto& t = table(tables, "malet");

@@ -95,3 +95,20 @@ TEST_CASE("the audit trail keeps each command's position, role, fingerprint and 
     CHECK(log.audit_of("A-000001", 1) == std::vector<AuditRecord>{done}); // the newest, when cut
     CHECK(log.audit_of("A-000009").empty());
 }
+
+TEST_CASE("hotspot hours are kept once per zone and hour, the higher peak when an hour comes again") {
+    TempDb db;
+    EventLog log(db.path.string());
+    const auto h = std::chrono::hours(1);
+    log.store_hotspot_hours({{"centralen.vantytor", "centralen", t0, 45}, {"centralen.vantytor", "centralen", t0 + h, 70},
+                             {"cityterminalen.vanthall", "cityterminalen", t0, 31}});
+    // A replay after a restart offers 23:00 again, lower, and 00:00 again, higher.
+    log.store_hotspot_hours({{"centralen.vantytor", "centralen", t0, 40}, {"centralen.vantytor", "centralen", t0 + h, 88}});
+    auto hours = log.hotspot_hours_between(t0, t0 + 2 * h);
+    REQUIRE(hours.size() == 3);
+    CHECK(hours[0] == HotspotHour{"centralen.vantytor", "centralen", t0, 45});
+    CHECK(hours[1] == HotspotHour{"cityterminalen.vanthall", "cityterminalen", t0, 31});
+    CHECK(hours[2] == HotspotHour{"centralen.vantytor", "centralen", t0 + h, 88});
+    CHECK(log.hotspot_hours_between(t0 + h, t0 + 2 * h).size() == 1);
+    CHECK(log.hotspot_hours_between(t0 - h, t0).empty());
+}

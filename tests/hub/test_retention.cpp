@@ -11,6 +11,7 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
@@ -131,6 +132,15 @@ TEST_CASE("a purge removes what people reported before the cutoff and keeps ever
     // The figures are there to keep: November's people in reports, the contact's results.
     CHECK(cell_text(months[0].rows[1].cells[3]) == "<3");
     CHECK(*months[0].rows[1].cells[3].value == 1);
+    // The import ran the hub's fusion: the woman needing care at 03:00 made Centralhallen a
+    // hotspot that hour, and the hotspot hours table counts it in November.
+    const auto care_hour = "SELECT count(*) FROM hotspot_hours WHERE zone='centralen.centralhallen' AND hour_ms=1794276000000";
+    CHECK(count(db.path, care_hour) == 1); // 2026-11-10T02:00:00Z
+    const auto hotspot_hours = count(db.path, "SELECT count(*) FROM hotspot_hours");
+    auto hours = std::find_if(months.begin(), months.end(), [](const StatTable& t) { return t.id == "hotspottimmar"; });
+    REQUIRE(hours != months.end());
+    CHECK(*hours->rows[1].cells[0].value >= 1);
+    CHECK(*hours->rows.back().cells[0].value == static_cast<double>(hotspot_hours));
 
     auto purged = log.purge_before(*stockholm_day_start("2026-12-01"), real_maps());
     CHECK(purged.events == 6); // r1, r2, three commands, the contact; the shelter's reading stays
@@ -138,7 +148,7 @@ TEST_CASE("a purge removes what people reported before the cutoff and keeps ever
     CHECK(purged.notes == 3); // the acknowledgement's and the note's text, and the resolve's note after its outcome
     CHECK(purged.unreadable == 0);
 
-    const auto cutoff_ms = "1764543600000"; // 2026-11-30T23:00:00Z
+    const auto cutoff_ms = "1796079600000"; // 2026-11-30T23:00:00Z
     CHECK(count(db.path, (std::string("SELECT count(*) FROM events WHERE kind!='shelter' AND heard_ms<") + cutoff_ms).c_str()) == 0);
     CHECK(count(db.path, "SELECT count(*) FROM events WHERE kind='shelter'") == 1);
     CHECK(count(db.path, "SELECT count(*) FROM guard_reports") == 2);
@@ -147,6 +157,7 @@ TEST_CASE("a purge removes what people reported before the cutoff and keeps ever
     CHECK(count(db.path, "SELECT count(*) FROM alert_steps WHERE detail LIKE '%knee%' OR detail LIKE '%cafe%' OR detail LIKE '%way to her%'") == 0);
     CHECK(count(db.path, "SELECT count(*) FROM alert_steps WHERE what='resolved' AND detail='handled_by_guard'") == 1);
     CHECK(count(db.path, "SELECT count(*) FROM kept_figures") > 0);
+    CHECK(count(db.path, "SELECT count(*) FROM hotspot_hours") == hotspot_hours); // a zone and an hour: kept
 
     // The same tables, by month and by week, from what was kept and what remains.
     check_same(months, tables(log, Granularity::month));

@@ -116,9 +116,9 @@ TEST_CASE("console statistics: S opens the window, the hub counts, E exports the
     REQUIRE(rc == 0);
     CHECK(std::filesystem::exists(png));
     // The feedback lines, logged: what came, and where it went.
-    CHECK(log.find("statistics: 10 tables for Centralen och Cityterminalen, nov 2026 – dec 2026") != std::string::npos);
+    CHECK(log.find("statistics: 11 tables for Centralen och Cityterminalen, nov 2026 – dec 2026") != std::string::npos);
     auto folder = out / "statistik-2026-11--2026-12";
-    CHECK(log.find("statistics: 10 tables exported to " + std::filesystem::absolute(folder).string()) !=
+    CHECK(log.find("statistics: 11 tables exported to " + std::filesystem::absolute(folder).string()) !=
           std::string::npos);
 
     // The report from the same log, for the same months and both stations.
@@ -135,7 +135,7 @@ TEST_CASE("console statistics: S opens the window, the hub counts, E exports the
         CHECK(bytes_of(exported) == bytes_of(entry.path()));
         ++compared;
     }
-    CHECK(compared == 10);
+    CHECK(compared == 11);
     // The figures are real: November's rows count reports of the nine days (CSV: label;observations;…).
     auto reports_csv = bytes_of(folder / "rapporter.csv");
     CHECK(reports_csv.find("\r\nnov 2026;0;") == std::string::npos);

@@ -98,7 +98,7 @@ def main():
         months_add_up(path.stem, header, rows)
         check((report / "sammanfattning.md").read_text(encoding="utf-8").count("\n## ") >= len(tables),
               f"{path.stem}: in the Markdown summary")
-    check(len(tables) == 10, f"ten tables ({', '.join(tables)})")
+    check(len(tables) == 11, f"eleven tables ({', '.join(tables)})")
     for png in report.glob("*.png"):
         check(png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", f"{png.name}: a PNG")
     check("å" in (report / "nattharbargen.csv").read_text(encoding="utf-8-sig"), "å ä ö are intact")
@@ -125,6 +125,19 @@ def main():
     expired = sql("SELECT count(DISTINCT a.alert_id) FROM alert_steps a JOIN alert_steps r ON r.alert_id=a.alert_id AND r.step=0 "
                   "WHERE a.what='expired' AND r.station=? AND r.at_ms>=? AND r.at_ms<?", station, lo, hi)
     check(column(h, rows, "Utgångna")[1] == expired, f"larm: expired {column(h, rows, 'Utgångna')[1]} = SQL {expired}")
+
+    # Hotspot hours against their table, which a purge keeps: all the station's zones, then each.
+    h, rows = tables["hotspottimmar"]
+    for name, low in (("Timmar ≥ 30", 30), ("Timmar ≥ 60", 60)):
+        n = sql("SELECT count(*) FROM hotspot_hours WHERE station=? AND hour_ms>=? AND hour_ms<? AND peak>=?", station, lo, hi, low)
+        check(column(h, rows, name)[1] == n, f"hotspottimmar: {name} {column(h, rows, name)[1]} = SQL {n}")
+    check(column(h, rows, "Timmar ≥ 30")[1] > 0, "hotspottimmar: a winter has hotspot hours")
+    zone_names = {"Väntytor": "centralen.vantytor", "Centralhallen": "centralen.centralhallen"}
+    for name, zone in zone_names.items():
+        if station != "centralen":
+            break
+        n = sql("SELECT count(*) FROM hotspot_hours WHERE zone=? AND hour_ms>=? AND hour_ms<?", zone, lo, hi)
+        check(column(h, rows, name + " ≥ 30")[1] == n, f"hotspottimmar: {name} {column(h, rows, name + ' ≥ 30')[1]} = SQL {n}")
 
     # Outreach against the outcomes in the events table.
     h, rows = tables["uppsokande"]
