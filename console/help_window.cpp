@@ -60,10 +60,10 @@ void meetings_map_and_tables() {
     ImGui::TextUnformatted("Statistics (S opens and closes the window)");
     ImGui::BulletText("The partnership's follow-up tables, counted by the hub from its log:");
     ImGui::TextUnformatted("     pick the months, a station, a zone, by month or by week");
-    ImGui::BulletText("Left / Right: previous and next table; each has its bar chart below");
+    ImGui::BulletText("Left / Right (in the window): previous and next table, most with a bar chart below");
     ImGui::BulletText("<3: fewer than three people, hidden so no one can be singled out;");
     ImGui::TextUnformatted("     .. : a share or time drawn from so few, or nothing to compute it from");
-    ImGui::BulletText("E: export the tables shown as CSV files (as platslage-report writes them)");
+    ImGui::BulletText("E (in the window): export all its tables as CSV files, as platslage-report does");
     ImGui::Separator();
     ImGui::TextUnformatted("Map");
     ImGui::BulletText("1 / 0 / minus: upper, street and lower level");

@@ -28,10 +28,15 @@ FollowUpFigures follow_up_figures(const EventLog& log, const ZoneMap& zones, Gra
 FollowUpTables follow_up_tables(const EventLog& log, const ZoneMap& zones, const StatsQuery& q, TimePoint now) {
     auto span = stats_span(q);
     auto figures = follow_up_figures(log, zones, q.by, span.start, span.until, now);
-    // Zone by zone: the one asked for, else every zone of the station, else of both.
+    // Zone by zone: the one asked for, else every zone of the station, else of both, each then
+    // named with its station (both stations have an Entré Klarabergsviadukten).
     std::vector<StatsZone> each;
-    for (const auto& z : zones.zones())
-        if (q.zone.empty() ? q.station.empty() || z.station == q.station : z.id == q.zone) each.push_back({z.id, z.name});
+    for (const auto& z : zones.zones()) {
+        if (!(q.zone.empty() ? q.station.empty() || z.station == q.station : z.id == q.zone)) continue;
+        std::string station = z.station;
+        if (!station.empty() && station[0] >= 'a' && station[0] <= 'z') station[0] = static_cast<char>(station[0] - 'a' + 'A');
+        each.push_back({z.id, q.station.empty() ? z.name + " (" + station + ")" : z.name});
+    }
     return {partnership_tables(figures.figures, StatsRequest{span.periods, q.station, q.zone, std::move(each)}),
             figures.unreadable};
 }
