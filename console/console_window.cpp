@@ -44,6 +44,11 @@ ConsoleWindow::ConsoleWindow(const ConsoleOptions& opt) {
     else
         spdlog::warn("font {} not found: å ä ö may not render", opt.font);
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    // Keys go through the queue, not straight to ImGui: a tap between two frames still counts.
+    glfwSetWindowUserPointer(window_, this);
+    glfwSetKeyCallback(window_, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
+        static_cast<ConsoleWindow*>(glfwGetWindowUserPointer(w))->key_event(KeyEvent{key, scancode, action, mods});
+    });
     ImGui_ImplOpenGL3_Init("#version 130");
 }
 
@@ -68,6 +73,7 @@ std::pair<int, int> ConsoleWindow::framebuffer_size() const {
 }
 
 void ConsoleWindow::begin_frame() {
+    for (const auto& e : keys_.take_frame()) ImGui_ImplGlfw_KeyCallback(window_, e.key, e.scancode, e.action, e.mods);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();

@@ -33,7 +33,7 @@ int run(ConsoleWindow& window, HubLink& link, ConsoleFrame& screen, ScriptedKeys
     if (!opt.screenshot.empty()) screenshot.emplace(opt.screenshot, opt.screenshot_wait_s, !scripted.empty());
     std::optional<std::chrono::steady_clock::time_point> keys_done_at;
     while (!glfwWindowShouldClose(window.get())) {
-        if (screenshot || screen.settling())
+        if (screenshot || screen.settling() || window.keys_waiting())
             glfwPollEvents();
         else
             // Wakes on input, on new data (glfwPostEmptyEvent), or to age the clocks.
@@ -42,7 +42,7 @@ int run(ConsoleWindow& window, HubLink& link, ConsoleFrame& screen, ScriptedKeys
 
         auto picture = link.picture();
         if (picture->link == LinkState::live && picture->seq > 0 && !scripted.done()) {
-            scripted.step(window.get());
+            scripted.step(window);
             screen.settle();
             if (scripted.done()) keys_done_at = std::chrono::steady_clock::now();
         }

@@ -1,7 +1,8 @@
 #include "scripted_keys.hpp"
 
+#include "console_window.hpp"
+
 #include <GLFW/glfw3.h>
-#include <backends/imgui_impl_glfw.h>
 
 #include <cctype>
 #include <map>
@@ -15,9 +16,9 @@ int key_code(const std::string& name) {
     if (name.size() == 1 && std::isalpha(static_cast<unsigned char>(name[0])))
         return GLFW_KEY_A + (std::toupper(static_cast<unsigned char>(name[0])) - 'A');
     if (name.size() == 1 && std::isdigit(static_cast<unsigned char>(name[0]))) return GLFW_KEY_0 + (name[0] - '0');
-    static const std::map<std::string, int> named{{"Enter", GLFW_KEY_ENTER}, {"Esc", GLFW_KEY_ESCAPE}, {"Up", GLFW_KEY_UP},
-                                                  {"Down", GLFW_KEY_DOWN},   {"Left", GLFW_KEY_LEFT},    {"Right", GLFW_KEY_RIGHT},
-                                                  {"Tab", GLFW_KEY_TAB},     {"F1", GLFW_KEY_F1}};
+    static const std::map<std::string, int> named{
+        {"Enter", GLFW_KEY_ENTER}, {"Esc", GLFW_KEY_ESCAPE},  {"Up", GLFW_KEY_UP},   {"Down", GLFW_KEY_DOWN},
+        {"Left", GLFW_KEY_LEFT},   {"Right", GLFW_KEY_RIGHT}, {"Tab", GLFW_KEY_TAB}, {"F1", GLFW_KEY_F1}};
     auto it = named.find(name);
     if (it == named.end()) throw std::invalid_argument("--keys: unknown key '" + name + "'");
     return it->second;
@@ -27,19 +28,18 @@ int key_code(const std::string& name) {
 ScriptedKeys::ScriptedKeys(const std::string& names) {
     std::istringstream in(names);
     std::string name;
-    while (in >> name) keys_.push_back(key_code(name));
+    while (in >> name)
+        keys_.push_back(key_code(name));
 }
 
-void ScriptedKeys::step(GLFWwindow* window) {
-    if (held_) {
-        ImGui_ImplGlfw_KeyCallback(window, held_, 0, GLFW_RELEASE, 0);
-        held_ = 0;
-        wait_ = 4;
-    } else if (wait_ > 0) {
+void ScriptedKeys::step(ConsoleWindow& window) {
+    if (wait_ > 0) {
         --wait_;
     } else if (next_ < keys_.size()) {
-        held_ = keys_[next_++];
-        ImGui_ImplGlfw_KeyCallback(window, held_, 0, GLFW_PRESS, 0);
+        const int key = keys_[next_++];
+        window.key_event(KeyEvent{key, 0, GLFW_PRESS, 0});
+        window.key_event(KeyEvent{key, 0, GLFW_RELEASE, 0});
+        wait_ = 5;
     }
 }
 

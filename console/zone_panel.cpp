@@ -30,8 +30,10 @@ void ZonePanel::chart(const Zone& z) {
     float peak = 0;
     for (float v : values) peak = std::max(peak, v);
     auto label = "Last 24 h, peak " + std::to_string(static_cast<int>(peak)) + " of " + std::to_string(z.capacity);
+    // ImGui 1.86 takes a width of -1 literally (one pixel): the chart is given the room there is.
+    const float width = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 8);
     ImGui::PlotLines("##history", values.data(), static_cast<int>(values.size()), 0, label.c_str(), 0.0f,
-                     std::max(static_cast<float>(z.capacity), peak) * 1.05f, ImVec2(-1, ImGui::GetTextLineHeight() * 4));
+                     std::max(static_cast<float>(z.capacity), peak) * 1.05f, ImVec2(width, ImGui::GetTextLineHeight() * 4));
 }
 
 void ZonePanel::draw(const Picture& p, ConsoleState& s) {

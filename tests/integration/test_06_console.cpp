@@ -177,3 +177,37 @@ TEST_CASE("a zone with a critical alert is drawn in the hot colour, and its aler
     CHECK(lit_rows(quiet) < 100);
     CHECK(lit_rows(alarm) > 3000);
 }
+
+// ImGui 1.86 draws a plot asked for width -1 one pixel wide: the chart must fill its panel.
+bool is_plot_frame(int r, int g, int b) { return r >= 20 && r <= 40 && g >= 38 && g <= 58 && b >= 62 && b <= 86 && b > r + 30; }
+
+TEST_CASE("the selected zone's 24-hour chart fills the width of the Zone panel") {
+    TempDir dir("platslage-it06d");
+    Broker broker(dir.path());
+    Hub hub(dir.path(), broker.url());
+    REQUIRE(hub.wait_mqtt_up());
+    VirtualDisplay display(dir.path());
+    zmq::context_t ctx(1);
+    zmq::socket_t push(ctx, zmq::socket_type::push);
+    push.set(zmq::sockopt::linger, 1000);
+    secure_client(push, TestSite::get().keys("sensor"));
+    push.connect(loopback(hub.ports().ingest));
+    for (int n : {300, 900, 1200})
+        send_frames(push, encode_occupancy(R"({"sensor":"xovis-c1","zone":"centralen.centralhallen","ts":")" + now_rfc3339() +
+                                           R"(","count":)" + std::to_string(n) + "}"));
+    // A critical alert there: the queue selects it, and the Zone panel shows the hall.
+    Handheld hh(broker.url(), "centralen", "hh-06");
+    REQUIRE(hh.publish_report(report_json("care-2", "centralen.centralhallen", 2, {"needs_care"})));
+    REQUIRE(eventually([&] { return hub.status()["alerts_open"] == 1; }, 5s));
+    auto shot = take_screenshot(display, dir.path(), hub.ports(), "chart");
+    INFO(shot.log);
+    REQUIRE(shot.exit_code == 0);
+    // The Zone panel: the right 42 % of the window, under the alert queue (the default layout).
+    const int top = 34, upper = (shot.height - top) * 64 / 100;
+    const int x0 = shot.width * 58 / 100, y0 = top + upper * 62 / 100, y1 = top + upper;
+    auto frame = shot.count(x0, y0, shot.width, y1, is_plot_frame);
+    const int panel_width = shot.width - x0;
+    MESSAGE("plot frame pixels in the Zone panel: " << frame << " (panel " << panel_width << " px wide)");
+    // Four text lines high (64 px) and at least half the panel wide.
+    CHECK(frame > static_cast<std::size_t>(panel_width / 2 * 50));
+}
