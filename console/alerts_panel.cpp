@@ -373,12 +373,18 @@ void AlertsPanel::dispatch_dialog(const AlertView* a, const Picture& p, const Co
         ImGui::EndPopup();
         return;
     }
-    auto teams = free_teams(teams_for(p, zones_, target->zone, target->alert, target->avoid_team));
-    if (ImGui::IsWindowAppearing()) dispatch_team_ = teams.empty() ? std::string() : teams.front().team->id;
+    // The offer is taken once, when the dialog opens, and the choice stays what the operator
+    // sees: a team that moves up or down the list meanwhile changes nothing, and one that is
+    // no longer free is shown as such and cannot be sent.
+    auto now = teams_for(p, zones_, target->zone, target->alert, target->avoid_team);
+    if (ImGui::IsWindowAppearing()) {
+        dispatch_offer_ = make_offer(now, target->avoid_team);
+        dispatch_team_ = dispatch_offer_.teams.empty() ? std::string() : dispatch_offer_.teams.front();
+    }
+    auto teams = offer_now(dispatch_offer_, now);
     int chosen = -1;
     for (int i = 0; i < static_cast<int>(teams.size()); ++i)
-        if (teams[static_cast<std::size_t>(i)].team->id == dispatch_team_) chosen = i;
-    if (chosen < 0 && !teams.empty()) chosen = 0;
+        if (teams[static_cast<std::size_t>(i)].team == dispatch_team_) chosen = i;
     ImGui::Text("Send an outreach team to %s for %s", zone_name(target->zone).c_str(), target->alert.c_str());
     if (!target->avoid_team.empty())
         ImGui::TextColored(to_vec4(dispatch_back_colour()), "%s did not take the order: it is offered last", target->avoid_team.c_str());
@@ -386,19 +392,23 @@ void AlertsPanel::dispatch_dialog(const AlertView* a, const Picture& p, const Co
         ImGui::TextUnformatted("No team is free: every team on duty is busy, on an order, or silent.");
     for (int i = 0; i < static_cast<int>(teams.size()); ++i) {
         const auto& c = teams[static_cast<std::size_t>(i)];
-        auto label = c.team->id + "  " + zone_name(c.team->zone) +
+        auto label = c.team + "  " + zone_name(c.zone) +
                      (c.metres >= 0 ? "  " + std::to_string(static_cast<int>(std::lround(c.metres))) + " m" : "") +
-                     (i == 0 && c.team->id != target->avoid_team ? "  (suggested)" : "");
+                     (c.suggested ? "  (suggested)" : "") + (c.free ? "" : "  no longer free: " + c.why_not);
         if (ImGui::RadioButton(label.c_str(), chosen == i)) chosen = i;
     }
     if (!teams.empty()) {
         if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) chosen = std::min(chosen + 1, static_cast<int>(teams.size()) - 1);
         if (ImGui::IsKeyPressed(GLFW_KEY_UP)) chosen = std::max(chosen - 1, 0);
-        dispatch_team_ = teams[static_cast<std::size_t>(chosen)].team->id;
+        if (chosen >= 0) dispatch_team_ = teams[static_cast<std::size_t>(chosen)].team;
     }
+    const bool sendable = chosen >= 0 && teams[static_cast<std::size_t>(chosen)].free;
+    if (chosen >= 0 && !sendable)
+        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1), "%s is no longer free (%s): choose another team, or Esc",
+                           dispatch_team_.c_str(), teams[static_cast<std::size_t>(chosen)].why_not.c_str());
     bool enter = ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false);
-    ImGui::BeginDisabled(teams.empty());
-    if ((ImGui::Button("Send (Enter)") || enter) && !teams.empty()) {
+    ImGui::BeginDisabled(!sendable);
+    if ((ImGui::Button("Send (Enter)") || enter) && sendable) {
         auto c = command(AlertOp::dispatch, target->alert, s);
         c.team = dispatch_team_;
         send(c, "dispatch " + target->alert + " to " + dispatch_team_);

@@ -9,6 +9,7 @@
 #include "console_state.hpp"
 #include "hub_link.hpp"
 #include "picture.hpp"
+#include "team_suggestion.hpp"
 #include "zone_map.hpp"
 
 #include <array>
@@ -64,7 +65,8 @@ private:
     int outcome_ = 0;
     int team_ = 0;
     std::array<char, 501> note_{};
-    std::string dispatch_team_; // the team chosen in the dispatch dialog
+    std::string dispatch_team_;    // the team chosen in the dispatch dialog
+    DispatchOffer dispatch_offer_; // what the dialog offered when it opened
     std::string sent_;    // what the last command was, for the answer line
     std::string sent_op_; // and its op, for how the answer reads
     std::uint64_t commands_sent_ = 0;

@@ -25,8 +25,8 @@ std::string busy_with(const Picture& p, const TeamView& t, const std::string& al
 }
 } // namespace
 
-std::vector<TeamChoice> teams_for(const Picture& p, const ZoneMap& zones, const std::string& zone, const std::string& alert,
-                                  const std::string& avoid_team) {
+std::vector<TeamChoice> teams_for(const Picture& p, const ZoneMap& zones, const std::string& zone,
+                                  const std::string& alert, const std::string& avoid_team) {
     std::vector<TeamChoice> out;
     const Zone* target = zones.find(zone);
     for (const auto& t : p.teams) {
@@ -54,7 +54,32 @@ const TeamChoice* suggested(const std::vector<TeamChoice>& choices) {
 
 std::vector<TeamChoice> free_teams(const std::vector<TeamChoice>& choices) {
     std::vector<TeamChoice> out;
-    std::copy_if(choices.begin(), choices.end(), std::back_inserter(out), [](const TeamChoice& c) { return c.available; });
+    std::copy_if(choices.begin(), choices.end(), std::back_inserter(out),
+                 [](const TeamChoice& c) { return c.available; });
+    return out;
+}
+
+DispatchOffer make_offer(const std::vector<TeamChoice>& choices, const std::string& avoid_team) {
+    DispatchOffer offer;
+    for (const auto& c : choices)
+        if (c.available) offer.teams.push_back(c.team->id);
+    if (!offer.teams.empty() && offer.teams.front() != avoid_team) offer.suggested = offer.teams.front();
+    return offer;
+}
+
+std::vector<OfferedTeam> offer_now(const DispatchOffer& offer, const std::vector<TeamChoice>& now) {
+    std::vector<OfferedTeam> out;
+    for (const auto& id : offer.teams) {
+        OfferedTeam t{id, "", -1, false, "off duty", id == offer.suggested};
+        auto it = std::find_if(now.begin(), now.end(), [&](const TeamChoice& c) { return c.team->id == id; });
+        if (it != now.end()) {
+            t.zone = it->team->zone;
+            t.metres = it->metres;
+            t.free = it->available;
+            t.why_not = it->why_not;
+        }
+        out.push_back(std::move(t));
+    }
     return out;
 }
 

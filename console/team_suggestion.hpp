@@ -28,4 +28,25 @@ const TeamChoice* suggested(const std::vector<TeamChoice>& choices);
 // Only the teams free to go, in the same order: what a dispatch offers.
 std::vector<TeamChoice> free_teams(const std::vector<TeamChoice>& choices);
 
+// What the Dispatch dialog offered when it opened: the teams free to go then, in the order
+// shown, the suggestion first. Kept while the dialog is open, so the team the operator sees
+// chosen is the one sent, however the teams move meanwhile.
+struct DispatchOffer {
+    std::vector<std::string> teams;
+    std::string suggested; // the first of them, unless it is the team that did not take the order
+};
+DispatchOffer make_offer(const std::vector<TeamChoice>& choices, const std::string& avoid_team = {});
+
+// A team of the offer as things stand now.
+struct OfferedTeam {
+    std::string team;
+    std::string zone;    // where it is now
+    double metres = -1;  // from there to the alert's zone, when known
+    bool free = false;   // still free to be sent
+    std::string why_not; // when not: "silent", "engaged", "on D-000003", "off duty"
+    bool suggested = false;
+};
+// `now`: teams_for() as the picture stands now. A team no longer on duty is not free.
+std::vector<OfferedTeam> offer_now(const DispatchOffer& offer, const std::vector<TeamChoice>& now);
+
 } // namespace platslage::console

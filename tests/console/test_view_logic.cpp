@@ -287,6 +287,52 @@ TEST_SUITE("team suggestion") {
         CHECK(choices[0].metres > 0);
         CHECK(choices[0].metres < 300); // two zones of the same hall are a short walk apart
     }
+    TEST_CASE("the Dispatch dialog's offer stays as it opened; a team no longer free says why") {
+        const auto& maps = test::real_maps();
+        Picture p;
+        auto team = [](const char* id, const char* status, const char* zone) {
+            TeamView t;
+            t.id = id;
+            t.status = status;
+            t.zone = zone;
+            return t;
+        };
+        p.teams = {team("team-01", "available", "centralen.centralhallen"), team("team-02", "available", "cityterminalen.flygbussar"),
+                   team("team-03", "engaged", "centralen.vantytor")};
+        auto offer = make_offer(teams_for(p, maps, "centralen.vantytor"));
+        CHECK(offer.teams == std::vector<std::string>{"team-01", "team-02"}); // the busy team is not offered
+        CHECK(offer.suggested == "team-01");
+
+        // While the dialog is open team-02 walks over to Väntytor and team-01 takes another
+        // job: the fresh ranking would now suggest team-02 first. The offer does not change
+        // order or suggestion; team-01 is shown as no longer free, with why.
+        p.teams[0].status = "engaged";
+        p.teams[1].zone = "centralen.vantytor";
+        auto fresh = teams_for(p, maps, "centralen.vantytor");
+        REQUIRE(fresh.front().team->id == "team-02");
+        auto now = offer_now(offer, fresh);
+        REQUIRE(now.size() == 2);
+        CHECK(now[0].team == "team-01");
+        CHECK(now[0].suggested);
+        CHECK_FALSE(now[0].free);
+        CHECK(now[0].why_not == "engaged");
+        CHECK(now[1].team == "team-02");
+        CHECK_FALSE(now[1].suggested);
+        CHECK(now[1].free);
+        CHECK(now[1].zone == "centralen.vantytor");
+
+        // A team that goes off duty meanwhile is no longer free either.
+        p.teams[1].status = "off_duty";
+        now = offer_now(offer, teams_for(p, maps, "centralen.vantytor"));
+        CHECK_FALSE(now[1].free);
+        CHECK(now[1].why_not == "off duty");
+
+        // The team that did not take the order is offered, but never suggested.
+        p.teams = {team("team-01", "available", "centralen.vantytor")};
+        auto again = make_offer(teams_for(p, maps, "centralen.vantytor", "", "team-01"), "team-01");
+        CHECK(again.teams == std::vector<std::string>{"team-01"});
+        CHECK(again.suggested.empty());
+    }
 }
 
 TEST_SUITE("zone history") {
