@@ -5,11 +5,24 @@
 namespace platslage::console {
 
 namespace {
+// A protocol code as words: "team_accepted" → "team accepted".
+std::string words(std::string code) {
+    for (auto& c : code)
+        if (c == '_') c = ' ';
+    return code;
+}
+
 std::string step_line(const AlertView::Step& s) {
-    std::string line = local_clock_time(s.at) + "  " + s.what;
+    std::string line = local_clock_time(s.at) + "  " + (s.what == "team_outcome" ? "team's outcome" : words(s.what));
     if (!s.by.empty() && s.by != "hub") line += " by " + s.by;
-    if (!s.detail.empty()) line += ": " + s.detail;
-    return line;
+    if (s.detail.empty()) return line;
+    // A team's outcome and a resolve begin with an outcome code ("support_accepted", or
+    // "handled_by_guard: …" with the operator's note after it): the code in words, the note as written.
+    if (s.what == "team_outcome" || s.what == "resolved") {
+        auto colon = s.detail.find(':');
+        return line + ": " + words(s.detail.substr(0, colon)) + (colon == std::string::npos ? "" : s.detail.substr(colon));
+    }
+    return line + ": " + s.detail;
 }
 } // namespace
 

@@ -2,8 +2,11 @@
 
 #include "guard_report.hpp"
 #include "local_time.hpp"
+#include "view_logic.hpp"
 
 #include <imgui.h>
+
+#include <algorithm>
 
 namespace platslage::console {
 
@@ -23,10 +26,10 @@ void report_row(const ReportView& r, const Zone* z, ConsoleState& s) {
     ImGui::TableNextColumn();
     ImGui::Text("%d", r.persons);
     ImGui::TableNextColumn();
-    std::string cats;
-    for (const auto& c : r.categories) cats += (cats.empty() ? "" : ", ") + c;
-    bool urgent = cats.find("needs_care") != std::string::npos || cats.find("minor") != std::string::npos ||
-                  cats.find("family_with_children") != std::string::npos;
+    const std::string cats = categories_text(r.categories);
+    bool urgent = std::any_of(r.categories.begin(), r.categories.end(), [](const std::string& c) {
+        return c == "needs_care" || c == "minor" || c == "family_with_children";
+    });
     if (urgent)
         ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1), "%s", cats.c_str());
     else
@@ -50,11 +53,11 @@ void ReportsPanel::draw(const Picture& p, ConsoleState& s) {
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    if (ImGui::BeginCombo("##category", f.category.empty() ? "Any category" : f.category.c_str())) {
+    if (ImGui::BeginCombo("##category", f.category.empty() ? "Any category" : category_words(f.category).c_str())) {
         if (ImGui::Selectable("Any category", f.category.empty())) f.category.clear();
         for (auto c : all_categories()) {
             std::string name(category_name(c));
-            if (ImGui::Selectable(name.c_str(), f.category == name)) f.category = name;
+            if (ImGui::Selectable(category_words(name).c_str(), f.category == name)) f.category = name;
         }
         ImGui::EndCombo();
     }

@@ -66,7 +66,7 @@ void ZonePanel::draw(const Picture& p, ConsoleState& s) {
     ImGui::Text("Guards last reported here %s", ago(v->last_patrol, "not lately").c_str());
     if (!v->reported.empty()) {
         std::string rep;
-        for (const auto& [cat, n] : v->reported) rep += (rep.empty() ? "" : ", ") + std::to_string(n) + " " + cat;
+        for (const auto& [cat, n] : v->reported) rep += (rep.empty() ? "" : ", ") + std::to_string(n) + " " + category_words(cat);
         ImGui::TextWrapped("Reported lately: %s%s", rep.c_str(),
                            v->incidents ? (", " + std::to_string(v->incidents) + " incidents").c_str() : "");
     }
@@ -88,8 +88,7 @@ void ZonePanel::draw(const Picture& p, ConsoleState& s) {
     int shown = 0;
     for (const auto& r : p.reports) {
         if (r.zone != z->id || ++shown > 8) continue;
-        std::string cats;
-        for (const auto& c : r.categories) cats += (cats.empty() ? "" : ", ") + c;
+        const std::string cats = categories_text(r.categories);
         ImGui::TextDisabled("%s %s %d %s", local_clock_time(r.ts).c_str(), r.kind.c_str(), r.persons, cats.c_str());
     }
     ImGui::End();

@@ -5,6 +5,7 @@
 #include "alert_history.hpp"
 #include "alert_queue.hpp"
 #include "feed_filter.hpp"
+#include "guard_report.hpp"
 #include "picture.hpp"
 #include "team_suggestion.hpp"
 #include "zone_history.hpp"
@@ -335,6 +336,19 @@ TEST_SUITE("team suggestion") {
     }
 }
 
+TEST_SUITE("words for people") {
+    TEST_CASE("reported categories are shown in words, never as protocol codes") {
+        CHECK(category_words("family_with_children") == "family with children");
+        CHECK(category_words("needs_care") == "needs care");
+        CHECK(category_words("distress") == "in distress");
+        CHECK(category_words("elderly") == "elderly (65+)");
+        CHECK(category_words("something_new") == "something_new"); // a newer hub's: shown as it came
+        CHECK(categories_text({"needs_care", "family_with_children"}) == "needs care, family with children");
+        CHECK(categories_text({}).empty());
+        for (auto c : all_categories()) CHECK(category_words(std::string(category_name(c))).find('_') == std::string::npos);
+    }
+}
+
 TEST_SUITE("zone history") {
     TEST_CASE("a day's counts become one value per bucket, holding the last count through gaps") {
         auto h = parse_history(R"({"zone":"centralen.vantytor","capacity":250,"bucket_ms":300000,
@@ -413,6 +427,19 @@ TEST_SUITE("alert steps") {
         a.steps = 3;
         CHECK(history_lines(a) == std::vector<std::string>{"22:00:00  raised: 1 needing care", "22:01:30  acknowledged by kc-1",
                                                            "22:03:00  dispatched by kc-1: team-02"});
+    }
+
+    TEST_CASE("steps and outcomes in words, never protocol codes; an operator's note as written") {
+        AlertView a;
+        a.history = {step("2026-11-24T21:05:00.000Z", "team_accepted", "team-02", "D-000004"),
+                     step("2026-11-24T21:12:00.000Z", "on_scene", "team-02", ""),
+                     step("2026-11-24T21:30:00.000Z", "team_outcome", "team-02", "support_accepted"),
+                     step("2026-11-24T21:31:00.000Z", "resolved", "kc-1", "handled_by_guard: walked_out together")};
+        a.steps = 4;
+        CHECK(history_lines(a) == std::vector<std::string>{"22:05:00  team accepted by team-02: D-000004",
+                                                           "22:12:00  on scene by team-02",
+                                                           "22:30:00  team's outcome by team-02: support accepted",
+                                                           "22:31:00  resolved by kc-1: handled by guard: walked_out together"});
     }
 
     TEST_CASE("when the hub sent only the newest steps, the left-out ones are counted after the first") {
