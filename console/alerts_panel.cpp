@@ -318,10 +318,14 @@ void AlertsPanel::note_dialog(const AlertView* a, ConsoleState& s) {
 void AlertsPanel::keys(const std::vector<const AlertView*>& queue, const AlertView* a, const Picture& p, ConsoleState& s) {
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || io.KeyCtrl || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    // The map follows the selection: the alert's zone, on its station's tab and level.
     auto select = [&](const std::string& id) {
         s.selected_alert = id;
         for (const auto* q : queue)
-            if (q->id == id && !q->zone.empty()) s.selected_zone = q->zone;
+            if (q->id == id && !q->zone.empty()) {
+                s.selected_zone = q->zone;
+                s.centre_on_selection = true;
+            }
     };
     if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) select(neighbour(queue, s.selected_alert, +1));
     if (ImGui::IsKeyPressed(GLFW_KEY_UP)) select(neighbour(queue, s.selected_alert, -1));

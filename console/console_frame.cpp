@@ -11,7 +11,7 @@
 namespace platslage::console {
 
 ConsoleFrame::ConsoleFrame(ConsoleWindow& window, const ZoneMap& zones, HubLink& link, const ConsoleOptions& opt)
-    : window_(window), link_(link), stations_(zones.stations().size()),
+    : window_(window), link_(link), stations_(zones.stations().size()), station_ids_(zones.stations()),
       panels_(make_panels(zones, link, opt.export_dir, stats_period_query(opt.stats_period))) {
     state_.position = opt.position;
     state_.colour_by_hotspot = opt.colour == "hotspot";
@@ -30,6 +30,12 @@ void ConsoleFrame::draw(const Picture& picture) {
         if (++frame_errors_ < 10) spdlog::error("frame {}: {}", ImGui::GetFrameCount(), e.what());
     }
     window_.end_frame();
+}
+
+std::string ConsoleFrame::view_text() const {
+    const auto tab = static_cast<std::size_t>(state_.station_tab);
+    return "station=" + (tab < station_ids_.size() ? station_ids_[tab] : std::string()) + " level=" + std::to_string(state_.level) +
+           " zone=" + state_.selected_zone + " alert=" + state_.selected_alert;
 }
 
 void ConsoleFrame::count_frame() {

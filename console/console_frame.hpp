@@ -7,6 +7,8 @@
 #include "panels.hpp"
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace platslage::console {
 
@@ -22,6 +24,9 @@ public:
     void count_frame();
     // Twice a second while an alert row flashes; otherwise once a second to age the clocks.
     double idle_wait_s() const;
+    // What the screen shows, in one line for the log: "station=centralen level=0
+    // zone=centralen.vantytor alert=A-000001" (empty where nothing is chosen).
+    std::string view_text() const;
     // What the operator's last command, meeting action and statistics came to, once each, in the log.
     void log_feedback();
 
@@ -29,6 +34,7 @@ private:
     ConsoleWindow& window_;
     HubLink& link_;
     std::size_t stations_;
+    std::vector<std::string> station_ids_;
     ConsoleState state_;
     ConsolePanels panels_;
     std::uint64_t frame_errors_ = 0;

@@ -49,8 +49,11 @@ int run(ConsoleWindow& window, HubLink& link, ConsoleFrame& screen, ScriptedKeys
         screen.draw(*picture);
         screen.log_feedback();
         auto [fb_w, fb_h] = window.framebuffer_size();
-        if (screenshot && screenshot->after_frame(*picture, link, keys_done_at, fb_w, fb_h))
+        if (screenshot && screenshot->after_frame(*picture, link, keys_done_at, fb_w, fb_h)) {
+            // What the screenshot shows, for whoever reads it without looking (the tests).
+            spdlog::info("view: {}", screen.view_text());
             glfwSetWindowShouldClose(window.get(), GLFW_TRUE);
+        }
         glfwSwapBuffers(window.get());
     }
     return screenshot ? screenshot->exit_code() : 0;

@@ -243,3 +243,41 @@ TEST_CASE("console dispatch: from a 'team did not answer' alert, the original al
         return sql_count(hub.db(), "SELECT count(*) FROM alert_steps WHERE alert_id='" + back + "' AND what='resolved'") == 1;
     }, 10s));
 }
+
+TEST_CASE("console keys: Down takes the map to the next alert's station; Esc in the Dispatch dialog keeps the zone") {
+    TempDir dir("platslage-it13c");
+    Broker broker(dir.path());
+    Hub hub(dir.path(), broker.url());
+    REQUIRE(hub.wait_mqtt_up());
+    VirtualDisplay display(dir.path());
+    // Two critical alerts, one at each station: Centralen's first, so the queue opens on it.
+    Handheld central(broker.url(), "centralen", "hh-21");
+    REQUIRE(central.publish_report(report_json("care-c", "centralen.centralhallen", 1, {"needs_care"})));
+    REQUIRE(eventually([&] { return hub.status()["alerts_open"] == 1; }, 5s));
+    std::this_thread::sleep_for(1100ms); // a second apart: the queue orders equals by age
+    Handheld terminal(broker.url(), "cityterminalen", "hh-22");
+    REQUIRE(terminal.publish_report(report_json("care-t", "cityterminalen.vanthall", 1, {"needs_care"})));
+    REQUIRE(eventually([&] { return hub.status()["alerts_open"] == 2; }, 5s));
+
+    auto opened = console_run(display, dir.path(), hub.ports(), "opened", "");
+    INFO(opened.log);
+    REQUIRE(opened.exit_code == 0);
+    CHECK(opened.log.find("view: station=centralen level=0 zone=centralen.centralhallen") != std::string::npos);
+
+    // Down: the next alert, and the map shows its zone at its own station.
+    auto down = console_run(display, dir.path(), hub.ports(), "down", "Down");
+    INFO(down.log);
+    REQUIRE(down.exit_code == 0);
+    CHECK(down.log.find("view: station=cityterminalen level=1 zone=cityterminalen.vanthall") != std::string::npos);
+
+    // D opens the Dispatch dialog (no team is free: it says so); Esc closes it, and only it.
+    auto esc = console_run(display, dir.path(), hub.ports(), "esc", "D Esc");
+    INFO(esc.log);
+    REQUIRE(esc.exit_code == 0);
+    CHECK(esc.log.find("view: station=centralen level=0 zone=centralen.centralhallen") != std::string::npos);
+    // And Esc with no dialog open clears the zone, as the help says.
+    auto clear = console_run(display, dir.path(), hub.ports(), "clear", "Esc");
+    INFO(clear.log);
+    REQUIRE(clear.exit_code == 0);
+    CHECK(clear.log.find("view: station=centralen level=0 zone= alert=A-") != std::string::npos);
+}
