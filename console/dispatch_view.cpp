@@ -186,4 +186,17 @@ std::string answer_text(const std::string& op, bool ok, const std::string& text)
     return refusal_words(reason) + (colon == std::string::npos ? "" : " (" + text.substr(colon + 2) + ")");
 }
 
+std::string outreach_here(const Picture& p, const ZoneView& z) {
+    std::string out;
+    std::vector<std::string> named;
+    for (const auto& t : p.teams) {
+        if (t.zone != z.id || t.status == "off_duty") continue;
+        out += (out.empty() ? "" : ", ") + t.id + " (" + (t.silent ? std::string("silent") : dispatch_state_words(t.status)) + ")";
+        named.push_back(t.id);
+    }
+    for (const auto& id : z.teams_present)
+        if (std::find(named.begin(), named.end(), id) == named.end()) out += (out.empty() ? "" : ", ") + id;
+    return out.empty() ? "none here" : out;
+}
+
 } // namespace platslage::console

@@ -72,4 +72,9 @@ std::string refusal_words(const std::string& reason);
 // was carried out, else the refusal in words with the hub's detail.
 std::string answer_text(const std::string& op, bool ok, const std::string& text);
 
+// The outreach teams in a zone, as the Teams table has them (each team's last reported zone,
+// off duty left out) and as the fused picture saw them arrive: "team-01 (available),
+// team-02 (on scene)", or "none here". One answer for the Zone panel and the Teams table.
+std::string outreach_here(const Picture& p, const ZoneView& z);
+
 } // namespace platslage::console

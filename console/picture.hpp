@@ -37,6 +37,10 @@ struct ZoneView {
 // A station's row is the core's entry as it came: nothing in it needs turning into text.
 using StationView = StationEntry;
 
+// The zones whose counter reports now: the hub's `zones_counted` also holds the zones whose
+// silent counter left a last count, which the Silent column shows on their own.
+inline int zones_counting_now(const StationView& s) { return s.zones_counted > s.sensors_silent ? s.zones_counted - s.sensors_silent : 0; }
+
 struct AlertView {
     std::string id, rule, station, zone, subject, severity, state, summary, assigned_to, outcome;
     std::string raised_at, last_signal, ack_due;

@@ -52,7 +52,7 @@ void stations_table(const Picture& p) {
             ImGui::TableNextColumn();
             ImGui::Text("%d", st.occupancy);
             ImGui::TableNextColumn();
-            ImGui::Text("%d of %d", st.zones_counted, st.zones);
+            ImGui::Text("%d of %d", zones_counting_now(st), st.zones);
             ImGui::TableNextColumn();
             if (st.sensors_silent)
                 ImGui::TextColored(ImVec4(0.93f, 0.66f, 0.13f, 1), "%d", st.sensors_silent);

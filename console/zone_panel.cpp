@@ -60,9 +60,7 @@ void ZonePanel::draw(const Picture& p, ConsoleState& s) {
     ImGui::TextWrapped("%s", why.empty() ? "nothing reported" : why.c_str());
     if (v->occupancy)
         ImGui::Text("People now: %d of %d%s", *v->occupancy, z->capacity, v->sensor == "silent" ? " (counter silent)" : "");
-    std::string teams;
-    for (const auto& t : v->teams_present) teams += (teams.empty() ? "" : ", ") + t;
-    ImGui::Text("Outreach: %s; last here %s", teams.empty() ? "none here" : teams.c_str(), ago(v->last_outreach, "not lately").c_str());
+    ImGui::TextWrapped("Outreach: %s; last here %s", outreach_here(p, *v).c_str(), ago(v->last_outreach, "not lately").c_str());
     ImGui::Text("Guards last reported here %s", ago(v->last_patrol, "not lately").c_str());
     if (!v->reported.empty()) {
         std::string rep;

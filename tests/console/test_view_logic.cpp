@@ -4,6 +4,7 @@
 #include "alert_command.hpp"
 #include "alert_history.hpp"
 #include "alert_queue.hpp"
+#include "dispatch_view.hpp"
 #include "feed_filter.hpp"
 #include "guard_report.hpp"
 #include "picture.hpp"
@@ -333,6 +334,46 @@ TEST_SUITE("team suggestion") {
         auto again = make_offer(teams_for(p, maps, "centralen.vantytor", "", "team-01"), "team-01");
         CHECK(again.teams == std::vector<std::string>{"team-01"});
         CHECK(again.suggested.empty());
+    }
+}
+
+TEST_SUITE("one answer on screen") {
+    TEST_CASE("a team the Teams table puts in a zone is the Zone panel's outreach there too") {
+        Picture p;
+        TeamView here;
+        here.id = "team-01";
+        here.status = "available";
+        here.zone = "centralen.vantytor";
+        TeamView busy = here;
+        busy.id = "team-02";
+        busy.status = "on_scene";
+        TeamView home = here;
+        home.id = "team-03";
+        home.status = "off_duty";
+        TeamView elsewhere = here;
+        elsewhere.id = "team-04";
+        elsewhere.zone = "centralen.centralhallen";
+        p.teams = {here, busy, home, elsewhere};
+        ZoneView z;
+        z.id = "centralen.vantytor";
+        CHECK(outreach_here(p, z) == "team-01 (available), team-02 (on scene)");
+        // One the fused picture saw arrive, and whose status has not said so yet, is named too, once.
+        z.teams_present = {"team-02", "team-05"};
+        CHECK(outreach_here(p, z) == "team-01 (available), team-02 (on scene), team-05");
+        ZoneView empty;
+        empty.id = "centralen.toaletter";
+        CHECK(outreach_here(p, empty) == "none here");
+    }
+    TEST_CASE("Counted and Silent never both claim a zone: counted is the counters reporting now") {
+        StationView st;
+        st.zones = 12;
+        st.zones_counted = 12;
+        st.sensors_silent = 12;
+        CHECK(zones_counting_now(st) == 0);
+        st.sensors_silent = 3;
+        CHECK(zones_counting_now(st) == 9);
+        st.zones_counted = 2; // never below zero, whatever a hub sends
+        CHECK(zones_counting_now(st) == 0);
     }
 }
 
