@@ -265,17 +265,20 @@ TEST_SUITE("alert queue") {
     }
 }
 
+namespace {
+TeamView team(const char* id, const char* status, const char* zone) {
+    TeamView t;
+    t.id = id;
+    t.status = status;
+    t.zone = zone;
+    return t;
+}
+} // namespace
+
 TEST_SUITE("team suggestion") {
     TEST_CASE("the nearest available team is offered first; busy teams after; off duty never") {
         const auto& maps = test::real_maps();
         Picture p;
-        auto team = [](const char* id, const char* status, const char* zone) {
-            TeamView t;
-            t.id = id;
-            t.status = status;
-            t.zone = zone;
-            return t;
-        };
         p.teams = {team("team-far", "available", "cityterminalen.flygbussar"),
                    team("team-busy", "engaged", "centralen.vantytor"),
                    team("team-near", "available", "centralen.centralhallen"),
@@ -292,13 +295,6 @@ TEST_SUITE("team suggestion") {
     TEST_CASE("the Dispatch dialog's offer stays as it opened; a team no longer free says why") {
         const auto& maps = test::real_maps();
         Picture p;
-        auto team = [](const char* id, const char* status, const char* zone) {
-            TeamView t;
-            t.id = id;
-            t.status = status;
-            t.zone = zone;
-            return t;
-        };
         p.teams = {team("team-01", "available", "centralen.centralhallen"), team("team-02", "available", "cityterminalen.flygbussar"),
                    team("team-03", "engaged", "centralen.vantytor")};
         auto offer = make_offer(teams_for(p, maps, "centralen.vantytor"));
@@ -340,20 +336,8 @@ TEST_SUITE("team suggestion") {
 TEST_SUITE("one answer on screen") {
     TEST_CASE("a team the Teams table puts in a zone is the Zone panel's outreach there too") {
         Picture p;
-        TeamView here;
-        here.id = "team-01";
-        here.status = "available";
-        here.zone = "centralen.vantytor";
-        TeamView busy = here;
-        busy.id = "team-02";
-        busy.status = "on_scene";
-        TeamView home = here;
-        home.id = "team-03";
-        home.status = "off_duty";
-        TeamView elsewhere = here;
-        elsewhere.id = "team-04";
-        elsewhere.zone = "centralen.centralhallen";
-        p.teams = {here, busy, home, elsewhere};
+        p.teams = {team("team-01", "available", "centralen.vantytor"), team("team-02", "on_scene", "centralen.vantytor"),
+                   team("team-03", "off_duty", "centralen.vantytor"), team("team-04", "available", "centralen.centralhallen")};
         ZoneView z;
         z.id = "centralen.vantytor";
         CHECK(outreach_here(p, z) == "team-01 (available), team-02 (on scene)");

@@ -141,8 +141,10 @@ int ChildProcess::wait(std::chrono::milliseconds timeout) {
     return INT_MIN;
 }
 
-std::string ChildProcess::log_text() const {
-    std::ifstream in(log_);
+std::string ChildProcess::log_text() const { return file_text(log_); }
+
+std::string file_text(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
     std::stringstream s;
     s << in.rdbuf();
     return s.str();

@@ -52,6 +52,9 @@ private:
 // Runs a command to completion (for mosquitto_pub); returns its exit status.
 int run_command(const std::vector<std::string>& argv, std::chrono::milliseconds timeout);
 
+// A file's bytes as they are on disk (empty when it cannot be read): what a process wrote.
+std::string file_text(const std::filesystem::path& p);
+
 // How much slower than a plain build the processes under test run: PLATSLAGE_TEST_SLOWDOWN,
 // set by scripts/test-sanitized for its ASan hub; 1 otherwise. Latency bounds are multiplied
 // by it, so they still tell a hub that keeps up from one that does not.

@@ -1,6 +1,7 @@
 // The console as operators run it: a real window (on Xvfb, with Mesa's software OpenGL),
 // fed by a real hub, drawing what the hub says. Its screenshot mode writes the PNG we read.
 #include "system_under_test.hpp"
+#include "virtual_display.hpp"
 #include "wire.hpp"
 #include "zmq_frames.hpp"
 
@@ -10,40 +11,12 @@
 #include <climits>
 #include <fstream>
 #include <memory>
-#include <random>
 
 using namespace platslage;
 using namespace platslage::test;
 using namespace std::chrono_literals;
 
 namespace {
-
-// An X server of our own on a display nobody uses, ended by its PID with the test.
-class VirtualDisplay {
-public:
-    explicit VirtualDisplay(const std::filesystem::path& dir) {
-        std::mt19937 rng(std::random_device{}());
-        for (int attempt = 0; attempt < 20 && !process_; ++attempt) {
-            int n = 100 + static_cast<int>(rng() % 800);
-            auto socket = std::filesystem::path("/tmp/.X11-unix") / ("X" + std::to_string(n));
-            auto lock = std::filesystem::path("/tmp") / (".X" + std::to_string(n) + "-lock");
-            if (std::filesystem::exists(socket) || std::filesystem::exists(lock)) continue;
-            auto xvfb = std::make_unique<ChildProcess>(
-                std::vector<std::string>{"/usr/bin/Xvfb", ":" + std::to_string(n), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"},
-                dir / ("xvfb-" + std::to_string(n) + ".log"));
-            if (eventually([&] { return std::filesystem::exists(socket) || !xvfb->running(); }, 10s) && xvfb->running()) {
-                process_ = std::move(xvfb);
-                name_ = ":" + std::to_string(n);
-            }
-        }
-        if (!process_) throw std::runtime_error("could not start Xvfb");
-    }
-    const std::string& name() const { return name_; }
-
-private:
-    std::unique_ptr<ChildProcess> process_;
-    std::string name_;
-};
 
 // The map's red: occupancy at capacity, or a hotspot near 100.
 bool is_hot_red(int r, int g, int b) { return r > 140 && g < 70 && b < 70; }
@@ -71,8 +44,6 @@ struct Screenshot {
     }
 };
 
-
-
 Screenshot take_screenshot(const VirtualDisplay& display, const std::filesystem::path& dir, const HubPorts& ports,
                            const std::string& name, const std::string& wait_s = "8", const std::string& colour = "hotspot") {
     auto png = dir / (name + ".png");
@@ -92,6 +63,15 @@ Screenshot take_screenshot(const VirtualDisplay& display, const std::filesystem:
     return shot;
 }
 
+// A people counter's PUSH socket to the hub's ingest, with the test site's sensor key.
+zmq::socket_t sensor_push(zmq::context_t& ctx, const HubPorts& ports) {
+    zmq::socket_t push(ctx, zmq::socket_type::push);
+    push.set(zmq::sockopt::linger, 1000);
+    secure_client(push, TestSite::get().keys("sensor"));
+    push.connect(loopback(ports.ingest));
+    return push;
+}
+
 } // namespace
 
 TEST_CASE("the console shows the hub's picture, and its colours follow the counts") {
@@ -100,10 +80,7 @@ TEST_CASE("the console shows the hub's picture, and its colours follow the count
     Hub hub(dir.path(), broker.url());
     VirtualDisplay display(dir.path());
     zmq::context_t ctx(1);
-    zmq::socket_t push(ctx, zmq::socket_type::push);
-    push.set(zmq::sockopt::linger, 1000);
-    secure_client(push, TestSite::get().keys("sensor"));
-    push.connect(loopback(hub.ports().ingest));
+    auto push = sensor_push(ctx, hub.ports());
     Subscriber watcher(ctx, hub.ports());
     auto occupancy_is = [&](int count) {
         return eventually([&] {
@@ -188,10 +165,7 @@ TEST_CASE("the selected zone's 24-hour chart fills the width of the Zone panel")
     REQUIRE(hub.wait_mqtt_up());
     VirtualDisplay display(dir.path());
     zmq::context_t ctx(1);
-    zmq::socket_t push(ctx, zmq::socket_type::push);
-    push.set(zmq::sockopt::linger, 1000);
-    secure_client(push, TestSite::get().keys("sensor"));
-    push.connect(loopback(hub.ports().ingest));
+    auto push = sensor_push(ctx, hub.ports());
     for (int n : {300, 900, 1200})
         send_frames(push, encode_occupancy(R"({"sensor":"xovis-c1","zone":"centralen.centralhallen","ts":")" + now_rfc3339() +
                                            R"(","count":)" + std::to_string(n) + "}"));

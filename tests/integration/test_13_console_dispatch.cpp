@@ -3,13 +3,13 @@
 // order must reach the suggested team's handheld topic and the hub's dispatches table,
 // the console must say how the hub answered, and the screenshot must show the order.
 #include "system_under_test.hpp"
+#include "virtual_display.hpp"
 
 #include <doctest/doctest.h>
 #include <stb_image.h>
 
 #include <climits>
 #include <fstream>
-#include <random>
 #include <sstream>
 #include <thread>
 
@@ -18,33 +18,6 @@ using namespace platslage::test;
 using namespace std::chrono_literals;
 
 namespace {
-
-// An X server of our own on a display nobody uses, ended by its PID with the test.
-class VirtualDisplay {
-public:
-    explicit VirtualDisplay(const std::filesystem::path& dir) {
-        std::mt19937 rng(std::random_device{}());
-        for (int attempt = 0; attempt < 20 && !process_; ++attempt) {
-            int n = 100 + static_cast<int>(rng() % 800);
-            auto socket = std::filesystem::path("/tmp/.X11-unix") / ("X" + std::to_string(n));
-            auto lock = std::filesystem::path("/tmp") / (".X" + std::to_string(n) + "-lock");
-            if (std::filesystem::exists(socket) || std::filesystem::exists(lock)) continue;
-            auto xvfb = std::make_unique<ChildProcess>(
-                std::vector<std::string>{"/usr/bin/Xvfb", ":" + std::to_string(n), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"},
-                dir / ("xvfb-" + std::to_string(n) + ".log"));
-            if (eventually([&] { return std::filesystem::exists(socket) || !xvfb->running(); }, 10s) && xvfb->running()) {
-                process_ = std::move(xvfb);
-                name_ = ":" + std::to_string(n);
-            }
-        }
-        if (!process_) throw std::runtime_error("could not start Xvfb");
-    }
-    const std::string& name() const { return name_; }
-
-private:
-    std::unique_ptr<ChildProcess> process_;
-    std::string name_;
-};
 
 struct Shot {
     int exit_code = INT_MIN;
@@ -259,25 +232,20 @@ TEST_CASE("console keys: Down takes the map to the next alert's station; Esc in 
     REQUIRE(terminal.publish_report(report_json("care-t", "cityterminalen.vanthall", 1, {"needs_care"})));
     REQUIRE(eventually([&] { return hub.status()["alerts_open"] == 2; }, 5s));
 
-    auto opened = console_run(display, dir.path(), hub.ports(), "opened", "");
-    INFO(opened.log);
-    REQUIRE(opened.exit_code == 0);
-    CHECK(opened.log.find("view: station=centralen level=0 zone=centralen.centralhallen") != std::string::npos);
-
-    // Down: the next alert, and the map shows its zone at its own station.
-    auto down = console_run(display, dir.path(), hub.ports(), "down", "Down");
-    INFO(down.log);
-    REQUIRE(down.exit_code == 0);
-    CHECK(down.log.find("view: station=cityterminalen level=1 zone=cityterminalen.vanthall") != std::string::npos);
-
+    // What the console's screen showed after `keys` (its closing "view: …" line) begins with `expected`.
+    auto check_view = [&](const std::string& name, const std::string& keys, const std::string& expected) {
+        auto shot = console_run(display, dir.path(), hub.ports(), name, keys);
+        INFO(shot.log);
+        REQUIRE(shot.exit_code == 0);
+        auto at = shot.log.rfind("view: ");
+        REQUIRE(at != std::string::npos);
+        CHECK(shot.log.compare(at, expected.size(), expected) == 0);
+    };
+    check_view("opened", "", "view: station=centralen level=0 zone=centralen.centralhallen alert=A-");
+    // Down: the next alert, and the map shows its zone at its own station and level.
+    check_view("down", "Down", "view: station=cityterminalen level=1 zone=cityterminalen.vanthall alert=A-");
     // D opens the Dispatch dialog (no team is free: it says so); Esc closes it, and only it.
-    auto esc = console_run(display, dir.path(), hub.ports(), "esc", "D Esc");
-    INFO(esc.log);
-    REQUIRE(esc.exit_code == 0);
-    CHECK(esc.log.find("view: station=centralen level=0 zone=centralen.centralhallen") != std::string::npos);
-    // And Esc with no dialog open clears the zone, as the help says.
-    auto clear = console_run(display, dir.path(), hub.ports(), "clear", "Esc");
-    INFO(clear.log);
-    REQUIRE(clear.exit_code == 0);
-    CHECK(clear.log.find("view: station=centralen level=0 zone= alert=A-") != std::string::npos);
+    check_view("esc", "D Esc", "view: station=centralen level=0 zone=centralen.centralhallen alert=A-");
+    // And Esc with no dialog open clears the zone, as the help says; the alert stays selected.
+    check_view("clear", "Esc", "view: station=centralen level=0 zone= alert=A-");
 }

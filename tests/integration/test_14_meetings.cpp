@@ -16,12 +16,6 @@ using namespace platslage::test;
 using namespace std::chrono_literals;
 
 namespace {
-std::string file_text(const std::filesystem::path& p) {
-    std::ifstream in(p);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 Reply plan(Hub& hub, const std::string& starts) {
     return hub.command({{"op", "plan_meeting"}, {"by", "kc-1"}, {"title", "Utsättningsmöte Centralen"},

@@ -5,6 +5,7 @@
 // agenda-<meeting>-<Stockholm date>.md, and the console must say where.
 #include "stockholm_time.hpp"
 #include "system_under_test.hpp"
+#include "virtual_display.hpp"
 #include "time_text.hpp"
 
 #include <doctest/doctest.h>
@@ -12,57 +13,18 @@
 #include <climits>
 #include <cstdio>
 #include <fstream>
-#include <random>
 #include <sstream>
 
 using namespace platslage;
 using namespace platslage::test;
 using namespace std::chrono_literals;
 
-namespace {
-
-// An X server of our own on a display nobody uses, ended by its PID with the test.
-class MeetingsDisplay {
-public:
-    explicit MeetingsDisplay(const std::filesystem::path& dir) {
-        std::mt19937 rng(std::random_device{}());
-        for (int attempt = 0; attempt < 20 && !process_; ++attempt) {
-            int n = 100 + static_cast<int>(rng() % 800);
-            auto socket = std::filesystem::path("/tmp/.X11-unix") / ("X" + std::to_string(n));
-            auto lock = std::filesystem::path("/tmp") / (".X" + std::to_string(n) + "-lock");
-            if (std::filesystem::exists(socket) || std::filesystem::exists(lock)) continue;
-            auto xvfb = std::make_unique<ChildProcess>(
-                std::vector<std::string>{"/usr/bin/Xvfb", ":" + std::to_string(n), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"},
-                dir / ("xvfb-" + std::to_string(n) + ".log"));
-            if (eventually([&] { return std::filesystem::exists(socket) || !xvfb->running(); }, 10s) && xvfb->running()) {
-                process_ = std::move(xvfb);
-                name_ = ":" + std::to_string(n);
-            }
-        }
-        if (!process_) throw std::runtime_error("could not start Xvfb");
-    }
-    const std::string& name() const { return name_; }
-
-private:
-    std::unique_ptr<ChildProcess> process_;
-    std::string name_;
-};
-
-std::string text_of(const std::filesystem::path& p) {
-    std::ifstream in(p);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-} // namespace
-
 TEST_CASE("console meetings: M opens the window, E exports the selected meeting's agenda as a Markdown file") {
     TempDir dir("platslage-it15");
     Broker broker(dir.path());
     Hub hub(dir.path(), broker.url());
     REQUIRE(hub.wait_mqtt_up());
-    MeetingsDisplay display(dir.path());
+    VirtualDisplay display(dir.path());
 
     // Under way since ten minutes, weekly: its agenda is the one the console asks for.
     auto started = TimePoint{std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()) - 10min};
@@ -96,7 +58,7 @@ TEST_CASE("console meetings: M opens the window, E exports the selected meeting'
     std::size_t files = 0;
     for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(out)) ++files;
     CHECK(files == 1);
-    auto md = text_of(file);
+    auto md = file_text(file);
     INFO(md);
     CHECK(md.rfind("# Utsättningsmöte Centralen\n", 0) == 0);
     CHECK(md.find("- **Where:** Väntytor\n") != std::string::npos);

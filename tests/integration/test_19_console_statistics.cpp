@@ -5,56 +5,16 @@
 // tables must arrive from the hub, counted there, and the CSV files the console writes must be
 // byte for byte the ones platslage-report writes from the same log for the same months.
 #include "system_under_test.hpp"
+#include "virtual_display.hpp"
 
 #include <doctest/doctest.h>
 
 #include <fstream>
-#include <random>
 #include <sstream>
 
 using namespace platslage;
 using namespace platslage::test;
 using namespace std::chrono_literals;
-
-namespace {
-
-// An X server of our own on a display nobody uses, ended by its PID with the test.
-class StatisticsDisplay {
-public:
-    explicit StatisticsDisplay(const std::filesystem::path& dir) {
-        std::mt19937 rng(std::random_device{}());
-        for (int attempt = 0; attempt < 20 && !process_; ++attempt) {
-            int n = 100 + static_cast<int>(rng() % 800);
-            auto socket = std::filesystem::path("/tmp/.X11-unix") / ("X" + std::to_string(n));
-            auto lock = std::filesystem::path("/tmp") / (".X" + std::to_string(n) + "-lock");
-            if (std::filesystem::exists(socket) || std::filesystem::exists(lock)) continue;
-            auto xvfb = std::make_unique<ChildProcess>(std::vector<std::string>{"/usr/bin/Xvfb",
-                                                                                ":" + std::to_string(n), "-screen", "0",
-                                                                                "1920x1080x24", "-nolisten", "tcp"},
-                                                       dir / ("xvfb-" + std::to_string(n) + ".log"));
-            if (eventually([&] { return std::filesystem::exists(socket) || !xvfb->running(); }, 10s) &&
-                xvfb->running()) {
-                process_ = std::move(xvfb);
-                name_ = ":" + std::to_string(n);
-            }
-        }
-        if (!process_) throw std::runtime_error("could not start Xvfb");
-    }
-    const std::string& name() const { return name_; }
-
-private:
-    std::unique_ptr<ChildProcess> process_;
-    std::string name_;
-};
-
-std::string bytes_of(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-} // namespace
 
 TEST_CASE("console statistics: S opens the window, the hub counts, E exports the same CSV files as platslage-report") {
     TempDir dir("platslage-it19");
@@ -74,7 +34,7 @@ TEST_CASE("console statistics: S opens the window, the hub counts, E exports the
     Hub hub(dir.path(), broker.url(), {}, {"--retention-days", "0"});
     REQUIRE(hub.db() == db);
     REQUIRE(hub.wait_mqtt_up());
-    StatisticsDisplay display(dir.path());
+    VirtualDisplay display(dir.path());
 
     auto out = dir.path() / "exports";
     std::filesystem::create_directories(out);
@@ -132,12 +92,12 @@ TEST_CASE("console statistics: S opens the window, the hub counts, E exports the
         auto exported = folder / entry.path().filename();
         INFO(entry.path().filename().string());
         REQUIRE(std::filesystem::exists(exported));
-        CHECK(bytes_of(exported) == bytes_of(entry.path()));
+        CHECK(file_text(exported) == file_text(entry.path()));
         ++compared;
     }
     CHECK(compared == 11);
     // The figures are real: November's rows count reports of the nine days (CSV: label;observations;…).
-    auto reports_csv = bytes_of(folder / "rapporter.csv");
+    auto reports_csv = file_text(folder / "rapporter.csv");
     CHECK(reports_csv.find("\r\nnov 2026;0;") == std::string::npos);
     CHECK(reports_csv.find("\r\nnov 2026;") != std::string::npos);
     CHECK(hub.status()["statistics"]["answered"] == 1);
