@@ -6,12 +6,6 @@
 
 namespace platslage::console {
 
-std::string station_name(const std::string& id) {
-    std::string s = id;
-    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-    return s;
-}
-
 std::vector<std::chrono::year_month> stats_months(TimePoint now) {
     auto d = stockholm_date(now);
     std::chrono::year_month last{d.year(), d.month()};
@@ -39,11 +33,7 @@ std::optional<StatsQuery> stats_period_query(const std::string& text) {
 }
 
 std::string stats_heading(const StatsQuery& q, const ZoneMap& zones) {
-    std::string place = q.station.empty() ? "Centralen och Cityterminalen" : station_name(q.station);
-    if (!q.zone.empty()) {
-        const Zone* z = zones.find(q.zone);
-        place += ", " + (z ? z->name : q.zone);
-    }
+    const std::string place = stats_place(q, zones);
     auto span = stats_span(q);
     std::string when = span.periods.empty()
                            ? std::string()

@@ -23,9 +23,6 @@ std::vector<std::chrono::year_month> stats_months(TimePoint now);
 // stations, by month.
 StatsQuery default_stats_query(TimePoint now);
 
-// A station's id as its name is written: "centralen" → "Centralen".
-std::string station_name(const std::string& id);
-
 // --stats-period's text, FIRST..LAST as 2026-11..2027-04, as a query (both stations, by
 // month); none when it is no span of months a STATS query allows.
 std::optional<StatsQuery> stats_period_query(const std::string& text);

@@ -33,9 +33,7 @@ FollowUpTables follow_up_tables(const EventLog& log, const ZoneMap& zones, const
     std::vector<StatsZone> each;
     for (const auto& z : zones.zones()) {
         if (!(q.zone.empty() ? q.station.empty() || z.station == q.station : z.id == q.zone)) continue;
-        std::string station = z.station;
-        if (!station.empty() && station[0] >= 'a' && station[0] <= 'z') station[0] = static_cast<char>(station[0] - 'a' + 'A');
-        each.push_back({z.id, q.station.empty() ? z.name + " (" + station + ")" : z.name});
+        each.push_back({z.id, q.station.empty() ? z.name + " (" + station_name(z.station) + ")" : z.name});
     }
     return {partnership_tables(figures.figures, StatsRequest{span.periods, q.station, q.zone, std::move(each)}),
             figures.unreadable};

@@ -56,8 +56,9 @@ FollowUpWorker::FollowUpWorker(zmq::context_t& ctx, std::string db_path, const Z
                 if (!parts || parts->second.size() != 2) continue; // never expected: the loop wrote it
                 auto query = parse_stats_query(parts->second[0]);
                 auto now = parse_decimal(parts->second[1]);
-                if (!query || !now) continue;
-                auto reply = count(*query, TimePoint{Millis{static_cast<std::int64_t>(*now)}});
+                // Every job gets an answer, or the loop would count it as waiting for ever.
+                auto reply = query && now ? count(*query, TimePoint{Millis{static_cast<std::int64_t>(*now)}})
+                                          : encode_error("failed: the query did not reach the counting thread whole");
                 if (stop_) break;
                 send_frames(socket, wrap(parts->first, reply));
             }

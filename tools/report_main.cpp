@@ -25,10 +25,6 @@ using namespace platslage;
 
 namespace {
 
-std::string capitalised(std::string s) {
-    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-    return s;
-}
 
 void write_file(const std::filesystem::path& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary);
@@ -80,14 +76,12 @@ int main(int argc, char** argv) {
             std::cerr << "platslage-report: no station '" << station << "' in the maps\n";
             return 2;
         }
-        std::string place = station.empty() ? "Centralen och Cityterminalen" : capitalised(station);
         if (!zone.empty()) {
             const Zone* z = zones.find(zone);
             if (!z || station.empty() || z->station != station) {
                 std::cerr << "platslage-report: --zone must be a zone of --station\n";
                 return 2;
             }
-            place += ", " + z->name;
         }
         if (!std::filesystem::exists(db)) {
             std::cerr << "platslage-report: no event log at " << db << "\n";
@@ -97,6 +91,7 @@ int main(int argc, char** argv) {
         SystemClock clock;
         auto now = clock.now();
         StatsQuery query{*from, *to, station, zone, by == "week" ? Granularity::week : Granularity::month};
+        const std::string place = stats_place(query, zones);
         auto counted = follow_up_tables(log, zones, query, now);
         const auto& tables = counted.tables;
 

@@ -53,6 +53,21 @@ std::string stats_query_json(const StatsQuery& q) {
         .dump();
 }
 
+std::string station_name(std::string_view id) {
+    std::string s(id);
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
+std::string stats_place(const StatsQuery& q, const ZoneMap& zones) {
+    std::string place = q.station.empty() ? "Centralen och Cityterminalen" : station_name(q.station);
+    if (!q.zone.empty()) {
+        const Zone* z = zones.find(q.zone);
+        place += ", " + (z ? z->name : q.zone);
+    }
+    return place;
+}
+
 StatsSpan stats_span(const StatsQuery& q) {
     using namespace std::chrono;
     StatsSpan s{month_start(q.from), month_start(q.to + months{1}), {}};

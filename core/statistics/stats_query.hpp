@@ -6,6 +6,7 @@
 #include "checked.hpp"
 #include "clock.hpp"
 #include "period.hpp"
+#include "zone_map.hpp"
 
 #include <chrono>
 #include <string>
@@ -33,6 +34,12 @@ struct StatsQuery {
 // station. Whether the station and zone are in the maps is for the caller to check.
 Checked<StatsQuery> parse_stats_query(std::string_view json);
 std::string stats_query_json(const StatsQuery& q);
+
+// A station's id as its name is written: "centralen" → "Centralen".
+std::string station_name(std::string_view id);
+// What a query's tables are about, as their headings say it: "Centralen och Cityterminalen",
+// "Centralen", "Centralen, Väntytor".
+std::string stats_place(const StatsQuery& q, const ZoneMap& zones);
 
 // Where a query's span lies on the timeline and the periods its rows are: by month, from
 // 00:00 Stockholm time on the first day of `from` to the same on the first day after `to`; by
