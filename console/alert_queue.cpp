@@ -1,5 +1,10 @@
 #include "alert_queue.hpp"
 
+#include "local_time.hpp"
+#include "stockholm_time.hpp"
+#include "time_text.hpp"
+#include "view_logic.hpp"
+
 #include <algorithm>
 
 namespace platslage::console {
@@ -69,6 +74,32 @@ std::string command_json(const std::string& op, const std::string& alert, const 
         else if (field == "note") c.note = value;
     }
     return command_json(c);
+}
+
+int OpenAlertCounts::station(const std::string& id) const {
+    auto it = by_station.find(id);
+    return it == by_station.end() ? 0 : it->second;
+}
+
+int OpenAlertCounts::level(const std::string& station, int level) const {
+    auto it = by_level.find({station, level});
+    return it == by_level.end() ? 0 : it->second;
+}
+
+OpenAlertCounts open_alert_counts(const std::vector<std::shared_ptr<const AlertView>>& alerts, const ZoneMap& zones) {
+    OpenAlertCounts out;
+    for (const auto& a : alerts) {
+        if (!a->open()) continue;
+        ++out.by_station[a->station];
+        if (const Zone* z = zones.find(a->zone)) ++out.by_level[{z->station, z->level}];
+    }
+    return out;
+}
+
+std::string raised_text(const std::string& rfc3339) {
+    auto t = parse_rfc3339(rfc3339);
+    if (!t) return "?";
+    return stockholm_clock_text(*t).substr(0, 5) + " (" + age_text(seconds_since(rfc3339)) + ")";
 }
 
 std::string rule_title(const std::string& rule) {

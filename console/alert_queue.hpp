@@ -3,7 +3,9 @@
 // first is the most severe open alert that has waited longest.
 #include "alert_command.hpp"
 #include "picture.hpp"
+#include "zone_map.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,19 @@ std::string command_json(const AlertCommand& c);
 // what is empty is left out. An op the protocol does not have gives "", which the hub refuses.
 std::string command_json(const std::string& op, const std::string& alert, const std::string& by,
                          const std::vector<std::pair<std::string, std::string>>& extra = {});
+
+// Open alerts by where they are, for the station tabs and the level buttons: a station's
+// count has every open alert there (those about equipment too); a level's, those in its zones.
+struct OpenAlertCounts {
+    std::map<std::string, int> by_station;
+    std::map<std::pair<std::string, int>, int> by_level; // (station, level)
+    int station(const std::string& id) const;
+    int level(const std::string& station, int level) const;
+};
+OpenAlertCounts open_alert_counts(const std::vector<std::shared_ptr<const AlertView>>& alerts, const ZoneMap& zones);
+
+// "22:14 (3 min)": the Stockholm clock time and the age, for the queue's Raised column.
+std::string raised_text(const std::string& rfc3339);
 
 // "sleeping" → "Sleeping", "needs_care" → "Needs care": rule names as people read them.
 std::string rule_title(const std::string& rule);

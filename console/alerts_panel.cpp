@@ -3,13 +3,17 @@
 #include "alert.hpp"
 #include "alert_history.hpp"
 #include "dispatch_view.hpp"
+#include "frame_pacing.hpp"
 #include "local_time.hpp"
+#include "stats_query.hpp"
+#include "stockholm_time.hpp"
 #include "team_suggestion.hpp"
 #include "ui_colour.hpp"
 #include "view_logic.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <spdlog/spdlog.h>
 
 #include <cmath>
 
@@ -19,7 +23,7 @@ namespace {
 // Every dialog's last button: Cancel, or Esc, closes it without sending anything.
 void cancel_and_end_popup() {
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
+    if (ImGui::Button("Cancel (Esc)") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 const char* severities[] = {"warning", "minor", "major", "critical"};
@@ -45,12 +49,55 @@ void AlertsPanel::send(const AlertCommand& c, const std::string& what) {
     sent_ = what;
     sent_op_ = op_name(c.op);
     ++commands_sent_;
+    group_tickets_.clear();
+    local_note_.clear();
 }
 
 std::string AlertsPanel::feedback() const {
+    if (!local_note_.empty()) return local_note_;
     auto answer = ticket_ ? link_.answer_to(ticket_) : std::nullopt;
     if (!answer) return {};
+    if (group_tickets_.size() > 1) {
+        // One line for the zone's commands: how many were carried out, how many refused and why.
+        int done = 0, refused = 0;
+        std::string why;
+        for (auto t : group_tickets_)
+            if (auto a = link_.answer_to(t)) {
+                if (a->ok) ++done;
+                else ++refused, why = answer_text(sent_op_, false, a->text);
+            }
+        return sent_ + ": " + std::to_string(done) + " done" + (refused ? ", " + std::to_string(refused) + " refused (" + why + ")" : "");
+    }
     return sent_ + ": " + answer_text(sent_op_, answer->ok, answer->text);
+}
+
+void AlertsPanel::acknowledge_zone(const AlertView& a, const ConsoleState& s) {
+    auto ids = raised_in_same_zone(visible_, a);
+    if (ids.empty()) return;
+    std::vector<std::uint64_t> tickets;
+    for (const auto& id : ids) {
+        send(command(AlertOp::acknowledge, id, s));
+        tickets.push_back(ticket_);
+    }
+    group_tickets_ = std::move(tickets);
+    sent_ = "acknowledge " + std::to_string(ids.size()) + (ids.size() == 1 ? " alert in " : " alerts in ") +
+            (a.zone.empty() ? station_name(a.station) : zone_name(a.zone));
+}
+
+void AlertsPanel::toggle_aside(const AlertView& a) {
+    const auto now = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now());
+    if (set_aside_.until(a.id)) {
+        set_aside_.take_back(a.id);
+        local_note_ = a.id + " back in the queue";
+    } else if (a.open()) {
+        set_aside_.put(a, now + SetAside::default_for);
+        local_note_ = a.id + " set aside on this console until " + stockholm_clock_text(now + SetAside::default_for).substr(0, 5) +
+                      ", or until it gets worse";
+    } else {
+        return;
+    }
+    spdlog::info("{}", local_note_);
+    rows_stale_ = true;
 }
 
 void AlertsPanel::draw(const Picture& p, ConsoleState& s) {
@@ -71,8 +118,6 @@ void AlertsPanel::draw(const Picture& p, ConsoleState& s) {
             s.centre_on_selection = true;
         }
     }
-    animating_ = false;
-    for (const auto* a : queue) animating_ |= needs_attention(*a);
     const AlertView* selected = nullptr;
     for (const auto& a : p.alerts)
         if (a->id == s.selected_alert) selected = a.get();
@@ -80,10 +125,10 @@ void AlertsPanel::draw(const Picture& p, ConsoleState& s) {
     // Below the queue: the buttons, the selected alert's order (two lines) and the answer line.
     float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 3.3f;
     ImGui::BeginChild("queue", ImVec2(0, -footer));
-    table(queue, p, s);
+    table(p, s);
     ImGui::EndChild();
     actions(selected, p, s);
-    keys(queue, selected, p, s); // global shortcuts; keys() steps aside while text is typed or a dialog is open
+    keys(visible_, selected, p, s); // global shortcuts; keys() steps aside while text is typed or a dialog is open
     ImGui::End();
 }
 
@@ -99,105 +144,210 @@ void AlertsPanel::steps_tooltip(const AlertView& a) {
 void AlertsPanel::filters(const Picture& p, ConsoleState& s) {
     auto& f = s.alert_filter;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-    if (ImGui::BeginCombo("##station", f.station.empty() ? "Both stations" : f.station.c_str())) {
+    if (ImGui::BeginCombo("##station", f.station.empty() ? "Both stations" : station_name(f.station).c_str())) {
         if (ImGui::Selectable("Both stations", f.station.empty())) f.station.clear();
         for (const auto& st : p.stations)
-            if (ImGui::Selectable(st.id.c_str(), f.station == st.id)) f.station = st.id;
+            if (ImGui::Selectable(station_name(st.id).c_str(), f.station == st.id)) f.station = st.id;
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
+    // A filter that no longer fits on the line goes to the next: a narrow window cuts none off.
+    auto next = [](float width) {
+        ImGui::SameLine();
+        if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+    };
+    next(ImGui::GetFontSize() * 8);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     if (ImGui::BeginCombo("##severity", (std::string(severities[f.min_severity]) + " and up").c_str())) {
         for (int i = 0; i < 4; ++i)
             if (ImGui::Selectable((std::string(severities[i]) + " and up").c_str(), f.min_severity == i)) f.min_severity = i;
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
+    next(ImGui::GetFontSize() * 8);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     if (ImGui::BeginCombo("##state", f.state.c_str())) {
         for (const auto& st : state_choices())
             if (ImGui::Selectable(st.c_str(), f.state == st)) f.state = st;
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
     int open = 0;
     for (const auto& a : p.alerts) open += a->open() ? 1 : 0;
-    ImGui::TextDisabled("%d open", open);
+    const std::string count = std::to_string(open) + " open";
+    next(ImGui::CalcTextSize(count.c_str()).x);
+    ImGui::TextDisabled("%s", count.c_str());
 }
 
-void AlertsPanel::table(const std::vector<const AlertView*>& queue, const Picture& p, ConsoleState& s) {
+void AlertsPanel::rebuild_rows(const ConsoleState& s, TimePoint now) {
+    rows_.clear();
+    visible_.clear();
+    SplitQueue split = set_aside_.size() ? split_aside(queue_, set_aside_, now) : SplitQueue{queue_, {}};
+    if (s.queue_by_zone) {
+        for (auto& g : group_by_zone(split.shown)) {
+            rows_.push_back(Row{nullptr, g, false, false});
+            for (const auto* a : g.alerts) {
+                rows_.push_back(Row{a, std::nullopt, false, false});
+                visible_.push_back(a);
+            }
+        }
+    } else {
+        for (const auto* a : split.shown) {
+            rows_.push_back(Row{a, std::nullopt, false, false});
+            visible_.push_back(a);
+        }
+    }
+    if (!split.aside.empty()) {
+        rows_.push_back(Row{nullptr, std::nullopt, true, false});
+        for (const auto* a : split.aside) {
+            rows_.push_back(Row{a, std::nullopt, false, true});
+            visible_.push_back(a);
+        }
+    }
+}
+
+void AlertsPanel::table(const Picture& p, ConsoleState& s) {
+    // Columns keep their widths and the table scrolls sideways in a narrow window: a column is
+    // never squeezed until its text is cut off.
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
-                            ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("alerts", 6, flags)) return;
+                            ImGuiTableFlags_ScrollX | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("alerts", 7, flags)) return;
     const float em = ImGui::GetFontSize();
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Severity", ImGuiTableColumnFlags_WidthFixed, 5.0f * em);
-    ImGui::TableSetupColumn("Raised", ImGuiTableColumnFlags_WidthFixed, 5.5f * em);
+    ImGui::TableSetupScrollFreeze(1, 1); // the severity column and the headers stay in view when scrolled
+    ImGui::TableSetupColumn("Severity", ImGuiTableColumnFlags_WidthFixed, 5.5f * em);
+    ImGui::TableSetupColumn("Raised", ImGuiTableColumnFlags_WidthFixed, 6.5f * em);
     ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthFixed, 7.5f * em);
     ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, 9.0f * em);
     // The alert's state, or its order's state in colour with the team.
     ImGui::TableSetupColumn("State / team", ImGuiTableColumnFlags_WidthFixed, 10.0f * em);
-    ImGui::TableSetupColumn("Summary", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Station", ImGuiTableColumnFlags_WidthFixed, 6.5f * em);
+    ImGui::TableSetupColumn("Summary", ImGuiTableColumnFlags_WidthFixed, 22.0f * em);
     ImGui::TableHeadersRow();
-    // Flashing at 2 Hz: the frame loop keeps drawing while animating().
-    bool flash_on = hold_flash_ || std::fmod(ImGui::GetTime(), 1.0) < 0.5;
+    // Lit one second, dark the next, on the wall clock (frame_pacing.hpp): the frame loop wakes then anyway.
+    bool flash_on = hold_flash_ || flash_lit(std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now()));
+    const auto now = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now());
+    if (set_aside_.due(now)) rows_stale_ = true;
+    if (rows_stale_ || rows_build_ != queue_build_ || rows_by_zone_ != s.queue_by_zone || !(rows_filter_ == queue_filter_)) {
+        rebuild_rows(s, now);
+        rows_build_ = queue_build_;
+        rows_by_zone_ = s.queue_by_zone;
+        rows_filter_ = queue_filter_;
+        rows_stale_ = false;
+    }
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(queue.size()));
+    clipper.Begin(static_cast<int>(rows_.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const auto& a = *queue[static_cast<std::size_t>(i)];
-            ImGui::TableNextRow();
-            auto colour = severity_colour(a.severity_rank);
-            if (needs_attention(a) && flash_on) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, to_imgui(colour, 0.45f));
-            ImGui::TableNextColumn();
-            bool selected = a.id == s.selected_alert;
-            // A selected row that calls for attention keeps its alarm colour: selecting it is
-            // not acknowledging it.
-            bool lit = needs_attention(a) && flash_on;
-            if (lit) ImGui::PushStyleColor(ImGuiCol_Header, to_vec4(Rgba{colour.r, colour.g, colour.b, 0.55f}));
-            if (ImGui::Selectable(("##" + a.id).c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
-                s.selected_alert = a.id;
-                if (!a.zone.empty()) s.selected_zone = a.zone;
-            }
-            bool row_hovered = ImGui::IsItemHovered();
-            bool badge_tip = false;
-            if (lit) ImGui::PopStyleColor();
-            if (selected && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
-            ImGui::SameLine(0, 0);
-            ImGui::TextColored(a.open() ? to_vec4(colour) : ImVec4(0.55f, 0.55f, 0.55f, 1), "%s", a.severity.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(ago(a.raised_at).c_str());
-            ImGui::TableNextColumn();
-            if (is_dispatch_back(a) && a.open())
-                ImGui::TextColored(to_vec4(dispatch_back_colour()), "%s", alert_label(a).c_str());
-            else
-                ImGui::TextUnformatted(alert_label(a).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(a.zone.empty() ? a.subject.c_str() : zone_name(a.zone).c_str());
-            ImGui::TableNextColumn();
-            if (const DispatchView* d = dispatch_of(p, a.id)) {
-                auto look = dispatch_look(*d);
-                draw_badge(look.word.c_str(), look.colour);
-                ImGui::SameLine();
-                ImGui::TextUnformatted(d->team.c_str());
-                if (ImGui::IsItemHovered()) {
-                    ImGui::SetTooltip("%s: %s\n%s", d->id.c_str(), look.line.c_str(), response_text(*d).c_str());
-                    badge_tip = true;
-                }
-            } else if (!a.assigned_to.empty()) {
-                ImGui::Text("%s %s", a.state.c_str(), a.assigned_to.c_str());
-            } else {
-                ImGui::TextUnformatted(a.state.c_str());
-            }
-            ImGui::TableNextColumn();
-            if (a.signals > 1)
-                ImGui::Text("%s (%d reports)", a.summary.c_str(), a.signals);
-            else
-                ImGui::TextUnformatted(a.summary.c_str());
-            if (row_hovered && !badge_tip) steps_tooltip(a);
+            const Row& row = rows_[static_cast<std::size_t>(i)];
+            if (row.group) group_row(*row.group);
+            else if (row.aside_header) aside_row(set_aside_.size());
+            else alert_row(*row.alert, p, s, flash_on, row.aside);
         }
     }
     ImGui::EndTable();
+}
+
+// A zone's header in the grouped queue: how many, how many still raised, where.
+void AlertsPanel::group_row(const AlertGroup& g) {
+    ImGui::TableNextRow();
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(45, 50, 58, 255));
+    ImGui::TableNextColumn();
+    ImGui::TextColored(to_vec4(severity_colour(g.worst)), "%zu alert%s", g.alerts.size(), g.alerts.size() == 1 ? "" : "s");
+    ImGui::TableNextColumn();
+    if (g.raised) ImGui::Text("%d raised", g.raised);
+    ImGui::TableNextColumn();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(g.zone.empty() ? "equipment" : zone_name(g.zone).c_str());
+    ImGui::TableNextColumn();
+    if (g.raised > 1) ImGui::TextDisabled("Shift+A: all %d", g.raised);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(station_name(g.station).c_str());
+}
+
+void AlertsPanel::aside_row(std::size_t n) {
+    ImGui::TableNextRow();
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(45, 50, 58, 255));
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("Set aside");
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%zu on this console", n);
+    ImGui::TableNextColumn();
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("back when the time is up");
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("or the alert gets worse; P takes one back");
+}
+
+void AlertsPanel::alert_row(const AlertView& a, const Picture& p, ConsoleState& s, bool flash_on, bool aside) {
+    if (aside) flash_on = false; // set aside: it waits quietly
+    ImGui::PushID(a.id.c_str());
+    ImGui::TableNextRow();
+    auto colour = severity_colour(a.severity_rank);
+    if (needs_attention(a) && flash_on) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, to_imgui(colour, lit_row_opacity));
+    ImGui::TableNextColumn();
+    bool selected = a.id == s.selected_alert;
+    // A selected row that calls for attention keeps its alarm colour: selecting it is
+    // not acknowledging it.
+    bool lit = needs_attention(a) && flash_on;
+    if (lit) ImGui::PushStyleColor(ImGuiCol_Header, to_vec4(Rgba{colour.r, colour.g, colour.b, 0.55f}));
+    if (ImGui::Selectable(("##" + a.id).c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
+        s.selected_alert = a.id;
+        if (!a.zone.empty()) s.selected_zone = a.zone;
+    }
+    bool row_hovered = ImGui::IsItemHovered();
+    bool badge_tip = false;
+    if (lit) ImGui::PopStyleColor();
+    if (selected && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
+    if (selected) {
+        // The selected row is marked apart from any colour: a white bar and an arrow,
+        // so it can be told from a flashing row whichever phase the flash is in.
+        ImVec2 row_min = ImGui::GetItemRectMin(), row_max = ImGui::GetItemRectMax();
+        ImGui::GetWindowDrawList()->AddRectFilled(row_min, ImVec2(row_min.x + 4, row_max.y), IM_COL32(255, 255, 255, 255));
+    }
+    ImGui::SameLine(0, selected ? 6 : 0);
+    // On a lit row the severity is written in white or black, whichever stands out on it.
+    const ImVec4 severity_text = !a.open() ? ImVec4(0.55f, 0.55f, 0.55f, 1)
+                                 : lit    ? to_vec4(text_colour_on(over(colour, lit_row_opacity, panel_background)))
+                                          : to_vec4(colour);
+    ImGui::TextColored(severity_text, selected ? "> %s" : "%s", a.severity.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(raised_text(a.raised_at).c_str());
+    ImGui::TableNextColumn();
+    if (is_dispatch_back(a) && a.open())
+        ImGui::TextColored(to_vec4(dispatch_back_colour()), "%s", alert_label(a).c_str());
+    else
+        ImGui::TextUnformatted(alert_label(a).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(a.zone.empty() ? a.subject.c_str() : zone_name(a.zone).c_str());
+    ImGui::TableNextColumn();
+    if (aside) {
+        auto until = set_aside_.until(a.id);
+        ImGui::TextDisabled("aside until %s", until ? stockholm_clock_text(*until).substr(0, 5).c_str() : "?");
+    } else if (const DispatchView* d = dispatch_of(p, a.id)) {
+        auto look = dispatch_look(*d);
+        draw_badge(look.word.c_str(), look.colour);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(d->team.c_str());
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("%s: %s\n%s", d->id.c_str(), look.line.c_str(), response_text(*d).c_str());
+            badge_tip = true;
+        }
+    } else if (!a.assigned_to.empty()) {
+        ImGui::Text("%s %s", a.state.c_str(), a.assigned_to.c_str());
+    } else {
+        ImGui::TextUnformatted(a.state.c_str());
+    }
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(station_name(a.station).c_str());
+    ImGui::TableNextColumn();
+    if (a.signals > 1)
+        ImGui::Text("%s (%d reports)", a.summary.c_str(), a.signals);
+    else
+        ImGui::TextUnformatted(a.summary.c_str());
+    // Stale: the zone has been reported empty since. The alert may be over; someone should look.
+    if (auto why = empty_since_text(a, p.zones); !why.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.55f, 0.75f, 0.95f, 1), "[stale: %s]", why.c_str());
+    }
+    if (row_hovered && !badge_tip) steps_tooltip(a);
+    ImGui::PopID();
 }
 
 void AlertsPanel::actions(const AlertView* a, const Picture& p, ConsoleState& s) {
@@ -233,7 +383,9 @@ void AlertsPanel::actions(const AlertView* a, const Picture& p, ConsoleState& s)
     else ImGui::NewLine(), ImGui::NewLine();
 
     auto answer = ticket_ ? link_.answer_to(ticket_) : std::nullopt;
-    if (answer) {
+    if (!local_note_.empty()) {
+        ImGui::TextDisabled("%s", local_note_.c_str());
+    } else if (answer) {
         if (answer->ok)
             ImGui::TextDisabled("%s", feedback().c_str());
         else
@@ -248,7 +400,7 @@ void AlertsPanel::actions(const AlertView* a, const Picture& p, ConsoleState& s)
     if (open_resolve_) ImGui::OpenPopup("Resolve"), open_resolve_ = false;
     if (open_note_) ImGui::OpenPopup("Note"), note_.fill(0), open_note_ = false;
     assign_dialog(a, p, s);
-    resolve_dialog(a, s);
+    resolve_dialog(a, p, s);
     note_dialog(a, s);
 }
 
@@ -279,17 +431,35 @@ void AlertsPanel::assign_dialog(const AlertView* a, const Picture& p, ConsoleSta
     }
 }
 
-void AlertsPanel::resolve_dialog(const AlertView* a, ConsoleState& s) {
+void AlertsPanel::resolve_dialog(const AlertView* a, const Picture& p, ConsoleState& s) {
     if (ImGui::BeginPopupModal("Resolve", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        // A team on the alert is named first: resolving must not silently undo its work.
+        const std::string consequence = a ? resolve_consequence(p, *a) : std::string();
+        if (!consequence.empty()) {
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+            ImGui::TextColored(to_vec4(dispatch_state_colour("on_scene")), "%s", consequence.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::Separator();
+        }
         ImGui::TextUnformatted("How did it end?");
-        for (int i = 0; i < static_cast<int>(alert_outcomes.size()); ++i) {
+        std::vector<int> shown;
+        for (int i = 0; i < static_cast<int>(alert_outcomes.size()); ++i)
+            if (alert_outcomes[static_cast<std::size_t>(i)] != "cleared") shown.push_back(i); // "cleared" is the hub's own
+        if (std::find(shown.begin(), shown.end(), outcome_) == shown.end()) outcome_ = shown.front();
+        for (int i : shown) {
             std::string o(alert_outcomes[static_cast<std::size_t>(i)]);
-            if (o == "cleared") continue; // the hub's own
             std::replace(o.begin(), o.end(), '_', ' ');
             if (ImGui::RadioButton(o.c_str(), outcome_ == i)) outcome_ = i;
         }
-        ImGui::InputText("Note (no names)", note_.data(), note_.size());
-        if (ImGui::Button("Resolve") && a) {
+        const bool typing = ImGui::GetIO().WantTextInput;
+        if (!typing) {
+            auto at = std::find(shown.begin(), shown.end(), outcome_) - shown.begin();
+            if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) outcome_ = shown[static_cast<std::size_t>(std::min<long>(at + 1, static_cast<long>(shown.size()) - 1))];
+            if (ImGui::IsKeyPressed(GLFW_KEY_UP)) outcome_ = shown[static_cast<std::size_t>(std::max<long>(at - 1, 0))];
+        }
+        bool enter = ImGui::InputText("Note (no names)", note_.data(), note_.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+        enter = enter || (!typing && (ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false)));
+        if ((ImGui::Button(consequence.empty() ? "Resolve (Enter)" : "Resolve anyway (Enter)") || enter) && a) {
             auto c = command(AlertOp::resolve, a->id, s);
             c.outcome = alert_outcomes[static_cast<std::size_t>(outcome_)];
             c.note = note_.data();
@@ -329,8 +499,11 @@ void AlertsPanel::keys(const std::vector<const AlertView*>& queue, const AlertVi
     };
     if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) select(neighbour(queue, s.selected_alert, +1));
     if (ImGui::IsKeyPressed(GLFW_KEY_UP)) select(neighbour(queue, s.selected_alert, -1));
+    if (ImGui::IsKeyPressed(GLFW_KEY_Z, false)) s.queue_by_zone = !s.queue_by_zone;
     if (!a) return;
-    if (ImGui::IsKeyPressed(GLFW_KEY_A, false) && a->open() && a->state == "raised") send(command(AlertOp::acknowledge, a->id, s));
+    if (ImGui::IsKeyPressed(GLFW_KEY_A, false) && io.KeyShift && p.link == LinkState::live) acknowledge_zone(*a, s);
+    else if (ImGui::IsKeyPressed(GLFW_KEY_A, false) && a->open() && a->state == "raised") send(command(AlertOp::acknowledge, a->id, s));
+    if (ImGui::IsKeyPressed(GLFW_KEY_P, false)) toggle_aside(*a);
     if (ImGui::IsKeyPressed(GLFW_KEY_T, false) && a->open()) open_assign_ = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_D, false) && p.link == LinkState::live && dispatch_target(p, *a)) open_dispatch_ = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_R, false) && a->open()) open_resolve_ = true;

@@ -5,6 +5,7 @@
 // move. A new critical alert flashes until someone acknowledges it. Each alert's order
 // shows its state in colour; the selected alert's order, its response times.
 #include "alert_command.hpp"
+#include "alert_flood.hpp"
 #include "panel.hpp"
 #include "console_state.hpp"
 #include "hub_link.hpp"
@@ -13,6 +14,7 @@
 #include "zone_map.hpp"
 
 #include <array>
+#include <optional>
 #include <string>
 
 namespace platslage::console {
@@ -21,8 +23,6 @@ class AlertsPanel final : public Panel {
 public:
     AlertsPanel(const ZoneMap& zones, HubLink& link) : zones_(zones), link_(link) {}
     void draw(const Picture& p, ConsoleState& s) override;
-    // True while some row flashes: the frame loop must keep drawing to animate it.
-    bool animating() const { return animating_; }
     // Flashing rows stay lit: a screenshot shows them whatever the moment it is taken.
     void hold_flash(bool on) { hold_flash_ = on; }
     // The feedback line: the last command and the hub's answer to it ("" before any answer).
@@ -35,12 +35,16 @@ public:
 
 private:
     void filters(const Picture& p, ConsoleState& s);
-    void table(const std::vector<const AlertView*>& queue, const Picture& p, ConsoleState& s);
+    void table(const Picture& p, ConsoleState& s);
+    // The table's rows: the queue, grouped by zone when asked, then what is set aside.
+    void rebuild_rows(const ConsoleState& s, TimePoint now);
+    void alert_row(const AlertView& a, const Picture& p, ConsoleState& s, bool flash_on, bool aside);
+    void group_row(const AlertGroup& g);
     static void steps_tooltip(const AlertView& a);
     void actions(const AlertView* a, const Picture& p, ConsoleState& s);
     // The dialogs the buttons and keys open, each sending its command when confirmed.
     void assign_dialog(const AlertView* a, const Picture& p, ConsoleState& s);
-    void resolve_dialog(const AlertView* a, ConsoleState& s);
+    void resolve_dialog(const AlertView* a, const Picture& p, ConsoleState& s);
     void note_dialog(const AlertView* a, ConsoleState& s);
     void keys(const std::vector<const AlertView*>& queue, const AlertView* a, const Picture& p, ConsoleState& s);
     void dispatch_line(const AlertView& a, const Picture& p);
@@ -50,17 +54,37 @@ private:
     static AlertCommand command(AlertOp op, const std::string& alert, const ConsoleState& s);
     void send(const AlertCommand& c);
     void send(const AlertCommand& c, const std::string& what);
+    // Shift+A: every raised alert in the selected alert's zone, one command each.
+    void acknowledge_zone(const AlertView& a, const ConsoleState& s);
+    // P: set the selected alert aside on this console for a while, or take it back.
+    void toggle_aside(const AlertView& a);
+    void aside_row(std::size_t n);
     std::string zone_name(const std::string& id) const;
 
     const ZoneMap& zones_;
     HubLink& link_;
-    bool animating_ = false;
     bool hold_flash_ = false;
     bool picked_first_ = false;
     // The queue is sorted once per picture and filter, not once per frame.
     std::uint64_t queue_build_ = 0;
     AlertFilter queue_filter_;
     std::vector<const AlertView*> queue_;
+    // Rows as drawn, rebuilt when the queue, the grouping or what is set aside changes.
+    struct Row {
+        const AlertView* alert = nullptr; // or a header:
+        std::optional<AlertGroup> group;  // a zone's alerts follow
+        bool aside_header = false;        // the alerts set aside follow
+        bool aside = false;
+    };
+    std::vector<Row> rows_;
+    std::vector<const AlertView*> visible_; // the alerts in the rows' order, for Up and Down
+    std::uint64_t rows_build_ = ~std::uint64_t{0};
+    bool rows_by_zone_ = false;
+    AlertFilter rows_filter_;
+    bool rows_stale_ = true;
+    SetAside set_aside_;
+    std::vector<std::uint64_t> group_tickets_; // a zone's alerts acknowledged at once
+    std::string local_note_;                   // what a console-only action (P) did, for the answer line
     bool open_resolve_ = false, open_assign_ = false, open_note_ = false, open_dispatch_ = false;
     int outcome_ = 0;
     int team_ = 0;

@@ -4,15 +4,50 @@
 #include "ui_colour.hpp"
 
 #include <GLFW/glfw3.h>
+#include <spdlog/spdlog.h>
+
+#include <cfloat>
 
 namespace platslage::console {
 
+namespace {
+TimePoint now_ms() { return std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now()); }
+} // namespace
+
 void ConnectionBar::draw(const Picture& p, ConsoleState&) {
+    const auto banner = outage_.update(p.link, p.last_heard, now_ms());
+    if (auto line = outage_.take_log_line(); !line.text.empty()) {
+        if (line.warning) spdlog::warn("{}", line.text);
+        else spdlog::info("{}", line.text);
+    }
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetIO().DisplaySize.x, 0)); // the window's width, as the backend set it
+    ImGui::SetNextWindowSize(ImVec2(display.x, 0)); // the window's width, as the backend set it
     ImGui::Begin("##connection", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    status_line(p);
+    ImGui::End();
+    if (banner.shown) outage_banner(banner);
+}
+
+// Over every window, whatever the operator has arranged: the banner across the top, and the
+// rest greyed, a picture from before the outage.
+void ConnectionBar::outage_banner(const OutageBanner& b) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImFont* font = ImGui::GetFont();
+    const float big = ImGui::GetFontSize() * 1.8f, text = ImGui::GetFontSize() * 1.15f, pad = ImGui::GetFontSize() * 0.6f;
+    const float wrap = display.x - 2 * pad;
+    const ImVec2 detail = font->CalcTextSizeA(text, FLT_MAX, wrap, b.detail.c_str());
+    const float bottom = pad + big + pad * 0.5f + detail.y + pad;
+    auto* fg = ImGui::GetForegroundDrawList();
+    fg->AddRectFilled(ImVec2(0, bottom), display, IM_COL32(70, 70, 70, 150));
+    fg->AddRectFilled(ImVec2(0, 0), ImVec2(display.x, bottom), to_imgui(outage_colour()));
+    fg->AddText(font, big, ImVec2(pad, pad), IM_COL32(255, 255, 255, 255), b.headline.c_str());
+    fg->AddText(font, text, ImVec2(pad, pad + big + pad * 0.5f), IM_COL32(255, 255, 255, 255), b.detail.c_str(), nullptr, wrap);
+}
+
+void ConnectionBar::status_line(const Picture& p) {
     auto link = std::string(link_name(p.link));
     ImVec2 at = ImGui::GetCursorScreenPos();
     float r = ImGui::GetTextLineHeight() * 0.4f;
@@ -30,9 +65,11 @@ void ConnectionBar::draw(const Picture& p, ConsoleState&) {
     ImGui::SameLine();
     auto heard_ms = p.last_heard.time_since_epoch().count();
     if (heard_ms > 0) {
-        auto now = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now());
-        ImGui::TextDisabled("  update %llu, heard %llds ago, resyncs %llu", static_cast<unsigned long long>(p.seq),
-                            static_cast<long long>((now - p.last_heard).count() / 1000),
+        // The hub's heartbeat comes every second: how long since it was heard is news only
+        // once it is late (a ticking "0 s, 1 s" would redraw the bar every second for nothing).
+        const auto heard_s = static_cast<long long>((now_ms() - p.last_heard).count() / 1000);
+        const std::string heard = heard_s >= 2 ? ", heard " + std::to_string(heard_s) + " s ago" : "";
+        ImGui::TextDisabled("  update %llu%s, resyncs %llu", static_cast<unsigned long long>(p.seq), heard.c_str(),
                             static_cast<unsigned long long>(p.resyncs));
     } else {
         ImGui::TextDisabled("  waiting for the hub");
@@ -45,7 +82,6 @@ void ConnectionBar::draw(const Picture& p, ConsoleState&) {
     if (ImGui::SmallButton("Reconnect (Ctrl+R)")) link_.resync();
     ImGui::SameLine();
     ImGui::TextDisabled("  F1: help and legend");
-    ImGui::End();
 }
 
 } // namespace platslage::console

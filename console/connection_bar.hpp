@@ -1,5 +1,7 @@
 #pragma once
-// Always visible: is this picture live, stale or cut off, and since when.
+// Always visible: is this picture live, stale or cut off, and since when. In an outage it
+// becomes a banner across the top with the time the data is from, and greys the rest.
+#include "outage.hpp"
 #include "panel.hpp"
 
 namespace platslage::console {
@@ -13,7 +15,11 @@ public:
     void draw(const Picture& p, ConsoleState& s) override;
 
 private:
+    void outage_banner(const OutageBanner& b);
+    void status_line(const Picture& p);
+
     HubLink& link_;
+    OutageWatch outage_;
 };
 
 } // namespace platslage::console

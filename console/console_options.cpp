@@ -17,6 +17,12 @@ std::optional<int> parse_options(int argc, char** argv, ConsoleOptions& opt) {
     app.add_option("--screenshot", opt.screenshot, "render, write this PNG and exit (0: live picture, 3: hub not reached)");
     app.add_option("--screenshot-wait-s", opt.screenshot_wait_s, "how long to wait for a live picture before the screenshot")
         ->capture_default_str();
+    app.add_option("--screenshot-at-s", opt.screenshot_at_s,
+                   "take the screenshot this many seconds after start, whatever the hub's state (to show an outage)")
+        ->check(CLI::Range(0.0, 600.0));
+    app.add_option("--alarm-wav", opt.alarm_wav, "a WAV file to sound for a new or re-announced critical alert "
+                                                 "(default: a built-in two-note tone)");
+    app.add_flag("--no-sound", opt.no_sound, "no alarm sound (the window still asks for attention)");
     app.add_option("--width", opt.width, "window width")->capture_default_str();
     app.add_option("--height", opt.height, "window height")->capture_default_str();
     app.add_option("--ini", opt.ini, "where the window layout is remembered (default ~/.config/platslage/console.ini)");
@@ -30,7 +36,7 @@ std::optional<int> parse_options(int argc, char** argv, ConsoleOptions& opt) {
     app.add_option("--bench-idle-s", opt.bench_idle_s, "how long --bench idles")->capture_default_str();
     app.add_option("--keys", opt.keys,
                    "keys to press once the hub's picture is live, e.g. \"D Enter\" (letters, digits, Enter, Esc, Up, "
-                   "Down, Left, Right, Tab, F1); with --screenshot, the PNG is taken after the hub has answered");
+                   "Down, Left, Right, Tab, F1, and each as Shift+A); with --screenshot, the PNG is taken after the hub has answered");
     app.add_option("--position", opt.position,
                    "this console's operator position, sent with every command (never a name); with --key, the key card's")
         ->capture_default_str();

@@ -26,6 +26,9 @@ struct ConsoleOptions {
     std::string keys;             // pressed once the picture is live, e.g. "D Enter"
     int bench_alerts = 0;         // > 0: measure frame times with this many alerts, print JSON, exit
     double bench_idle_s = 60;     // and CPU use over this long idling against the hub
+    double screenshot_at_s = 0;   // > 0: the screenshot is taken this long after start, live or not
+    std::string alarm_wav;        // the alarm's sound; empty: the built-in two-note tone
+    bool no_sound = false;        // the window's attention request only
 };
 
 // Reads the command line into `opt`. Nullopt: go on; otherwise exit with this code (--help

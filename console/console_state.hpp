@@ -25,6 +25,8 @@ struct ConsoleState {
     std::string position = "kc-1"; // the operator's position, sent with every command
     // Asks the map to show the selected zone: its station's tab and its level.
     bool centre_on_selection = false;
+    bool overview = false; // both stations, every level at once (O)
+    bool queue_by_zone = false; // the alert queue grouped by zone (Z)
 };
 
 } // namespace platslage::console

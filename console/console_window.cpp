@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <stdexcept>
+#include <utility>
 
 namespace platslage::console {
 
@@ -49,10 +50,14 @@ ConsoleWindow::ConsoleWindow(const ConsoleOptions& opt) {
     glfwSetKeyCallback(window_, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
         static_cast<ConsoleWindow*>(glfwGetWindowUserPointer(w))->key_event(KeyEvent{key, scancode, action, mods});
     });
+    // Uncovered or restored, the window's pixels are gone: the next frame is drawn whole.
+    glfwSetWindowRefreshCallback(window_, [](GLFWwindow* w) { static_cast<ConsoleWindow*>(glfwGetWindowUserPointer(w))->refresh_ = true; });
     ImGui_ImplOpenGL3_Init("#version 130");
+    frames_ = std::make_unique<FrameCache>();
 }
 
 ConsoleWindow::~ConsoleWindow() {
+    frames_.reset(); // its OpenGL objects go while the context is still there
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
@@ -73,19 +78,19 @@ std::pair<int, int> ConsoleWindow::framebuffer_size() const {
 }
 
 void ConsoleWindow::begin_frame() {
-    for (const auto& e : keys_.take_frame()) ImGui_ImplGlfw_KeyCallback(window_, e.key, e.scancode, e.action, e.mods);
+    const auto events = keys_.take_frame();
+    keys_this_frame_ = !events.empty();
+    for (const auto& e : events) ImGui_ImplGlfw_KeyCallback(window_, e.key, e.scancode, e.action, e.mods);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
 }
 
-void ConsoleWindow::end_frame() {
+bool ConsoleWindow::end_frame(bool whole) {
     ImGui::Render();
     auto [fb_w, fb_h] = framebuffer_size();
-    glViewport(0, 0, fb_w, fb_h);
-    glClearColor(0.09f, 0.10f, 0.11f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    const bool all = whole || std::exchange(refresh_, false);
+    return frames_->render(ImGui::GetDrawData(), fb_w, fb_h, all);
 }
 
 } // namespace platslage::console

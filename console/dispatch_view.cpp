@@ -199,4 +199,14 @@ std::string outreach_here(const Picture& p, const ZoneView& z) {
     return out.empty() ? "none here" : out;
 }
 
+std::string resolve_consequence(const Picture& p, const AlertView& a) {
+    const DispatchView* d = dispatch_of(p, a.id);
+    if (!d || !d->active()) return {};
+    if (d->state == "on_scene")
+        return d->team + " is on scene (" + d->id + "). Resolving closes the alert; the team keeps its order, "
+               "and the outcome it records is added to the alert.";
+    return d->team + " has order " + d->id + " (" + dispatch_state_words(d->state) +
+           "). Resolving withdraws the order and tells the team it need not go.";
+}
+
 } // namespace platslage::console

@@ -32,6 +32,11 @@ struct DispatchTarget {
 };
 std::optional<DispatchTarget> dispatch_target(const Picture& p, const AlertView& a);
 
+// What resolving the alert does to the team on it, said in the Resolve dialog before the
+// operator confirms; empty when no team has an order for it. A team on scene keeps its order
+// (the hub adds what it records to the alert); one still on its way is told to stop.
+std::string resolve_consequence(const Picture& p, const AlertView& a);
+
 // The queue's "What" column: "Team did not answer", "Team declined", or the rule's title.
 std::string alert_label(const AlertView& a);
 // The colour of an alert that came back from a team: violet, apart from the severities.

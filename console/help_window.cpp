@@ -5,21 +5,34 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace platslage::console {
 
 namespace {
+// A bullet whose text wraps at the window's edge: nothing is cut off, however narrow.
+void item(const char* text) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", text);
+}
+
 // The keys of the alert queue, and what an order's state means.
 void alerts_and_dispatch() {
     ImGui::TextUnformatted("Alerts (the selected row)");
-    ImGui::BulletText("Up / Down: previous and next alert in the queue");
-    ImGui::BulletText("A: acknowledge; T: assign to an outreach team; R: resolve with an outcome");
-    ImGui::BulletText("D: dispatch a team: an order to the team's handheld. The nearest free");
-    ImGui::TextUnformatted("     team is chosen; Up / Down pick another, Enter sends, Esc cancels");
-    ImGui::BulletText("N: add a note (no names); C: show its zone on the map");
-    ImGui::BulletText("A flashing row is a critical alert nobody has acknowledged yet");
-    ImGui::BulletText("Hover a row: the alert's steps, who took each and when");
-    ImGui::BulletText("W: who did what: every command about the selected alert from any");
-    ImGui::TextUnformatted("     console, done or refused, with its position, role and key");
+    item("Up / Down: previous and next alert in the queue; the map follows it to its station and level");
+    item("A: acknowledge; T: assign to an outreach team; N: add a note (no names); C: show its zone on the map");
+    item("D: dispatch a team: an order to the team's handheld. The nearest free team is chosen; Up / Down pick "
+         "another, Enter sends, Esc cancels");
+    item("R: resolve with an outcome (Up / Down choose, Enter resolves). If a team has the alert's order, the dialog "
+         "says first what resolving does: a team on its way is told it need not go; a team on scene keeps its order, "
+         "and its outcome is added to the alert");
+    item("A flashing row is a critical alert nobody has acknowledged yet; its severity is written in white or black, "
+         "whichever reads on it");
+    item("The selected row has a white bar at its left edge and > before its severity, whether it flashes or not");
+    item("Raised: the Stockholm clock time and how long ago; Station: where it is");
+    item("Hover a row: the alert's steps, who took each and when");
+    item("W: who did what: every command about the selected alert from any console, done or refused, with its "
+         "position, role and key");
     ImGui::Separator();
     ImGui::TextUnformatted("Dispatch: an order's state (State / team column, zone, teams table)");
     struct Meaning {
@@ -32,78 +45,78 @@ void alerts_and_dispatch() {
                                        Meaning{"completed", "the team reported how it went (the outcome)"},
                                        Meaning{"declined", "the team cannot go: the order came back"},
                                        Meaning{"unanswered", "no answer in time: the order came back"},
-                                       Meaning{"withdrawn", "sent to another team, or the alert was closed"}}) {
+                                       Meaning{"withdrawn", "sent to another team, or the alert was closed before the team was there"}}) {
         draw_badge(dispatch_state_words(state).c_str(), dispatch_state_colour(state));
         ImGui::SameLine();
-        ImGui::TextUnformatted(means);
+        ImGui::TextWrapped("%s", means);
     }
     ImGui::TextColored(to_vec4(dispatch_back_colour()), "Team did not answer / Team declined:");
-    ImGui::TextUnformatted("     an alert of its own; D on it dispatches the alert the order was for");
-    ImGui::BulletText("The line under the buttons: the selected alert's order, time since sent,");
-    ImGui::TextUnformatted("     and its response times: raised, acknowledged, dispatched, accepted,");
-    ImGui::TextUnformatted("     on scene, completed, each after the step before");
-    ImGui::BulletText("Teams never suggested: silent (not heard from lately), off duty,");
-    ImGui::TextUnformatted("     or already on an order");
+    ImGui::SameLine();
+    ImGui::TextWrapped("an alert of its own; D on it dispatches the alert the order was for");
+    item("The line under the buttons: the selected alert's order, time since sent, and its response times: raised, "
+         "acknowledged, dispatched, accepted, on scene, completed, each after the step before");
+    item("Teams never suggested: silent (not heard from lately), off duty, or already on an order");
 }
 
 // Meetings, the map, its colours, the stations table and the connection bar.
 void meetings_map_and_tables() {
     ImGui::TextUnformatted("Meetings (M opens and closes the window)");
-    ImGui::BulletText("The joint deployment meetings: next start in Stockholm time, repeat,");
-    ImGui::TextUnformatted("     organisations; the selected one's open action items (overdue in red)");
-    ImGui::TextUnformatted("     and latest decisions");
-    ImGui::BulletText("G: the selected meeting's agenda; E: export it as agenda-<meeting>-<date>.md");
-    ImGui::BulletText("Record a decision, add an action item with its owner and due date,");
-    ImGui::TextUnformatted("     close an action item; plan a meeting (no names in any text)");
-    ImGui::BulletText("Cancel meeting... ends a plan after asking once more; its notes stay");
+    item("The joint deployment meetings: next start in Stockholm time, repeat, organisations; the selected one's "
+         "open action items (overdue in red) and latest decisions");
+    item("G: the selected meeting's agenda; E: export it as agenda-<meeting>-<date>.md");
+    item("Record a decision, add an action item with its owner and due date (also before the first meeting), close "
+         "an action item; plan a meeting (no names in any text). A refused text stays in its field to be corrected");
+    item("Cancel meeting... ends a plan after asking once more; its notes stay");
     ImGui::Separator();
     ImGui::TextUnformatted("Statistics (S opens and closes the window)");
-    ImGui::BulletText("The partnership's follow-up tables, counted by the hub from its log:");
-    ImGui::TextUnformatted("     pick the months, a station, a zone, by month or by week");
-    ImGui::BulletText("Left / Right (in the window): previous and next table, most with a bar chart below");
-    ImGui::BulletText("<3: fewer than three people, hidden so no one can be singled out;");
-    ImGui::TextUnformatted("     .. : a share or time drawn from so few, or nothing to compute it from");
-    ImGui::BulletText("E (in the window): export all its tables as CSV files, as platslage-report does");
+    item("The partnership's follow-up tables, counted by the hub from its log: pick the months, a station, a zone, "
+         "by month or by week");
+    item("Left / Right (in the window): previous and next table, most with a bar chart below");
+    item("<3: fewer than three people, hidden so no one can be singled out; .. : a share or time drawn from so few, "
+         "or nothing to compute it from");
+    item("E (in the window): export all its tables as CSV files, as platslage-report does");
     ImGui::Separator();
     ImGui::TextUnformatted("Map");
-    ImGui::BulletText("1 / 0 / minus: upper, street and lower level");
-    ImGui::BulletText("Tab: next station; H: colour by hotspot or by occupancy");
-    ImGui::BulletText("F: fit the map; mouse wheel zooms, drag pans");
-    ImGui::BulletText("Esc: clear the selected zone");
-    ImGui::BulletText("Ctrl+R: reconnect (fresh snapshot from the hub)");
-    ImGui::BulletText("F1: this window; Ctrl+Q: quit");
+    item("O: both stations at a glance, every level side by side with its hotspots and alert rings; click a level to "
+         "open it, O goes back");
+    item("The station tabs and level buttons count their open alerts");
+    item("1 / 0 / minus: upper, street and lower level; Tab: next station; H: colour by hotspot or by occupancy");
+    item("F: fit the map; mouse wheel zooms, drag pans; Esc: clear the selected zone");
+    item("Ctrl+R: reconnect (fresh snapshot from the hub); F1: this window; Ctrl+Q: quit");
     ImGui::Separator();
     ImGui::TextUnformatted("Zone colours, by hotspot (H switches): where help is needed now");
-    ImGui::BulletText("grey 0, amber 30, orange 60, deep red 100; hover a zone for the reasons");
-    ImGui::BulletText("a ring in an alert's colour: the zone has an open alert");
+    item("grey 0, amber 30, orange 60, deep red 100; hover a zone for the reasons");
+    item("a ring in an alert's colour, on a black or white halo so it shows on any fill: the zone has an open alert");
     ImGui::TextUnformatted("Zone colours, by occupancy: people now against the zone's capacity");
-    ImGui::BulletText("green: calm, under 60 %%; amber: busy; red: at or over capacity");
-    ImGui::BulletText("grey: no people counter for this zone; dimmed: the counter is silent,");
-    ImGui::TextUnformatted("     the last count is shown but may be old");
-    ImGui::BulletText("blue dot: the last guard report here was about people");
+    item("green: calm, under 60 %; amber: busy; red: at or over capacity");
+    item("grey: no people counter for this zone; dimmed: the counter is silent, the last count is shown but may be old");
+    item("blue dot left of the zone's name: the last guard report here was about people");
     ImGui::Separator();
     ImGui::TextUnformatted("Stations table");
-    ImGui::BulletText("People: people counted now; Counted: zones whose counter reports");
-    ImGui::BulletText("Silent: counters that stopped reporting; Guards: handhelds on shift");
-    ImGui::BulletText("Teams: outreach teams on site; Heard: since a team's last status");
-    ImGui::BulletText("Order: the order a team is on;");
-    ImGui::SameLine();
+    item("People: people counted now; Counted: zones whose counter reports; Silent: counters that stopped reporting; "
+         "Guards: handhelds on shift");
+    item("Teams: outreach teams on site; Heard: since a team's last status; Order: the order a team is on");
     draw_badge("silent", silent_team_colour());
     ImGui::SameLine();
     ImGui::TextUnformatted("a team not heard from lately");
     ImGui::Separator();
     ImGui::TextUnformatted("Connection (top bar)");
-    ImGui::BulletText("LIVE: in step with the hub");
-    ImGui::BulletText("STALE: an update was missed, the hub restarted or went quiet;");
-    ImGui::TextUnformatted("     the picture may be old and the console is resyncing by itself");
-    ImGui::BulletText("DISCONNECTED: the hub does not answer");
+    item("LIVE: in step with the hub");
+    item("STALE: an update was missed, the hub restarted or went quiet; the picture may be old and the console is "
+         "resyncing by itself");
+    item("DISCONNECTED: the hub does not answer");
+    item("A red banner across the top, the rest greyed: the hub has not answered for a while. It says what time the "
+         "picture is from; the console reconnects by itself");
 }
 } // namespace
 
 void HelpWindow::draw(const Picture&, ConsoleState& s) {
     bool& open = s.show_help;
     if (!open) return;
-    ImGui::SetNextWindowSize(ImVec2(600, 0), ImGuiCond_FirstUseEver);
+    // Sized to the screen and scrolling: nothing is cut off on a small one.
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowSize(ImVec2(std::min(760.0f, display.x * 0.9f), display.y * 0.85f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.05f, display.y * 0.07f), ImGuiCond_FirstUseEver);
     ImGui::Begin("Help and legend (F1)", &open);
     alerts_and_dispatch();
     ImGui::Separator();

@@ -30,7 +30,7 @@ using namespace platslage::console;
 // The frame loop: until the window is closed (Ctrl+Q, the window manager, or a screenshot taken).
 int run(ConsoleWindow& window, HubLink& link, ConsoleFrame& screen, ScriptedKeys& scripted, const ConsoleOptions& opt) {
     std::optional<ScreenshotMode> screenshot;
-    if (!opt.screenshot.empty()) screenshot.emplace(opt.screenshot, opt.screenshot_wait_s, !scripted.empty());
+    if (!opt.screenshot.empty()) screenshot.emplace(opt.screenshot, opt.screenshot_wait_s, !scripted.empty(), opt.screenshot_at_s);
     std::optional<std::chrono::steady_clock::time_point> keys_done_at;
     while (!glfwWindowShouldClose(window.get())) {
         if (screenshot || screen.settling() || window.keys_waiting())
@@ -38,7 +38,6 @@ int run(ConsoleWindow& window, HubLink& link, ConsoleFrame& screen, ScriptedKeys
         else
             // Wakes on input, on new data (glfwPostEmptyEvent), or to age the clocks.
             glfwWaitEventsTimeout(screen.idle_wait_s());
-        screen.count_frame();
 
         auto picture = link.picture();
         if (picture->link == LinkState::live && picture->seq > 0 && !scripted.done()) {
@@ -46,7 +45,7 @@ int run(ConsoleWindow& window, HubLink& link, ConsoleFrame& screen, ScriptedKeys
             screen.settle();
             if (scripted.done()) keys_done_at = std::chrono::steady_clock::now();
         }
-        screen.draw(*picture);
+        const bool drawn = screen.draw(*picture);
         screen.log_feedback();
         auto [fb_w, fb_h] = window.framebuffer_size();
         if (screenshot && screenshot->after_frame(*picture, link, keys_done_at, fb_w, fb_h)) {
@@ -54,8 +53,9 @@ int run(ConsoleWindow& window, HubLink& link, ConsoleFrame& screen, ScriptedKeys
             spdlog::info("view: {}", screen.view_text());
             glfwSetWindowShouldClose(window.get(), GLFW_TRUE);
         }
-        glfwSwapBuffers(window.get());
+        if (drawn) glfwSwapBuffers(window.get());
     }
+    spdlog::info("frames: {} drawn, {} unchanged and not drawn", window.frames().drawn(), window.frames().unchanged());
     return screenshot ? screenshot->exit_code() : 0;
 }
 

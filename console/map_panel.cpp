@@ -1,7 +1,9 @@
 #include "map_panel.hpp"
 
+#include "alert_queue.hpp"
 #include "dispatch_view.hpp"
 #include "local_time.hpp"
+#include "stats_query.hpp"
 #include "ui_colour.hpp"
 #include "view_logic.hpp"
 
@@ -9,25 +11,15 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <string>
 #include <tuple>
 #include <vector>
-#include <string>
 
 namespace platslage::console {
 
 namespace {
-const char* level_name(int level) {
-    switch (level) {
-    case 1: return "Upper level (1)";
-    case -1: return "Lower level (-1)";
-    default: return "Street level (0)";
-    }
-}
-
-std::string station_title(const std::string& id) {
-    return id == "centralen" ? "Centralen" : id == "cityterminalen" ? "Cityterminalen" : id;
-}
 
 void zone_tooltip(const Zone& z, const ZoneView* v) {
     ImGui::BeginTooltip();
@@ -64,7 +56,15 @@ void MapPanel::draw(const Picture& p, ConsoleState& s) {
             s.level = z->level;
             s.zoom = 1.0;
             s.pan_x = s.pan_y = 0;
+            s.overview = false;
         }
+    }
+    const auto open = open_alert_counts(p.alerts, zones_);
+    if (s.overview) {
+        draw_overview(p, s, open);
+        shown_tab_ = -1; // back on the tabs, the chosen one is selected again
+        ImGui::End();
+        return;
     }
     if (s.station_tab != shown_tab_) {
         // Chosen from outside the tab bar (Tab key, an alert's zone). ImGui shows a newly
@@ -74,7 +74,9 @@ void MapPanel::draw(const Picture& p, ConsoleState& s) {
     }
     if (ImGui::BeginTabBar("stations")) {
         for (std::size_t i = 0; i < stations.size(); ++i) {
-            auto title = station_title(stations[i]);
+            // The open alerts at each station on its tab, so the other station's are never out of sight.
+            const int here = open.station(stations[i]);
+            auto title = station_name(stations[i]) + (here ? " (" + std::to_string(here) + " open)" : "") + "###" + stations[i];
             ImGuiTabItemFlags flags = 0;
             if (static_cast<int>(i) == s.station_tab && (ImGui::GetFrameCount() < 3 || hold_tab_ > 0))
                 flags |= ImGuiTabItemFlags_SetSelected;
@@ -85,7 +87,12 @@ void MapPanel::draw(const Picture& p, ConsoleState& s) {
                     s.pan_x = s.pan_y = 0;
                 }
                 for (int level : {1, 0, -1}) {
-                    if (ImGui::RadioButton(level_name(level), s.level == level)) s.level = level;
+                    const int on_level = open.level(stations[i], level);
+                    auto label = level_name(level) + (on_level ? ": " + std::to_string(on_level) + " open" : "") +
+                                 "###level" + std::to_string(level);
+                    if (on_level) ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(severity_colour(2)));
+                    if (ImGui::RadioButton(label.c_str(), s.level == level)) s.level = level;
+                    if (on_level) ImGui::PopStyleColor();
                     ImGui::SameLine();
                 }
                 if (ImGui::SmallButton("Fit")) {
@@ -95,6 +102,8 @@ void MapPanel::draw(const Picture& p, ConsoleState& s) {
                 ImGui::SameLine();
                 if (ImGui::SmallButton(s.colour_by_hotspot ? "Colour: hotspot (H)" : "Colour: occupancy (H)"))
                     s.colour_by_hotspot = !s.colour_by_hotspot;
+                ImGui::SameLine();
+                if (ImGui::SmallButton("Both stations (O)")) s.overview = true;
                 draw_canvas(p, s, stations[i]);
                 ImGui::EndTabItem();
             }
@@ -151,7 +160,8 @@ void draw_zone(ImDrawList* dl, const Zone* z, const Picture& p, const ConsoleSta
         ring.push_back(sp);
         pts.emplace_back(static_cast<float>(sp.x), static_cast<float>(sp.y));
     }
-    dl->AddConvexPolyFilled(pts.data(), static_cast<int>(pts.size()), to_imgui(colour, z == hover ? 0.95f : 0.75f));
+    const float opacity = z == hover ? 0.95f : zone_fill_opacity;
+    dl->AddConvexPolyFilled(pts.data(), static_cast<int>(pts.size()), to_imgui(colour, opacity));
     bool selected = z->id == s.selected_zone;
     dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), selected ? IM_COL32(255, 255, 255, 255) : IM_COL32(15, 15, 18, 255),
                     ImDrawFlags_Closed, selected ? 3.0f : 1.0f);
@@ -162,8 +172,9 @@ void draw_zone(ImDrawList* dl, const Zone* z, const Picture& p, const ConsoleSta
         std::vector<ImVec2> inner;
         auto cx = static_cast<float>(proj.to_screen(centroid(z->outline)).x), cy = static_cast<float>(proj.to_screen(centroid(z->outline)).y);
         for (const auto& q : pts) inner.emplace_back(q.x + (cx - q.x) * 0.04f, q.y + (cy - q.y) * 0.04f);
-        dl->AddPolyline(inner.data(), static_cast<int>(inner.size()), to_imgui(severity_colour(worst)), ImDrawFlags_Closed,
-                        worst == 3 ? 4.0f : 2.5f);
+        const auto look = alert_ring(worst, over(colour, opacity, panel_background));
+        dl->AddPolyline(inner.data(), static_cast<int>(inner.size()), to_imgui(look.halo), ImDrawFlags_Closed, look.halo_width);
+        dl->AddPolyline(inner.data(), static_cast<int>(inner.size()), to_imgui(look.colour), ImDrawFlags_Closed, look.width);
     }
 
     auto c = proj.to_screen(centroid(z->outline));
@@ -188,11 +199,21 @@ void draw_zone(ImDrawList* dl, const Zone* z, const Picture& p, const ConsoleSta
         y += line;
         return at;
     };
-    for (const auto& l : name_lines) centred(l, IM_COL32(255, 255, 255, 255));
-    ImVec2 count_at = show_count ? centred(count, IM_COL32(235, 235, 235, 255)) : ImVec2(static_cast<float>(c.x), y);
+    std::optional<ImVec2> first_label;
+    for (const auto& l : name_lines) {
+        auto at = centred(l, IM_COL32(255, 255, 255, 255));
+        if (!first_label) first_label = at;
+    }
+    if (show_count) {
+        auto at = centred(count, IM_COL32(235, 235, 235, 255));
+        if (!first_label) first_label = at;
+    }
     if (v && v->last_report_ts && v->last_report_persons > 0) {
-        // A marker for people reported here: the operator's cue to look closer.
-        dl->AddCircleFilled(ImVec2(count_at.x + count_size.x + 10, count_at.y + line / 2), 5, IM_COL32(120, 200, 255, 255));
+        // A marker for people reported here, the operator's cue to look closer: left of the
+        // zone's first label, never over its name or number.
+        ImVec2 dot = first_label ? ImVec2(first_label->x - 9, first_label->y + line / 2) : ImVec2(static_cast<float>(c.x), static_cast<float>(c.y));
+        dl->AddCircleFilled(dot, 6, IM_COL32(0, 0, 0, 220));
+        dl->AddCircleFilled(dot, 5, IM_COL32(120, 200, 255, 255));
     }
 }
 
@@ -232,7 +253,7 @@ void draw_markers(ImDrawList* dl, const Picture& p, const std::vector<const Zone
 void MapPanel::draw_canvas(const Picture& p, ConsoleState& s, const std::string& station) {
     ImVec2 origin = ImGui::GetCursorScreenPos();
     ImVec2 size = ImGui::GetContentRegionAvail();
-    float legend_h = ImGui::GetTextLineHeightWithSpacing() * 1.6f;
+    float legend_h = ImGui::GetTextLineHeightWithSpacing() * 2.6f; // two lines where the panel is narrow
     size.y = std::max(size.y - legend_h, 50.0f);
     size.x = std::max(size.x, 50.0f);
     ImGui::InvisibleButton("canvas", size, ImGuiButtonFlags_MouseButtonLeft);
@@ -266,6 +287,65 @@ void MapPanel::draw_canvas(const Picture& p, ConsoleState& s, const std::string&
     draw_legend(s.colour_by_hotspot);
 }
 
+void MapPanel::draw_overview(const Picture& p, ConsoleState& s, const OpenAlertCounts& open) {
+    ImGui::TextUnformatted("Both stations, every level: hotspots and open alerts.");
+    ImGui::SameLine();
+    ImGui::TextDisabled("Click a level to open it; O goes back.");
+    const auto cells = overview_cells(zones_);
+    const auto stations = zones_.stations();
+    std::size_t columns = 1;
+    for (const auto& st : stations) {
+        std::size_t n = 0;
+        for (const auto& c : cells) n += c.station == st ? 1 : 0;
+        columns = std::max(columns, n);
+    }
+    const ImVec2 area = ImGui::GetContentRegionAvail();
+    const float legend_h = ImGui::GetTextLineHeightWithSpacing() * 2.6f;
+    const float cell_w = area.x / static_cast<float>(columns);
+    const float cell_h = std::max((area.y - legend_h) / static_cast<float>(std::max<std::size_t>(stations.size(), 1)), 60.0f);
+    const float caption = ImGui::GetTextLineHeightWithSpacing();
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    auto* dl = ImGui::GetWindowDrawList();
+    ConsoleState shown = s;
+    shown.colour_by_hotspot = true; // the overview is about hotspots, whatever the tabs show
+    for (std::size_t row = 0; row < stations.size(); ++row) {
+        const auto all = zones_.zones_of(stations[row]);
+        std::size_t column = 0;
+        for (const auto& cell : cells) {
+            if (cell.station != stations[row]) continue;
+            const ImVec2 at(top.x + cell_w * static_cast<float>(column++), top.y + cell_h * static_cast<float>(row));
+            const ImVec2 size(cell_w - 6, cell_h - caption - 6);
+            const int here = open.level(cell.station, cell.level);
+            ImGui::SetCursorScreenPos(at);
+            auto title = station_name(cell.station) + ", " + level_name(cell.level) + (here ? ": " + std::to_string(here) + " open" : "");
+            if (here) ImGui::TextColored(to_vec4(severity_colour(2)), "%s", title.c_str());
+            else ImGui::TextUnformatted(title.c_str());
+            const ImVec2 canvas(at.x, at.y + caption);
+            ImGui::SetCursorScreenPos(canvas);
+            ImGui::InvisibleButton(("overview-" + cell.station + std::to_string(cell.level)).c_str(), size);
+            const bool hovered = ImGui::IsItemHovered();
+            if (ImGui::IsItemClicked()) {
+                for (std::size_t i = 0; i < stations.size(); ++i)
+                    if (stations[i] == cell.station) s.station_tab = static_cast<int>(i);
+                s.level = cell.level;
+                s.zoom = 1.0;
+                s.pan_x = s.pan_y = 0;
+                s.overview = false;
+            }
+            dl->PushClipRect(canvas, ImVec2(canvas.x + size.x, canvas.y + size.y), true);
+            dl->AddRectFilled(canvas, ImVec2(canvas.x + size.x, canvas.y + size.y),
+                              hovered ? IM_COL32(40, 45, 52, 255) : IM_COL32(24, 27, 31, 255));
+            // Each station at one scale across its levels, so a zone is the same size in every cell.
+            const MapProjection proj = MapProjection::fit(all, {canvas.x, canvas.y}, {size.x, size.y});
+            for (const auto* z : all)
+                if (z->level == cell.level) draw_zone(dl, z, p, shown, proj, nullptr);
+            dl->PopClipRect();
+        }
+    }
+    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + cell_h * static_cast<float>(stations.size())));
+    draw_legend(true);
+}
+
 void MapPanel::draw_legend(bool hotspot) {
     struct Item {
         const char* label;
@@ -283,18 +363,28 @@ void MapPanel::draw_legend(bool hotspot) {
         {"30", hotspot_colour(30)},
         {"60", hotspot_colour(60)},
         {"100", hotspot_colour(100)},
-        {"alert ring", severity_colour(3)},
     };
     auto* dl = ImGui::GetWindowDrawList();
     float h = ImGui::GetTextLineHeight();
+    // Items that do not fit on the line go to the next: a narrow panel cuts nothing off.
+    bool first = true;
+    auto next_item = [&](const char* label, float lead) {
+        const float width = lead + ImGui::CalcTextSize(label).x;
+        if (!first) {
+            ImGui::SameLine(0, h);
+            if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+        }
+        first = false;
+    };
     for (const auto& item : hotspot ? hotspot_items : occupancy_items) {
+        next_item(item.label, h * 1.5f + ImGui::GetStyle().ItemSpacing.x);
         ImVec2 at = ImGui::GetCursorScreenPos();
         dl->AddRectFilled(at, ImVec2(at.x + h * 1.4f, at.y + h), to_imgui(item.colour, 0.85f));
         ImGui::Dummy(ImVec2(h * 1.5f, h));
         ImGui::SameLine();
         ImGui::TextUnformatted(item.label);
-        ImGui::SameLine(0, h);
     }
+    next_item("people reported", h + ImGui::GetStyle().ItemSpacing.x);
     ImVec2 at = ImGui::GetCursorScreenPos();
     dl->AddCircleFilled(ImVec2(at.x + h / 2, at.y + h / 2), 5, IM_COL32(120, 200, 255, 255));
     ImGui::Dummy(ImVec2(h, h));
@@ -303,7 +393,7 @@ void MapPanel::draw_legend(bool hotspot) {
     for (const auto& [colour, letter, label] : {std::tuple{IM_COL32(70, 200, 190, 255), "T", "outreach team"},
                                                 std::tuple{to_imgui(silent_team_colour()), "T", "silent team"},
                                                 std::tuple{IM_COL32(240, 170, 70, 255), "G", "guard (last report)"}}) {
-        ImGui::SameLine(0, h);
+        next_item(label, h + ImGui::GetStyle().ItemSpacing.x);
         ImVec2 m = ImGui::GetCursorScreenPos();
         dl->AddCircleFilled(ImVec2(m.x + h / 2, m.y + h / 2), h * 0.55f, colour);
         auto size = ImGui::CalcTextSize(letter);
@@ -312,6 +402,16 @@ void MapPanel::draw_legend(bool hotspot) {
         ImGui::SameLine();
         ImGui::TextUnformatted(label);
     }
+    // The ring as drawn: a halo that stands out on the fill, the severity's colour inside it.
+    next_item("alert ring (its severity's colour)", h * 1.5f + ImGui::GetStyle().ItemSpacing.x);
+    ImVec2 r = ImGui::GetCursorScreenPos();
+    const auto ring = alert_ring(3, over(hotspot_colour(60), zone_fill_opacity, panel_background));
+    dl->AddRectFilled(r, ImVec2(r.x + h * 1.4f, r.y + h), to_imgui(hotspot_colour(60), zone_fill_opacity));
+    dl->AddRect(ImVec2(r.x + 2, r.y + 2), ImVec2(r.x + h * 1.4f - 2, r.y + h - 2), to_imgui(ring.halo), 0, 0, 4.0f);
+    dl->AddRect(ImVec2(r.x + 2, r.y + 2), ImVec2(r.x + h * 1.4f - 2, r.y + h - 2), to_imgui(ring.colour), 0, 0, 2.0f);
+    ImGui::Dummy(ImVec2(h * 1.5f, h));
+    ImGui::SameLine();
+    ImGui::TextUnformatted("alert ring (its severity's colour)");
 }
 
 } // namespace platslage::console

@@ -1,6 +1,8 @@
 #pragma once
 // The stations' maps: zones coloured by hotspot score (or occupancy), one level at a time,
-// with hover details, selection, zoom and pan.
+// with hover details, selection, zoom and pan; or both stations and every level at once
+// (the overview, O), each zone's hotspot and alert ring, a click away from its level.
+#include "alert_queue.hpp"
 #include "panel.hpp"
 #include "console_state.hpp"
 #include "picture.hpp"
@@ -15,6 +17,7 @@ public:
 
 private:
     void draw_canvas(const Picture& p, ConsoleState& s, const std::string& station);
+    void draw_overview(const Picture& p, ConsoleState& s, const OpenAlertCounts& open);
     void draw_legend(bool hotspot);
 
     const ZoneMap& zones_;

@@ -149,11 +149,7 @@ std::vector<const NoteRow*> recent_decisions(const MeetingBook& b, const std::st
 std::string stockholm_text(const std::string& rfc3339) {
     auto t = parse_rfc3339(rfc3339);
     if (!t) return "?";
-    static const char* days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    auto local = std::chrono::sys_days{stockholm_date(*t)};
-    std::chrono::weekday wd{local};
-    return std::string(days[wd.c_encoding()]) + " " + date_text(stockholm_date(*t)) + " " +
-           stockholm_clock_text(*t).substr(0, 5);
+    return stockholm_day_and_time_text(*t);
 }
 
 std::string stockholm_date_text(TimePoint t) { return date_text(stockholm_date(t)); }

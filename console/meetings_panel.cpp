@@ -35,6 +35,8 @@ void MeetingsPanel::send(const Command& c, const std::string& op, const std::str
     }
     ticket_ = link_.send_command(c.json);
     answer_taken_ = false;
+    sent_form_.forget(); // until the caller names the form it came from
+    clear_organisations_ = false;
     sent_op_ = op;
     sent_what_ = what;
 }
@@ -68,6 +70,10 @@ void MeetingsPanel::take_answer() {
     answer_taken_ = true;
     feedback_ok_ = answer->ok;
     ++feedback_count_;
+    // The form is emptied only once the hub has taken what it held: a refused decision stays
+    // there to be corrected, and text typed since it was sent is left alone.
+    if (sent_form_.answered(answer->ok) && clear_organisations_) organisations_.clear();
+    clear_organisations_ = false;
     if (!answer->ok) {
         export_when_agenda_ = false;
         feedback_ = sent_what_ + ": " + answer_text(sent_op_, false, answer->text);
@@ -281,7 +287,7 @@ void MeetingsPanel::note_forms(const ConsoleState& s) {
     if (ImGui::Button("Record decision")) {
         auto c = decision_command(selected_, decision_.data(), s.position);
         send(c, "record_decision", "decision for " + selected_);
-        if (c.ok()) decision_.fill(0);
+        if (c.ok()) sent_form_.sent(decision_);
     }
 
     ImGui::SetNextItemWidth(-12.0f * em);
@@ -300,7 +306,7 @@ void MeetingsPanel::note_forms(const ConsoleState& s) {
     if (ImGui::Button("Add action item")) {
         auto c = action_command(selected_, action_.data(), owner_, due_.data(), s.position);
         send(c, "add_action", "action item for " + selected_);
-        if (c.ok()) action_.fill(0);
+        if (c.ok()) sent_form_.sent(action_);
     }
 
     ImGui::BeginDisabled(selected_action_.empty());
@@ -311,7 +317,7 @@ void MeetingsPanel::note_forms(const ConsoleState& s) {
     if (ImGui::Button(close_label.c_str())) {
         auto c = close_action_command(selected_, selected_action_, closing_.data(), s.position);
         send(c, "close_action", "close " + selected_action_);
-        if (c.ok()) closing_.fill(0);
+        if (c.ok()) sent_form_.sent(closing_);
     }
     ImGui::EndDisabled();
     if (selected_action_.empty()) ImGui::TextDisabled("Click an open action item to close it (with an optional closing note).");
@@ -364,7 +370,7 @@ void MeetingsPanel::plan_form(const ConsoleState& s) {
     auto c = plan_command(f, s.position, zones_, now_point());
     if (ImGui::Button("Plan the meeting")) {
         send(c, "plan_meeting", "plan \"" + std::string(title_.data()) + "\"");
-        if (c.ok()) title_.fill(0), organisations_.clear();
+        if (c.ok()) sent_form_.sent(title_), clear_organisations_ = true;
     }
     ImGui::SameLine();
     if (c.ok()) {

@@ -8,6 +8,7 @@
 #include "hub_link.hpp"
 #include "meeting_view.hpp"
 #include "picture.hpp"
+#include "sent_form.hpp"
 #include "zone_map.hpp"
 
 #include <array>
@@ -59,6 +60,8 @@ private:
     std::array<char, 16> due_{};
     // Commands and answers.
     std::uint64_t ticket_ = 0;
+    SentForm sent_form_;               // the form field the last command came from
+    bool clear_organisations_ = false; // and, for a plan, its organisations with it
     bool answer_taken_ = true;
     std::string sent_op_, sent_what_;
     std::string feedback_;

@@ -115,6 +115,7 @@ AlertView view_of(PublishedAlert&& p) {
         v.history.push_back({text_of(s.at), std::move(s.what), std::move(s.by), std::string(severity_name(s.severity)),
                              std::move(s.detail)});
     v.steps = static_cast<int>(p.steps);
+    v.reannounced = a.reannounced;
     return v;
 }
 

@@ -53,6 +53,7 @@ struct AlertView {
     };
     std::vector<Step> history; // the raising step and the newest ones
     int steps = 0;             // every step the alert has had, shown or not
+    int reannounced = 0;       // times the hub announced it again, unacknowledged
     bool open() const { return state != "resolved" && state != "expired"; }
 };
 

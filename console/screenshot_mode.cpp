@@ -7,8 +7,8 @@
 
 namespace platslage::console {
 
-ScreenshotMode::ScreenshotMode(std::string path, double wait_s, bool keys)
-    : path_(std::move(path)), wait_s_(wait_s), keys_(keys) {}
+ScreenshotMode::ScreenshotMode(std::string path, double wait_s, bool keys, double at_s)
+    : path_(std::move(path)), wait_s_(wait_s), keys_(keys), at_s_(at_s) {}
 
 bool ScreenshotMode::after_frame(const Picture& shown, const HubLink& link,
                                  std::optional<std::chrono::steady_clock::time_point> keys_done_at, int fb_w, int fb_h) {
@@ -22,7 +22,9 @@ bool ScreenshotMode::after_frame(const Picture& shown, const HubLink& link,
     bool keys_settled = !keys_ || (keys_done_at && link.last_answer().number >= link.commands_queued() && !counting &&
                                    now - *keys_done_at > std::chrono::milliseconds(600));
     bool keys_gave_up = keys_done_at && now - *keys_done_at > std::chrono::seconds(counting ? 90 : 6);
-    if (countdown_ < 0 && ((live && shown.seq > 0 && (keys_settled || keys_gave_up)) || waited > wait_s_ + (keys_ ? 10 : 0))) {
+    const bool due = at_s_ > 0 ? waited >= at_s_
+                               : (live && shown.seq > 0 && (keys_settled || keys_gave_up)) || waited > wait_s_ + (keys_ ? 10 : 0);
+    if (countdown_ < 0 && due) {
         countdown_ = 8; // a few more frames so the layout has settled
         exit_code_ = live ? 0 : 3;
     }

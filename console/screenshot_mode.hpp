@@ -15,7 +15,8 @@ class HubLink;
 
 class ScreenshotMode {
 public:
-    ScreenshotMode(std::string path, double wait_s, bool keys);
+    // `at_s` > 0: at that many seconds after start, whatever the picture (an outage's screenshot).
+    ScreenshotMode(std::string path, double wait_s, bool keys, double at_s = 0);
     // After each frame, with the picture it showed; `keys_done_at` once the scripted keys are
     // all pressed. True when the window should close.
     bool after_frame(const Picture& shown, const HubLink& link,
@@ -26,6 +27,7 @@ private:
     std::string path_;
     double wait_s_;
     bool keys_;
+    double at_s_;
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
     int countdown_ = -1;
     int exit_code_ = 0;

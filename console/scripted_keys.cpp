@@ -28,17 +28,23 @@ int key_code(const std::string& name) {
 ScriptedKeys::ScriptedKeys(const std::string& names) {
     std::istringstream in(names);
     std::string name;
-    while (in >> name)
-        keys_.push_back(key_code(name));
+    while (in >> name) {
+        // "Shift+A": Shift held down around the key, as a keyboard sends it.
+        const bool shift = name.rfind("Shift+", 0) == 0;
+        keys_.push_back(Tap{key_code(shift ? name.substr(6) : name), shift});
+    }
 }
 
 void ScriptedKeys::step(ConsoleWindow& window) {
     if (wait_ > 0) {
         --wait_;
     } else if (next_ < keys_.size()) {
-        const int key = keys_[next_++];
-        window.key_event(KeyEvent{key, 0, GLFW_PRESS, 0});
-        window.key_event(KeyEvent{key, 0, GLFW_RELEASE, 0});
+        const Tap tap = keys_[next_++];
+        const int mods = tap.shift ? GLFW_MOD_SHIFT : 0;
+        if (tap.shift) window.key_event(KeyEvent{GLFW_KEY_LEFT_SHIFT, 0, GLFW_PRESS, mods});
+        window.key_event(KeyEvent{tap.key, 0, GLFW_PRESS, mods});
+        window.key_event(KeyEvent{tap.key, 0, GLFW_RELEASE, mods});
+        if (tap.shift) window.key_event(KeyEvent{GLFW_KEY_LEFT_SHIFT, 0, GLFW_RELEASE, 0});
         wait_ = 5;
     }
 }

@@ -14,7 +14,8 @@ class ConsoleWindow;
 
 class ScriptedKeys {
 public:
-    // Names: a letter or digit, Enter, Esc, Up, Down, Left, Right, Tab, F1. Throws on any other.
+    // Names: a letter or digit, Enter, Esc, Up, Down, Left, Right, Tab, F1, each also as
+    // Shift+<name>. Throws on any other.
     explicit ScriptedKeys(const std::string& names);
     bool empty() const { return keys_.empty(); }
     bool done() const { return next_ >= keys_.size(); }
@@ -22,7 +23,11 @@ public:
     void step(ConsoleWindow& window);
 
 private:
-    std::vector<int> keys_;
+    struct Tap {
+        int key = 0;
+        bool shift = false;
+    };
+    std::vector<Tap> keys_;
     std::size_t next_ = 0;
     int wait_ = 10; // frames after going live: the layout settles and the queue picks its first alert
 };

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <set>
 
 namespace platslage::console {
 
@@ -47,11 +48,61 @@ Rgba severity_colour(int rank) {
     }
 }
 
+namespace {
+double linear(float channel) {
+    double c = channel;
+    return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+double luminance(Rgba c) { return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b); }
+} // namespace
+
+double contrast_ratio(Rgba a, Rgba b) {
+    double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+Rgba over(Rgba top, float opacity, Rgba under) {
+    Rgba out = mix(under, top, opacity);
+    out.a = 1;
+    return out;
+}
+
+Rgba text_colour_on(Rgba background) {
+    const Rgba white{1, 1, 1, 1}, black{0, 0, 0, 1};
+    return contrast_ratio(white, background) >= contrast_ratio(black, background) ? white : black;
+}
+
+std::vector<OverviewCell> overview_cells(const ZoneMap& zones) {
+    std::vector<OverviewCell> out;
+    for (const auto& station : zones.stations()) {
+        std::set<int, std::greater<>> levels;
+        for (const Zone* z : zones.zones_of(station)) levels.insert(z->level);
+        for (int level : levels) out.push_back({station, level});
+    }
+    return out;
+}
+
+std::string level_name(int level) {
+    switch (level) {
+    case 1: return "Upper level (1)";
+    case 0: return "Street level (0)";
+    case -1: return "Lower level (-1)";
+    default: return "Level " + std::to_string(level);
+    }
+}
+
+RingLook alert_ring(int severity_rank, Rgba fill_as_drawn) {
+    const bool critical = severity_rank >= 3;
+    return {text_colour_on(fill_as_drawn), severity_colour(severity_rank), critical ? 8.0f : 6.5f, critical ? 4.0f : 3.0f};
+}
+
 Rgba link_colour(const std::string& link) {
     if (link == "live") return calm;
     if (link == "stale" || link == "connecting") return busy;
     return full;
 }
+
+Rgba outage_colour() { return {0.62f, 0.05f, 0.08f, 1.0f}; }
 
 MapProjection::MapProjection(LonLat centre, double pixels_per_metre, Point screen_centre)
     : centre_(centre), ppm_(pixels_per_metre), screen_centre_(screen_centre),

@@ -19,11 +19,44 @@ struct Rgba {
 // last known colour, so the operator sees both the count and that it is old.
 Rgba occupancy_colour(std::optional<int> occupancy, int capacity, bool sensor_silent);
 Rgba link_colour(const std::string& link_name);
+// The outage banner's deep red, with white text on it: unlike any severity or zone colour.
+Rgba outage_colour();
 // The hotspot score, 0-100: slate (nothing) → amber (30) → orange (60) → deep red (100).
 // Distinct from the occupancy scale, which starts at green: a calm zone is not "good".
 Rgba hotspot_colour(int score);
 // warning (amber), minor (orange), major (red), critical (magenta-red, the strongest).
 Rgba severity_colour(int severity_rank);
+
+// Legibility, by the WCAG 2 rules: the contrast of two opaque colours (1 to 21; text wants
+// 4.5, a line or a shape 3), and `top` laid over `under` with the given opacity.
+double contrast_ratio(Rgba a, Rgba b);
+Rgba over(Rgba top, float opacity, Rgba under);
+// White or black, whichever stands out more on `background` (at least 4.5 on any colour).
+Rgba text_colour_on(Rgba background);
+// The windows' dark background (ImGui's dark style), under the map's fills and the tables' rows.
+inline constexpr Rgba panel_background{0.06f, 0.06f, 0.06f, 1};
+// How opaque the map paints a zone's fill, and a flashing alert row's colour.
+inline constexpr float zone_fill_opacity = 0.75f;
+inline constexpr float lit_row_opacity = 0.45f;
+
+// The overview's cells, both stations and every level at once: one per station and level
+// that has zones, stations in the maps' order, levels from the top down.
+struct OverviewCell {
+    std::string station;
+    int level = 0;
+};
+std::vector<OverviewCell> overview_cells(const ZoneMap& zones);
+// "Upper level (1)", "Street level (0)", "Lower level (-1)".
+std::string level_name(int level);
+
+// An alert's ring on the map: a halo in black or white, whichever stands out on the zone's
+// fill as drawn, with the severity's colour inside it, so the ring shows on any fill (a
+// major ring's red on an orange hotspot was invisible).
+struct RingLook {
+    Rgba halo, colour;
+    float halo_width = 0, width = 0;
+};
+RingLook alert_ring(int severity_rank, Rgba fill_as_drawn);
 
 struct Point {
     double x = 0, y = 0;

@@ -7,6 +7,7 @@
 // 75 something is still in the outbox (run `flush` later); 2 bad command line.
 #include "broker_session.hpp"
 #include "messages.hpp"
+#include "person_counts.hpp"
 #include "security_options.hpp"
 #include "system_clock.hpp"
 #include "topic.hpp"
@@ -102,6 +103,8 @@ int listen(const Common& c, int count, double timeout_s, const std::string& only
 } // namespace
 
 int main(int argc, char** argv) {
+    std::string referral_help;
+    for (auto target : referral_targets) referral_help += (referral_help.empty() ? "" : " | ") + std::string(target);
     // Its outbox holds reports as the guard wrote them: for the device's own user only.
     ::umask(077);
     // Standard output is the guard's (and the scripts'): one line per message. The connection's
@@ -158,7 +161,7 @@ int main(int argc, char** argv) {
     out->add_option("outcome", outcome.outcome,
                     "contact_made | support_offered | support_accepted | referred | declined | nobody_found")->required();
     out->add_option("--referred-to", outcome.referred_to,
-                    "capio | psykiatri | socialjouren | night_shelter | eu_team | emergency_services");
+                    referral_help);
     out->add_option("--gender", outcome.gender, "optional, for statistics: woman | man | unknown");
     out->add_option("--age-band", outcome.age_band, "optional, for statistics: under_18 | 18-25 | 26-64 | 65+");
     out->add_option("--persons", outcome.persons, "people the team met");
@@ -169,7 +172,7 @@ int main(int argc, char** argv) {
                     "contact_made | support_offered | support_accepted | referred | declined | nobody_found")->required();
     con->add_option("--id", contact.id, "the contact's id (default: <team>-<ms since 1970>); a resend with the same id is kept once");
     con->add_option("--referred-to", contact.referred_to,
-                    "capio | psykiatri | socialjouren | night_shelter | eu_team | emergency_services");
+                    referral_help);
     con->add_option("--persons", contact.persons, "people the team met");
     for (auto* cmd : {out, con}) {
         auto& f = cmd == out ? outcome : contact;

@@ -10,7 +10,7 @@ struct Organisation {
     std::string_view title;
 };
 // The partners of the station agreement and the voluntary organisations working nearby.
-constexpr std::array<Organisation, 12> organisations{{
+constexpr std::array<Organisation, 17> organisations{{
     {"socialforvaltningen", "Socialförvaltningen"},
     {"norrmalm", "Norrmalms stadsdelsförvaltning"},
     {"eu-team", "EU-teamet"},
@@ -23,6 +23,12 @@ constexpr std::array<Organisation, 12> organisations{{
     {"ny-gemenskap", "Ny Gemenskap"},
     {"filadelfia", "Filadelfia"},
     {"jernhusen", "Jernhusen"},
+    // Those the outreach team works with and gets tips from (Socialförvaltningen's own account).
+    {"polisen", "Polisen"},
+    {"mariamottagningen", "Mariamottagningen"},
+    {"ungdomsjouren", "Ungdomsjouren"},
+    {"äldrelotsen", "Äldrelotsen"},
+    {"sprututbytet", "Sprututbytet, Region Stockholm"},
 }};
 constexpr auto organisation_id_list = [] {
     std::array<std::string_view, organisations.size()> ids{};

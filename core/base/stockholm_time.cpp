@@ -34,6 +34,16 @@ std::string stockholm_clock_text(TimePoint utc) {
     return buf;
 }
 
+std::string stockholm_day_and_time_text(TimePoint utc) {
+    static constexpr const char* days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    const auto date = stockholm_date(utc);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%s %04d-%02u-%02u %s", days[weekday{sys_days{date}}.c_encoding()],
+                  static_cast<int>(date.year()), static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                  stockholm_clock_text(utc).substr(0, 5).c_str());
+    return buf;
+}
+
 TimePoint from_stockholm_local(local_time<Millis> local) {
     auto as_utc = TimePoint{local.time_since_epoch()};
     auto summer = as_utc - hours(2);

@@ -17,6 +17,8 @@ double stockholm_hour(TimePoint utc);
 
 // "HH:MM:SS" on the Stockholm wall clock, as the control room reads it.
 std::string stockholm_clock_text(TimePoint utc);
+// "Tue 2026-11-24 09:00" on the Stockholm wall clock: a meeting's time as partners read it.
+std::string stockholm_day_and_time_text(TimePoint utc);
 
 // A Stockholm wall-clock time (as devices without a time zone report it) on the timeline.
 // In the autumn hour that happens twice, the first (summer-time) one is taken; a time in

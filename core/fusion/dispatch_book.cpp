@@ -130,7 +130,8 @@ std::optional<std::string> DispatchBook::on_team_status(const std::string& team,
 
 std::optional<std::string> DispatchBook::withdraw_for_alert(const std::string& alert, TimePoint at) {
     Dispatch* d = active_order_of(alert);
-    if (!d) return std::nullopt;
+    // A team on scene is with the people: its order stays open for the outcome it records.
+    if (!d || d->state == DispatchState::on_scene) return std::nullopt;
     finished(*d, DispatchState::withdrawn, at);
     return d->id;
 }

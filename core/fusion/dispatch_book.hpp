@@ -44,7 +44,8 @@ public:
     bool finish(const DispatchOutcome& o, TimePoint at);
     // The team's own status: arriving on scene stamps its active order.
     std::optional<std::string> on_team_status(const std::string& team, TeamStatus status, TimePoint at);
-    // The alert closed without the team's outcome (an operator resolved it): its order is withdrawn.
+    // The alert closed without the team's outcome (an operator resolved it): an order not yet
+    // on scene is withdrawn. One on scene is kept, so what the team records is not lost.
     std::optional<std::string> withdraw_for_alert(const std::string& alert, TimePoint at);
 
     struct Changes {

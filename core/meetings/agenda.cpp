@@ -40,7 +40,9 @@ std::string why_text(const HotZone& h) {
         out += ", mostly ";
         for (std::size_t i = 0; i < h.categories.size(); ++i) {
             if (i) out += ", ";
-            out += h.categories[i].first + " (" + std::to_string(h.categories[i].second) + ")";
+            std::string words = h.categories[i].first; // "needs_care" → "needs care": the handout is read by people
+            std::replace(words.begin(), words.end(), '_', ' ');
+            out += words + " (" + std::to_string(h.categories[i].second) + ")";
         }
     }
     if (h.reports) out += "; " + std::to_string(h.at_night) + " of " + std::to_string(h.reports) + " at night";
@@ -55,7 +57,7 @@ nlohmann::json millis_or_null(const std::optional<Millis>& m) {
 }
 
 nlohmann::json alert_json(const AgendaAlert& a) {
-    nlohmann::json j{{"id", a.id}, {"rule", a.rule}, {"zone", a.zone}, {"severity", a.severity},
+    nlohmann::json j{{"id", a.id}, {"rule", a.rule}, {"zone", a.zone}, {"zone_name", a.zone_name}, {"severity", a.severity},
                      {"raised", format_rfc3339(a.raised)}, {"escalated", a.escalated}, {"summary", a.summary}};
     if (a.closed) j["closed"] = format_rfc3339(*a.closed);
     return j;
@@ -122,7 +124,8 @@ Agenda build_agenda(const AgendaInput& in, const ZoneMap& zones, NightHours nigh
         if (d.on_scene_at || d.state == DispatchState::completed) reached[d.alert] = true;
     }
     std::map<std::string, CoverageGap> gaps;
-    for (const auto& al : in.alerts) {
+    for (AgendaAlert al : in.alerts) {
+        if (!al.zone.empty()) al.zone_name = zone_name(zones, al.zone);
         bool raised_here = in_window(al.raised);
         if (raised_here && al.escalated) a.escalated.push_back(al);
         if (al.raised < a.held_at && (!al.closed || *al.closed >= a.held_at)) a.open_alerts.push_back(al);

@@ -36,6 +36,7 @@ struct AgendaAlert {
     bool escalated = false;
     std::optional<TimePoint> closed; // resolved or expired
     std::string summary;             // the detail it was raised with
+    std::string zone_name;           // as people call it; set by the agenda
 };
 
 struct AgendaInput {

@@ -1,5 +1,6 @@
 #include "agenda_markdown.hpp"
 
+#include "person_counts.hpp"
 #include "stockholm_time.hpp"
 
 #include <algorithm>
@@ -27,6 +28,13 @@ std::string cell(std::string s) {
         else out += c;
     }
     return out;
+}
+
+// A rule or outcome as people say it: "needs_care" → "Needs care" (a row's first word) or "needs care".
+std::string code_words(std::string code, bool capital) {
+    std::replace(code.begin(), code.end(), '_', ' ');
+    if (capital && !code.empty() && code[0] >= 'a' && code[0] <= 'z') code[0] = static_cast<char>(code[0] - 'a' + 'A');
+    return code;
 }
 
 std::string owner_text(const MeetingNote& n) { return n.owner.empty() ? "–" : std::string(organisation_title(n.owner)); }
@@ -109,7 +117,7 @@ std::string agenda_markdown(const Agenda& a) {
         }
         md << "| alert | rule | zone | severity | raised | what |\n|---|---|---|---|---|---|\n";
         for (const auto& al : alerts)
-            md << "| " << al.id << " | " << al.rule << " | " << (al.zone.empty() ? "whole station" : al.zone) << " | "
+            md << "| " << al.id << " | " << code_words(al.rule, true) << " | " << (al.zone.empty() ? "whole station" : al.zone_name) << " | "
                << al.severity << " | " << stockholm_minute_text(al.raised) << " | " << cell(al.summary) << " |\n";
         md << "\n";
     };
@@ -123,7 +131,7 @@ std::string agenda_markdown(const Agenda& a) {
        << " unanswered, " << a.withdrawn << " withdrawn.\n\n";
     md << "| step | measured | median | 90th percentile |\n|---|---:|---:|---:|\n";
     for (const auto& s : a.response)
-        md << "| " << s.from << " → " << s.to << " | " << s.measured << " | " << minutes_text(s.median) << " | "
+        md << "| " << code_words(s.from, false) << " → " << code_words(s.to, false) << " | " << s.measured << " | " << minutes_text(s.median) << " | "
            << minutes_text(s.p90) << " |\n";
     md << "\n";
 
@@ -135,14 +143,14 @@ std::string agenda_markdown(const Agenda& a) {
         md << "| outcome | women | men | unknown | total |\n|---|---:|---:|---:|---:|\n";
         int w = 0, m = 0, u = 0, t = 0;
         for (const auto& o : a.outcomes) {
-            md << "| " << o.outcome << " | " << o.women << " | " << o.men << " | " << o.unknown << " | " << o.total << " |\n";
+            md << "| " << code_words(o.outcome, false) << " | " << o.women << " | " << o.men << " | " << o.unknown << " | " << o.total << " |\n";
             w += o.women, m += o.men, u += o.unknown, t += o.total;
         }
         md << "| **total** | " << w << " | " << m << " | " << u << " | " << t << " |\n\n";
         if (!a.referrals.empty()) {
             md << "Referred to: ";
             for (std::size_t i = 0; i < a.referrals.size(); ++i)
-                md << (i ? ", " : "") << a.referrals[i].first << " " << a.referrals[i].second;
+                md << (i ? ", " : "") << referral_title(a.referrals[i].first) << " " << a.referrals[i].second;
             md << ".\n\n";
         }
     }

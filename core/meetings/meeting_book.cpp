@@ -1,5 +1,6 @@
 #include "meeting_book.hpp"
 
+#include "stockholm_time.hpp"
 #include "time_text.hpp"
 
 #include <algorithm>
@@ -27,8 +28,11 @@ const MeetingNote* MeetingBook::note(const std::string& id) const {
     return it == notes_.end() ? nullptr : &it->second;
 }
 
-std::optional<TimePoint> MeetingBook::meeting_for_notes(const MeetingPlan& p, TimePoint now) const {
-    return previous_before(p, now + Millis(1));
+std::optional<TimePoint> MeetingBook::meeting_for_notes(const MeetingPlan& p, NoteKind kind, TimePoint now) const {
+    if (auto held = previous_before(p, now + Millis(1))) return held;
+    // Work to prepare for the first meeting is an action item on it; a decision needs a meeting.
+    if (kind == NoteKind::action) return p.first;
+    return std::nullopt;
 }
 
 std::optional<TimePoint> MeetingBook::meeting_for_agenda(const MeetingPlan& p, std::optional<TimePoint> at,
@@ -51,10 +55,11 @@ std::optional<Rejection> MeetingBook::check(const MeetingCommand& c, const ZoneM
         if (p->cancelled_at) return Rejection{RejectReason::not_allowed, c.meeting + " is already cancelled"};
         break;
     case MeetingOp::decide:
-    case MeetingOp::add_action:
-        if (!meeting_for_notes(*p, now))
-            return Rejection{RejectReason::not_allowed, c.meeting + " has not met yet: its first meeting is " + format_rfc3339(p->first)};
+        if (!meeting_for_notes(*p, NoteKind::decision, now))
+            return Rejection{RejectReason::not_allowed, c.meeting + " has not met yet: its first meeting is " +
+                                                            stockholm_day_and_time_text(p->first) + ", Stockholm time"};
         break;
+    case MeetingOp::add_action: break;
     case MeetingOp::close_action: {
         const MeetingNote* n = note(c.note);
         if (!n || n->meeting != c.meeting || n->kind != NoteKind::action)
@@ -64,8 +69,8 @@ std::optional<Rejection> MeetingBook::check(const MeetingCommand& c, const ZoneM
     }
     case MeetingOp::agenda:
         if (!meeting_for_agenda(*p, c.at, now))
-            return Rejection{RejectReason::bad_value,
-                             c.at ? format_rfc3339(*c.at) + " is not a meeting of " + c.meeting : c.meeting + " has no meetings"};
+            return Rejection{RejectReason::bad_value, c.at ? stockholm_day_and_time_text(*c.at) + " (Stockholm time) is not a meeting of " + c.meeting
+                                                          : c.meeting + " has no meetings"};
         break;
     }
     return std::nullopt;
@@ -97,7 +102,7 @@ MeetingBook::Changed MeetingBook::apply(const MeetingCommand& c, const ZoneMap& 
         n.id = numbered('N', ++last_note_);
         n.kind = c.op == MeetingOp::add_action ? NoteKind::action : NoteKind::decision;
         n.meeting = c.meeting;
-        n.held_at = *meeting_for_notes(plans_.at(c.meeting), now);
+        n.held_at = *meeting_for_notes(plans_.at(c.meeting), n.kind, now);
         n.text = c.text;
         n.owner = c.owner;
         n.due = c.due;

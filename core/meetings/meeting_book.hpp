@@ -35,8 +35,8 @@ public:
     const std::map<std::string, MeetingNote>& notes() const { return notes_; }
 
     // The meeting a decision or action item recorded now belongs to: the one under way,
-    // else the last one held.
-    std::optional<TimePoint> meeting_for_notes(const MeetingPlan& p, TimePoint now) const;
+    // else the last one held; an action item recorded before the first meeting, the first.
+    std::optional<TimePoint> meeting_for_notes(const MeetingPlan& p, NoteKind kind, TimePoint now) const;
     // The meeting an agenda is asked for: `at` when it is one of the plan's, else the one
     // under way or next, else the last one held.
     std::optional<TimePoint> meeting_for_agenda(const MeetingPlan& p, std::optional<TimePoint> at, TimePoint now) const;

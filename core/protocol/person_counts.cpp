@@ -4,6 +4,15 @@
 
 namespace platslage {
 
+std::string_view referral_title(std::string_view target) {
+    static constexpr std::array<std::string_view, referral_targets.size()> titles{
+        "Capio Vård för hemlösa", "Psykiatrin",        "Socialjouren",  "Natthärbärge", "EU-teamet", "Ambulans/räddning",
+        "Polisen",                "Mariamottagningen", "Ungdomsjouren", "Äldrelotsen"};
+    for (std::size_t i = 0; i < referral_targets.size(); ++i)
+        if (referral_targets[i] == target) return titles[i];
+    return target;
+}
+
 void read_women_and_men(FieldReader& f, int persons, int max, std::optional<int>& women, std::optional<int>& men,
                         const char* of) {
     auto w = f.integer("women", 0, max, /*required=*/false);

@@ -19,9 +19,14 @@ namespace platslage {
 // What an outreach visit came to. Each is also an alert outcome, so an alert closes with it.
 inline constexpr std::array<std::string_view, 6> dispatch_outcomes{
     "contact_made", "support_offered", "support_accepted", "referred", "declined", "nobody_found"};
-// Where a "referred" result sent someone.
-inline constexpr std::array<std::string_view, 6> referral_targets{
-    "capio", "psykiatri", "socialjouren", "night_shelter", "eu_team", "emergency_services"};
+// Where a "referred" result sent someone: the partners, then the others the outreach team
+// works with (their ids are the same as in the organisation list).
+inline constexpr std::array<std::string_view, 10> referral_targets{
+    "capio",  "psykiatri",         "socialjouren",  "night_shelter", "eu_team", "emergency_services",
+    "polisen", "mariamottagningen", "ungdomsjouren", "äldrelotsen"};
+
+// A referral target as the partnership writes it: "capio" → "Capio Vård för hemlösa".
+std::string_view referral_title(std::string_view target);
 
 // One result of a visit and the number of people it came to.
 struct OutcomeResult {

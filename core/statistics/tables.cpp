@@ -1,6 +1,7 @@
 #include "tables.hpp"
 
 #include "period.hpp"
+#include "person_counts.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -217,16 +218,12 @@ std::vector<StatTable> partnership_tables(const Figures& f, const StatsRequest& 
                          count_of("Avböjde", CellKind::people, "results", "declined")},
                         f, r, false, 4));
 
-    out.push_back(build("hanvisningar", "Hänvisningar efter mottagare",
-                        "Personer som uppsökarna hänvisade, efter vart.", first,
-                        {count_of("Capio Vård för hemlösa", CellKind::people, "referrals", "capio"),
-                         count_of("Psykiatrin", CellKind::people, "referrals", "psykiatri"),
-                         count_of("Socialjouren", CellKind::people, "referrals", "socialjouren"),
-                         count_of("Natthärbärge", CellKind::people, "referrals", "night_shelter"),
-                         count_of("EU-teamet", CellKind::people, "referrals", "eu_team"),
-                         count_of("Ambulans/räddning", CellKind::people, "referrals", "emergency_services"),
-                         count_of("Totalt", CellKind::people, "results", "referred")},
-                        f, r, false, 6));
+    std::vector<ColumnSpec> referred;
+    for (auto target : referral_targets)
+        referred.push_back(count_of(std::string(referral_title(target)), CellKind::people, "referrals", std::string(target)));
+    referred.push_back(count_of("Totalt", CellKind::people, "results", "referred"));
+    out.push_back(build("hanvisningar", "Hänvisningar efter mottagare", "Personer som uppsökarna hänvisade, efter vart.", first,
+                        std::move(referred), f, r, false, referral_targets.size()));
 
     out.push_back(build("operatorer", "Larm som operatörer löste, med personer",
                         "Personer i larm som en operatör löste och angav antal för (till exempel väktare som hanterade "

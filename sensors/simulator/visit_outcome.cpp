@@ -46,11 +46,12 @@ DispatchOutcome draw_visit_outcome(const DispatchOrder& order, const std::string
     o.outcome = std::string(dispatch_outcomes[pick_weighted(rng, w)]);
 
     if (o.outcome == "referred") {
-        // capio, psykiatri, socialjouren, night_shelter, eu_team, emergency_services (referral_targets' order)
-        std::array<double, 6> to{1.0, 1.0, 1.0, 2.0, 1.0, 0.3};
+        // capio, psykiatri, socialjouren, night_shelter, eu_team, emergency_services, polisen,
+        // mariamottagningen, ungdomsjouren, äldrelotsen (referral_targets' order)
+        std::array<double, referral_targets.size()> to{1.0, 1.0, 1.0, 2.0, 1.0, 0.3, 0.05, 0.4, 0.0, 0.2};
         if (has(order, "needs_care")) to[0] += 3, to[1] += 1.5, to[5] += 1;
         if (has(order, "distress")) to[1] += 1.5;
-        if (has(order, "minor") || has(order, "family_with_children")) to[2] += 4;
+        if (has(order, "minor") || has(order, "family_with_children")) to[2] += 4, to[8] += 2;
         if (extra_cold) to[3] += 3;
         o.referred_to = std::string(referral_targets[pick_weighted(rng, to)]);
     }

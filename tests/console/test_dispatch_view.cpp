@@ -199,6 +199,24 @@ TEST_SUITE("dispatch target") {
         CHECK_FALSE(dispatch_target(p, back));
     }
 
+    TEST_CASE("resolving says first what happens to the team on the alert") {
+        Picture p;
+        auto a = alert("A-000001", "needs_care", "centralen.vantytor", "assigned");
+        p.alerts = {a};
+        CHECK(resolve_consequence(p, *a).empty()); // no order: nothing to say
+        p.dispatches = {order("D-000001", "A-000001", "team-01", "accepted")};
+        CHECK(resolve_consequence(p, *a) ==
+              "team-01 has order D-000001 (accepted). Resolving withdraws the order and tells the team it need not go.");
+        p.dispatches = {order("D-000001", "A-000001", "team-01", "on_scene")};
+        CHECK(resolve_consequence(p, *a) == "team-01 is on scene (D-000001). Resolving closes the alert; the team keeps its "
+                                            "order, and the outcome it records is added to the alert.");
+        p.dispatches = {order("D-000001", "A-000001", "team-01", "completed")};
+        CHECK(resolve_consequence(p, *a).empty());
+        // Another alert's order says nothing about this one.
+        p.dispatches = {order("D-000002", "A-000002", "team-01", "on_scene")};
+        CHECK(resolve_consequence(p, *a).empty());
+    }
+
     TEST_CASE("labels: a declined order reads differently from an unanswered one; other rules by their title") {
         CHECK(alert_label(*alert("A-000005", "dispatch_unanswered", "centralen.vantytor", "raised", "D-000003",
                                  "team-b declined D-000003 for A-000004")) == "Team declined");

@@ -3,11 +3,14 @@
 // and the agenda reply made a file.
 #include "meeting_view.hpp"
 #include "picture.hpp"
+#include "sent_form.hpp"
 #include "time_text.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <array>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
@@ -160,8 +163,10 @@ TEST_CASE("plan a meeting: the command as the hub defines it, and why the form c
     g = f;
     g.organisations.clear();
     CHECK(problem(g) == "tick the organisations taking part");
-    g.organisations = {"polisen"};
-    CHECK(problem(g) == "unknown organisation polisen");
+    g.organisations = {"skatteverket"};
+    CHECK(problem(g) == "unknown organisation skatteverket");
+    g.organisations = {"polisen", "capio"}; // the police take part in meetings like the partners
+    CHECK(problem(g).empty());
     g.organisations = {"capio", "capio"};
     CHECK(problem(g) == "organisation capio is ticked twice");
     g = f;
@@ -200,7 +205,8 @@ TEST_CASE("decisions, action items, closing and the agenda: commands and their c
     CHECK(a == nlohmann::json{{"op", "add_action"}, {"by", "kc-1"}, {"meeting", "M-000001"}, {"text", "Kvällsrunda nedre plan"},
                               {"owner", "jernhusen"}, {"due", "2030-01-15"}});
     CHECK(action_command("M-000001", "x", "", "2030-01-15", "kc-1").problem == "choose the organisation that owns it");
-    CHECK(action_command("M-000001", "x", "polisen", "2030-01-15", "kc-1").problem == "choose the organisation that owns it");
+    CHECK(action_command("M-000001", "x", "skatteverket", "2030-01-15", "kc-1").problem == "choose the organisation that owns it");
+    CHECK(action_command("M-000001", "x", "polisen", "2030-01-15", "kc-1").problem.empty());
     CHECK(action_command("M-000001", "x", "capio", "2030-02-30", "kc-1").problem == "due: a date as YYYY-MM-DD");
     CHECK(action_command("M-000001", "x", "capio", "15/1", "kc-1").problem == "due: a date as YYYY-MM-DD");
 
@@ -249,4 +255,32 @@ TEST_CASE("the agenda reply: its Markdown, a file named by meeting and Stockholm
     CHECK_FALSE(write_file_atomically(dir / "missing", "x.md", "x", error));
     CHECK(error.find("cannot write") != std::string::npos);
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a form is emptied when the hub takes what it held, not when it is sent: a refused decision stays to be corrected") {
+    std::array<char, 501> decision{};
+    auto type = [&](const char* text) {
+        decision.fill(0);
+        std::snprintf(decision.data(), decision.size(), "%s", text);
+    };
+    SentForm form;
+    type("Nattpatrull nedre plan från 22");
+    form.sent(decision);
+    CHECK(std::string(decision.data()) == "Nattpatrull nedre plan från 22"); // still there while the hub decides
+    CHECK_FALSE(form.answered(false));                                         // refused (the meeting has not met yet)
+    CHECK(std::string(decision.data()) == "Nattpatrull nedre plan från 22");
+    form.sent(decision);
+    CHECK(form.answered(true)); // taken: the form is ready for the next one
+    CHECK(decision[0] == '\0');
+    // Typed on while the answer was on its way: the new text is the operator's, and stays.
+    type("Första");
+    form.sent(decision);
+    type("Andra");
+    CHECK_FALSE(form.answered(true));
+    CHECK(std::string(decision.data()) == "Andra");
+    // An answer to a command from no form (an agenda) empties nothing.
+    form.sent(decision);
+    form.forget();
+    CHECK_FALSE(form.answered(true));
+    CHECK(std::string(decision.data()) == "Andra");
 }

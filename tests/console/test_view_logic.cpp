@@ -9,6 +9,8 @@
 #include "guard_report.hpp"
 #include "picture.hpp"
 #include "team_suggestion.hpp"
+#include "stockholm_time.hpp"
+#include "time_text.hpp"
 #include "zone_history.hpp"
 #include "view_logic.hpp"
 
@@ -214,6 +216,38 @@ TEST_SUITE("alert queue") {
         CHECK(needs_attention(*alerts[2]));
         CHECK_FALSE(needs_attention(*alerts[1])); // acknowledged: someone is on it
         CHECK_FALSE(needs_attention(*alerts[0]));
+    }
+
+    TEST_CASE("open alerts are counted by station and by level, for the tabs and level buttons") {
+        std::vector<std::shared_ptr<const AlertView>> alerts;
+        auto add = [&](const char* id, const char* state, const char* station, const char* zone) {
+            auto a = alert(id, "major", 2, state, "2026-11-24T21:00:00.000Z", station);
+            a.zone = zone;
+            alerts.push_back(std::make_shared<const AlertView>(a));
+        };
+        add("A-000001", "raised", "centralen", "centralen.vantytor");
+        add("A-000002", "acknowledged", "centralen", "centralen.nedre-plan");
+        add("A-000003", "resolved", "centralen", "centralen.nedre-plan"); // closed: not counted
+        add("A-000004", "raised", "cityterminalen", "cityterminalen.vanthall");
+        add("A-000005", "raised", "centralen", ""); // equipment: the station's, no level's
+        const auto& maps = test::real_maps();
+        auto n = open_alert_counts(alerts, maps);
+        CHECK(n.station("centralen") == 3);
+        CHECK(n.station("cityterminalen") == 1);
+        CHECK(n.station("nowhere") == 0);
+        const int vantytor = maps.find("centralen.vantytor")->level, nedre = maps.find("centralen.nedre-plan")->level;
+        REQUIRE(vantytor != nedre);
+        CHECK(n.level("centralen", vantytor) == 1);
+        CHECK(n.level("centralen", nedre) == 1);
+        CHECK(n.level("cityterminalen", maps.find("cityterminalen.vanthall")->level) == 1);
+        CHECK(n.level("cityterminalen", -1) == 0);
+    }
+
+    TEST_CASE("the queue's Raised column gives the Stockholm clock time beside the age") {
+        auto t = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now()) - std::chrono::minutes(3);
+        auto text = raised_text(format_rfc3339(t));
+        CHECK(text == stockholm_clock_text(t).substr(0, 5) + " (3 min)");
+        CHECK(raised_text("not a time") == "?");
     }
 
     TEST_CASE("a command is the protocol's JSON, leaving out what is empty") {
@@ -487,4 +521,36 @@ TEST_SUITE("alert steps") {
         CHECK(p.alerts[0]->steps == 1);
         CHECK(history_lines(*p.alerts[0]) == std::vector<std::string>{"22:00:00  raised"});
     }
+}
+
+TEST_CASE("an alert ring stands out on every zone fill, and a flashing row's text is readable") {
+    const Rgba white{1, 1, 1, 1}, black{0, 0, 0, 1};
+    CHECK(contrast_ratio(white, black) == doctest::Approx(21.0));
+    CHECK(contrast_ratio(white, white) == doctest::Approx(1.0));
+
+    std::vector<Rgba> fills;
+    for (int score = 0; score <= 100; score += 5) fills.push_back(over(hotspot_colour(score), zone_fill_opacity, panel_background));
+    for (int people = 0; people <= 120; people += 10)
+        for (bool silent : {false, true}) fills.push_back(over(occupancy_colour(people, 100, silent), zone_fill_opacity, panel_background));
+    fills.push_back(over(occupancy_colour(std::nullopt, 100, false), zone_fill_opacity, panel_background));
+
+    // The defect: a major alert's red alone on an orange hotspot hardly differs from it.
+    const Rgba orange = over(hotspot_colour(60), zone_fill_opacity, panel_background);
+    CHECK(contrast_ratio(severity_colour(2), orange) < 3.0);
+    for (int severity = 0; severity <= 3; ++severity)
+        for (const auto& fill : fills) {
+            auto ring = alert_ring(severity, fill);
+            // A line must reach 3:1 against what is around it: the halo does where the colour does not.
+            CHECK(std::max(contrast_ratio(ring.halo, fill), contrast_ratio(ring.colour, fill)) >= 3.0);
+            CHECK(contrast_ratio(ring.halo, ring.colour) >= 1.5); // the colour stays visible on its halo
+            CHECK(ring.halo_width > ring.width);
+        }
+
+    for (int severity = 0; severity <= 3; ++severity) {
+        const Rgba lit = over(severity_colour(severity), lit_row_opacity, panel_background);
+        CHECK(contrast_ratio(text_colour_on(lit), lit) >= 4.5);
+    }
+    // The defect: "critical" written in its own colour on its flashing row.
+    const Rgba critical_row = over(severity_colour(3), lit_row_opacity, panel_background);
+    CHECK(contrast_ratio(severity_colour(3), critical_row) < 4.5);
 }

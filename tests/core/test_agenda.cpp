@@ -18,7 +18,7 @@ AgendaReport report(const char* zone, const char* at, int persons, std::vector<s
 
 AgendaAlert alert(const char* id, const char* zone, const char* severity, const char* raised, bool escalated,
                   std::optional<const char*> closed) {
-    AgendaAlert a{id, "needs_care", zone, severity, test::at(raised), escalated, std::nullopt, "2 sleeping"};
+    AgendaAlert a{id, "needs_care", zone, severity, test::at(raised), escalated, std::nullopt, "2 sleeping", ""};
     if (closed) a.closed = test::at(*closed);
     return a;
 }
@@ -214,11 +214,15 @@ TEST_CASE("the Markdown handout carries the agenda's numbers in tables") {
     CHECK(md.find("| N-000002 | Capio på plats tisdagar | Capio Vård för hemlösa | 2026-11-30 |") != std::string::npos);
     CHECK(md.find("| Nedre plan | 9 | 3 | 0 | 1 |") != std::string::npos);
     CHECK(md.find("| Väntytor | 4 | 8 |") != std::string::npos);
-    CHECK(md.find("| A-000012 | needs_care | centralen.nedre-plan | minor | 2026-10-22 10:00 | 2 sleeping |") != std::string::npos);
+    // People's words, not the system's codes: the rule, the zone's name, the outcome, where they were referred.
+    CHECK(md.find("| A-000012 | Needs care | Nedre plan | minor | 2026-10-22 10:00 | 2 sleeping |") != std::string::npos);
+    CHECK(md.find("centralen.") == std::string::npos);
+    CHECK(md.find("_") == std::string::npos);
     CHECK(md.find("3 orders sent: 2 completed, 0 declined, 1 unanswered, 0 withdrawn.") != std::string::npos);
-    CHECK(md.find("| on_scene → resolved | 2 | 8.0 min | 30.0 min |") != std::string::npos);
+    CHECK(md.find("| on scene → resolved | 2 | 8.0 min | 30.0 min |") != std::string::npos);
     CHECK(md.find("| **total** | 1 | 2 | 0 | 3 |") != std::string::npos);
-    CHECK(md.find("Referred to: capio 1.") != std::string::npos);
+    CHECK(md.find("Referred to: Capio Vård för hemlösa 1.") != std::string::npos);
+    CHECK(md.find("| support accepted |") != std::string::npos);
     CHECK(md.find("- Decision N-000003: Fler rundor efter 22") != std::string::npos);
     // A pipe in free text cannot break a table row.
     auto in = recorded_week();

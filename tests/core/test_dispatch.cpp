@@ -98,6 +98,11 @@ TEST_SUITE("dispatch messages") {
         CHECK(o->gender == "woman");
         CHECK(o->age_band == "26-64");
         CHECK(o->persons == 1);
+        // The police and the others the outreach team works with take referrals too.
+        for (const char* to : {"polisen", "mariamottagningen", "ungdomsjouren", "äldrelotsen"})
+            CHECK(outcome(std::string(R"({"dispatch":"D-000001","ts":"2026-11-24T23:20:00+01:00","outcome":"referred","referred_to":")") +
+                          to + R"("})")
+                      ->referred_to == to);
         auto nobody = outcome(R"({"dispatch":"D-000001","ts":"2026-11-24T23:20:00+01:00","outcome":"nobody_found"})");
         REQUIRE(nobody);
         CHECK(nobody->persons == 0);
@@ -277,5 +282,37 @@ TEST_SUITE("dispatch loop") {
         restored.advance_to(t0 + 66min);
         CHECK_FALSE(restored.fusion().dispatches().find(id));
         CHECK(restored.state().find("dispatch/" + id) == nullptr);
+    }
+
+    TEST_CASE("an operator who resolves while the team is on scene keeps its order; the team's outcome completes it") {
+        Night n;
+        auto id = n.send("team-01", t0 + 1min);
+        n.team("team-01", TeamStatus::on_scene, t0 + 4min, "centralen.vantytor");
+        REQUIRE(n.entry("dispatch/" + id)["state"] == "on_scene");
+        n.s.record(AlertCommand{AlertOp::resolve, n.alert, "kc-1", "", "handled_by_guard", "", 0}, t0 + 5min);
+        CHECK(n.entry("alert/" + n.alert)["state"] == "resolved");
+        // The team is still with the people: not told to stop, still on its order.
+        CHECK(n.entry("dispatch/" + id)["state"] == "on_scene");
+        CHECK(n.s.fusion().dispatches().active_for_team("team-01"));
+        auto out = outcome(R"({"dispatch":")" + id + R"(","ts":"2026-11-24T23:12:00+01:00","outcome":"support_accepted","persons":1})");
+        REQUIRE_FALSE(n.s.check(*out));
+        n.s.record(*out, t0 + 12min);
+        CHECK(n.entry("dispatch/" + id)["state"] == "completed");
+        CHECK(n.entry("dispatch/" + id)["outcome"] == "support_accepted");
+        auto a = n.entry("alert/" + n.alert);
+        CHECK(a["outcome"] == "handled_by_guard"); // the operator's, who closed it
+        CHECK(a["history"].back()["what"] == "team_outcome");
+        CHECK(a["history"].back()["detail"] == "support_accepted");
+        CHECK_FALSE(n.s.fusion().dispatches().active_for_team("team-01"));
+    }
+
+    TEST_CASE("an operator who resolves while the team is on its way withdraws the order") {
+        Night n;
+        auto id = n.send("team-01", t0 + 1min);
+        n.s.record(*answer(R"({"dispatch":")" + id + R"(","ts":"2026-11-24T23:01:30+01:00"})"), t0 + 1min + 30s);
+        REQUIRE(n.entry("dispatch/" + id)["state"] == "accepted");
+        n.s.record(AlertCommand{AlertOp::resolve, n.alert, "kc-1", "", "handled_by_guard", "", 0}, t0 + 3min);
+        CHECK(n.entry("dispatch/" + id)["state"] == "withdrawn");
+        CHECK_FALSE(n.s.fusion().dispatches().active_for_team("team-01"));
     }
 }

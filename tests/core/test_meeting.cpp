@@ -3,6 +3,7 @@
 // under way, action items carry over until closed, and handhelds hear of what is coming.
 #include "fixtures.hpp"
 #include "meeting_book.hpp"
+#include "stockholm_time.hpp"
 
 #include <doctest/doctest.h>
 
@@ -136,9 +137,14 @@ TEST_CASE("decisions and action items attach to the meeting under way; action it
 
     json action{{"op", "add_action"}, {"by", "kc-1"}, {"meeting", "M-000001"}, {"text", "Natt-patrull nedre plan"},
                 {"owner", "jernhusen"}, {"due", "2026-10-26"}};
-    // Not before the first meeting has started.
-    CHECK(book_refusal(book, action, tuesday - 1h) == RejectReason::not_allowed);
     CHECK(book_refusal(book, with_meeting(action, "M-000002"), tuesday) == RejectReason::unknown_meeting);
+    // A decision needs a meeting: refused before the first, which the refusal names in Stockholm time.
+    json early_decision{{"op", "record_decision"}, {"by", "kc-1"}, {"meeting", "M-000001"}, {"text", "För tidigt"}};
+    auto refused = book.check(command(early_decision, tuesday - 1h), test::real_maps(), tuesday - 1h);
+    REQUIRE(refused);
+    CHECK(refused->reason == RejectReason::not_allowed);
+    CHECK(refused->detail == "M-000001 has not met yet: its first meeting is " + stockholm_day_and_time_text(tuesday) + ", Stockholm time");
+    CHECK(refused->detail.find('Z') == std::string::npos);
 
     auto first = carry_out(book, action, tuesday + 20min);
     REQUIRE(first.note == "N-000001");
@@ -173,6 +179,24 @@ TEST_CASE("decisions and action items attach to the meeting under way; action it
     CHECK(restored.note("N-000001")->closed_by == "kc-2");
     CHECK(carry_out(restored, weekly_plan(), second).meeting == "M-000002");
     CHECK(carry_out(restored, action, second + 1min).note == "N-000004");
+}
+
+TEST_CASE("action items may be recorded before the first meeting: they are on its agenda; decisions wait for it") {
+    CHECK(stockholm_day_and_time_text(tuesday) == "Tue 2026-10-20 09:00");
+    MeetingBook book;
+    carry_out(book, weekly_plan(), tuesday - 48h);
+    json prepare{{"op", "add_action"}, {"by", "kc-1"}, {"meeting", "M-000001"}, {"text", "Ta fram lägesbild inför första mötet"},
+                 {"owner", "polisen"}, {"due", "2026-10-20"}};
+    auto early = carry_out(book, prepare, tuesday - 24h);
+    REQUIRE(early.note);
+    CHECK(book.note(*early.note)->held_at == tuesday);
+    CHECK(book.note(*early.note)->owner == "polisen");
+    auto open = book.open_actions("M-000001", tuesday);
+    REQUIRE(open.size() == 1);
+    CHECK(open[0].id == *early.note);
+    json decide{{"op", "record_decision"}, {"by", "kc-1"}, {"meeting", "M-000001"}, {"text", "Beslut"}};
+    CHECK(book_refusal(book, decide, tuesday - 1h) == RejectReason::not_allowed);
+    CHECK_FALSE(book_refusal(book, decide, tuesday + 1min));
 }
 
 TEST_CASE("handhelds hear of the meetings at their station in the next days") {

@@ -31,13 +31,16 @@ TEST_CASE("outreach status needs a zone of its own station unless off duty") {
               .rejection().reason == RejectReason::missing_field);
     CHECK(parse_outreach_status(t, R"({"ts":"2026-11-23T22:00:00Z","status":"available","zone":"centralen.vantytor"})",
                                 test::real_maps(), now).rejection().reason == RejectReason::topic_mismatch);
-    CHECK(parse_outreach_status(t, R"({"ts":"2026-11-23T22:00:00Z","status":"available","zone":"cityterminalen.vanthall","org":"polisen"})",
+    CHECK(parse_outreach_status(t, R"({"ts":"2026-11-23T22:00:00Z","status":"available","zone":"cityterminalen.vanthall","org":"skatteverket"})",
                                 test::real_maps(), now).rejection().reason == RejectReason::bad_value);
 }
 
 TEST_CASE("every documented organisation is accepted and has a title partners recognise") {
     Topic t{"centralen", TopicKind::outreach_status, "team-1"};
-    CHECK(organisation_ids().size() == 12);
+    CHECK(organisation_ids().size() == 17);
+    // The police and the others the outreach team works with are organisations like the partners.
+    for (const char* id : {"polisen", "mariamottagningen", "ungdomsjouren", "äldrelotsen", "sprututbytet"})
+        CHECK(is_organisation(id));
     for (auto id : organisation_ids()) {
         auto body = R"({"ts":"2026-11-23T22:00:00Z","status":"available","zone":"centralen.vantytor","org":")" +
                     std::string(id) + R"("})";

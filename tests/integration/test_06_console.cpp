@@ -1,5 +1,6 @@
 // The console as operators run it: a real window (on Xvfb, with Mesa's software OpenGL),
 // fed by a real hub, drawing what the hub says. Its screenshot mode writes the PNG we read.
+#include "stockholm_time.hpp"
 #include "system_under_test.hpp"
 #include "virtual_display.hpp"
 #include "wire.hpp"
@@ -11,6 +12,9 @@
 #include <climits>
 #include <fstream>
 #include <memory>
+#include <thread>
+
+#include <csignal>
 
 using namespace platslage;
 using namespace platslage::test;
@@ -184,4 +188,94 @@ TEST_CASE("the selected zone's 24-hour chart fills the width of the Zone panel")
     MESSAGE("plot frame pixels in the Zone panel: " << frame << " (panel " << panel_width << " px wide)");
     // Four text lines high (64 px) and at least half the panel wide.
     CHECK(frame > static_cast<std::size_t>(panel_width / 2 * 50));
+}
+
+TEST_CASE("a hub outage fills the top of the screen with the time the picture is from, and greys the rest") {
+    TempDir dir("platslage-it06o");
+    Broker broker(dir.path());
+    Hub hub(dir.path(), broker.url());
+    REQUIRE(hub.wait_mqtt_up());
+    VirtualDisplay display(dir.path());
+    auto png = dir.path() / "outage.png";
+    ChildProcess console({"/usr/bin/env", "DISPLAY=" + display.name(), "LIBGL_ALWAYS_SOFTWARE=1", PLATSLAGE_CONSOLE_BIN,
+                          "--router", loopback(hub.ports().router), "--pub", loopback(hub.ports().pub), "--maps",
+                          PLATSLAGE_MAPS_DIR, "--screenshot", png.string(), "--screenshot-at-s", "16", "--width", "1280",
+                          "--height", "800", "--key", key_file("viewer-1"), "--hub-key", hub_key_file()},
+                         dir.path() / "outage.log");
+    // Live first: the hub's heartbeats reach the console.
+    REQUIRE(eventually([&] { return console.log_text().find("the picture from the hub is live") != std::string::npos; }, 10s));
+    std::this_thread::sleep_for(2s);
+    REQUIRE(console.running());
+    const auto killed_at = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now());
+    hub.process().signal(SIGKILL);
+
+    Screenshot shot;
+    shot.exit_code = console.wait(60s);
+    shot.log = console.log_text();
+    INFO(shot.log);
+    CHECK(shot.exit_code == 3); // the picture was not live when it was taken
+    int channels = 0;
+    unsigned char* data = stbi_load(png.c_str(), &shot.width, &shot.height, &channels, 3);
+    REQUIRE(data);
+    shot.rgb.assign(data, data + static_cast<std::size_t>(shot.width) * static_cast<std::size_t>(shot.height) * 3);
+    stbi_image_free(data);
+
+    // The log marks the outage with the time of the last data, a moment before the kill.
+    const std::string mark = "hub not answering: data as of ";
+    auto at = shot.log.find(mark);
+    REQUIRE(at != std::string::npos);
+    auto as_of = shot.log.substr(at + mark.size(), 8);
+    bool near = false;
+    for (int back = 0; back <= 3; ++back) near |= as_of == stockholm_clock_text(killed_at - std::chrono::seconds(back));
+    CHECK_MESSAGE(near, "data as of " << as_of << ", killed at " << stockholm_clock_text(killed_at));
+
+    // On screen: the banner's deep red across the top, white text on it; below it, grey.
+    auto banner_red = [](int r, int g, int b) { return r > 130 && r < 185 && g < 40 && b < 45; };
+    const int band = shot.height / 10;
+    const auto top = shot.count(0, 0, shot.width, band, banner_red);
+    const auto lower = shot.count(0, shot.height / 4, shot.width, shot.height, banner_red);
+    MESSAGE("banner pixels in the top tenth: " << top << " of " << shot.width * band << "; further down " << lower);
+    CHECK(top > static_cast<std::size_t>(shot.width * band) * 7 / 10);
+    CHECK(lower < 2000);
+    // Greyed: no pixel of the lower screen is brighter than the grey veil lets through.
+    auto bright = [](int r, int g, int b) { return r > 200 && g > 200 && b > 200; };
+    CHECK(shot.count(0, shot.height / 4, shot.width, shot.height, bright) == 0);
+}
+
+TEST_CASE("a new critical alert sounds the alarm through the audio device and asks for the window's attention") {
+    TempDir dir("platslage-it06s");
+    Broker broker(dir.path());
+    Hub hub(dir.path(), broker.url());
+    REQUIRE(hub.wait_mqtt_up());
+    VirtualDisplay display(dir.path());
+    Handheld hh(broker.url(), "centralen", "hh-06s");
+    REQUIRE(hh.publish_report(report_json("care-s", "centralen.vantytor", 1, {"needs_care"})));
+    REQUIRE(eventually([&] { return hub.status()["alerts_open"] == 1; }, 5s));
+
+    // SDL's disk audio driver stands in for a sound card: what would be heard is written to a file.
+    const auto heard = dir.path() / "heard.raw";
+    const auto png = dir.path() / "sound.png";
+    ChildProcess console({"/usr/bin/env", "DISPLAY=" + display.name(), "LIBGL_ALWAYS_SOFTWARE=1", "SDL_AUDIODRIVER=disk",
+                          "SDL_DISKAUDIOFILE=" + heard.string(), PLATSLAGE_CONSOLE_BIN, "--router", loopback(hub.ports().router),
+                          "--pub", loopback(hub.ports().pub), "--maps", PLATSLAGE_MAPS_DIR, "--screenshot", png.string(),
+                          "--screenshot-at-s", "4", "--key", key_file("viewer-1"), "--hub-key", hub_key_file()},
+                         dir.path() / "sound.log");
+    REQUIRE(console.wait(60s) == 0);
+    const auto log = console.log_text();
+    INFO(log);
+    CHECK(log.find("alarm sound on (disk driver)") != std::string::npos);
+    CHECK(log.find("alarm: critical, not acknowledged: A-000001") != std::string::npos);
+    CHECK(log.find("no sound") == std::string::npos);
+    // Once: the pictures after the first do not sound it again.
+    CHECK(log.find("alarm:", log.find("alarm: critical") + 1) == std::string::npos);
+    // The tone reached the device: 16-bit samples, not silence.
+    const auto bytes = file_text(heard);
+    REQUIRE(bytes.size() >= 2048);
+    int loud = 0;
+    for (std::size_t i = 0; i + 1 < bytes.size(); i += 2) {
+        const auto sample = static_cast<std::int16_t>(static_cast<unsigned char>(bytes[i]) | (static_cast<unsigned char>(bytes[i + 1]) << 8));
+        loud += std::abs(sample) > 8000 ? 1 : 0;
+    }
+    MESSAGE("audio written: " << bytes.size() << " bytes, " << loud << " loud samples");
+    CHECK(loud > 500);
 }

@@ -249,3 +249,88 @@ TEST_CASE("console keys: Down takes the map to the next alert's station; Esc in 
     // And Esc with no dialog open clears the zone, as the help says; the alert stays selected.
     check_view("clear", "Esc", "view: station=centralen level=0 zone= alert=A-");
 }
+
+TEST_CASE("console resolve: R while the team is on scene says so first, and the team keeps its order and its outcome") {
+    TempDir dir("platslage-it13r");
+    Broker broker(dir.path());
+    Hub hub(dir.path(), broker.url());
+    REQUIRE(hub.wait_mqtt_up());
+    VirtualDisplay display(dir.path());
+
+    Handheld guard(broker.url(), "centralen", "hh-13r");
+    REQUIRE(guard.publish_report(report_json("r-1", "centralen.vantytor", 1, {"needs_care"})));
+    auto alert = raised_alert(hub, "needs_care", "centralen.vantytor");
+    REQUIRE(!alert.empty());
+    Handheld phone(broker.url(), "centralen", "hh-13r-team");
+    REQUIRE(phone.publish("platslage/v1/centralen/outreach/team-01/status", team_status("available", "centralen.centralhallen")));
+    zmq::context_t ctx(1);
+    REQUIRE(teams_known(ctx, hub.ports(), 1));
+    REQUIRE(hub.command({{"op", "dispatch"}, {"alert", alert}, {"by", "kc-1"}, {"team", "team-01"}}).kind == Reply::Kind::ok);
+    const auto order = sql_text(hub.db(), "SELECT dispatch_id FROM dispatches WHERE alert_id='" + alert + "'");
+    REQUIRE(!order.empty());
+    REQUIRE(phone.publish("platslage/v1/centralen/outreach/team-01/status", team_status("on_scene", "centralen.vantytor")));
+    auto state = [&] { return sql_text(hub.db(), "SELECT state FROM dispatches WHERE dispatch_id='" + order + "'"); };
+    REQUIRE(eventually([&] { return state() == "on_scene"; }, 10s));
+
+    // The team's handheld listens: after the order itself, nothing more may come (no withdrawal).
+    ChildProcess team_phone({"/usr/bin/env", mosquitto_login("sim"), "/usr/bin/mosquitto_sub", "-h", "127.0.0.1", "-p",
+                             std::to_string(broker.port()), "-q", "1", "-W", "20", "-t",
+                             "platslage/v1/centralen/outreach/team-01/dispatch"},
+                            dir.path() / "team-phone.log");
+    std::this_thread::sleep_for(500ms);
+
+    // R opens the dialog, which names the team on scene; Enter resolves with the first outcome.
+    auto shot = console_run(display, dir.path(), hub.ports(), "resolved", "R Enter");
+    INFO(shot.log);
+    REQUIRE(shot.exit_code == 0);
+    CHECK(shot.log.find("resolve " + alert + ": done") != std::string::npos);
+    REQUIRE(eventually([&] {
+        return sql_count(hub.db(), "SELECT count(*) FROM alert_steps WHERE alert_id='" + alert + "' AND what='resolved'") == 1;
+    }, 10s));
+    CHECK(state() == "on_scene"); // before the fix: withdrawn, and the team told to stop
+
+    // The team records what came of it: the order completes and the alert's history has it.
+    REQUIRE(phone.publish("platslage/v1/centralen/outreach/team-01/outcome",
+                          R"({"dispatch":")" + order + R"(","ts":")" + now_rfc3339() + R"(","outcome":"support_accepted","persons":1})"));
+    REQUIRE(eventually([&] { return state() == "completed"; }, 10s));
+    CHECK(sql_text(hub.db(), "SELECT outcome FROM dispatches WHERE dispatch_id='" + order + "'") == "support_accepted");
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM alert_steps WHERE alert_id='" + alert +
+                                  "' AND what='team_outcome' AND detail='support_accepted'") == 1);
+
+    team_phone.wait(30s);
+    for (const auto& line : json_lines(team_phone.log_text())) CHECK_FALSE(line.value("withdrawn", false));
+    CHECK(team_phone.log_text().find("withdrawn") == std::string::npos);
+}
+
+TEST_CASE("console flood: Shift+A acknowledges every raised alert in the selected alert's zone, and only there") {
+    TempDir dir("platslage-it13f");
+    Broker broker(dir.path());
+    Hub hub(dir.path(), broker.url());
+    REQUIRE(hub.wait_mqtt_up());
+    VirtualDisplay display(dir.path());
+    // Three alerts in Väntytor from one report (needing care, a child, sleeping), then one elsewhere.
+    Handheld guard(broker.url(), "centralen", "hh-13f");
+    REQUIRE(guard.publish_report(report_json("f-1", "centralen.vantytor", 3, {"needs_care", "minor", "sleeping"})));
+    REQUIRE(eventually([&] { return hub.status()["alerts_open"] == 3; }, 5s));
+    std::this_thread::sleep_for(1100ms); // later, so the Väntytor alert heads the queue
+    REQUIRE(guard.publish_report(report_json("f-2", "centralen.centralhallen", 1, {"needs_care"})));
+    REQUIRE(eventually([&] { return hub.status()["alerts_open"] == 4; }, 5s));
+
+    auto shot = console_run(display, dir.path(), hub.ports(), "flood", "Z Shift+A");
+    INFO(shot.log);
+    REQUIRE(shot.exit_code == 0);
+    CHECK(shot.log.find("command: acknowledge 3 alerts in Väntytor: 3 done") != std::string::npos);
+    auto acknowledged = [&](const std::string& zone) {
+        return sql_count(hub.db(), "SELECT count(*) FROM alert_steps WHERE what='acknowledged' AND zone='" + zone + "'");
+    };
+    REQUIRE(eventually([&] { return acknowledged("centralen.vantytor") == 3; }, 10s));
+    CHECK(acknowledged("centralen.centralhallen") == 0);
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM audit WHERE op='acknowledge' AND position='kc-13' AND result='done'") == 3);
+
+    // P sets the selected alert aside on this console only: nothing is sent to the hub.
+    auto aside = console_run(display, dir.path(), hub.ports(), "aside", "P");
+    INFO(aside.log);
+    REQUIRE(aside.exit_code == 0);
+    CHECK(aside.log.find(" set aside on this console until ") != std::string::npos);
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM audit") == 3);
+}

@@ -159,13 +159,18 @@ TEST_CASE("a flood of refusals is counted, not stored row by row, and good handh
         return sql_count(hub.db(), "SELECT count(*) FROM refusals") +
                    sql_count(hub.db(), "SELECT coalesce(sum(count),0) FROM refusals_held_back") == flood + rotating;
     }, 10s));
-    CHECK(sql_count(hub.db(), "SELECT count(DISTINCT source) FROM refusals_held_back") <= 1002);
-    CHECK(sql_count(hub.db(), "SELECT count(*) FROM refusals") < 2000);
+    // The limits hold per window (2 s here); on a slow machine the flood spans several windows,
+    // each with its own 1,000 sources told apart and its own 200 refusals kept in full.
+    CHECK(sql_count(hub.db(), "SELECT coalesce(max(n),0) FROM (SELECT count(DISTINCT source) n FROM refusals_held_back GROUP BY from_ms)") <= 1001);
+    const auto windows = 1 + sql_count(hub.db(), "SELECT (max(heard_ms) - min(heard_ms)) / 2000 FROM refusals");
+    const auto kept = sql_count(hub.db(), "SELECT count(*) FROM refusals");
+    MESSAGE("refusals kept one by one: " << kept << " over at most " << windows << " windows");
+    CHECK(kept <= 200 * windows);
     CHECK(sql_count(hub.db(), "SELECT count(*) FROM refusals_held_back WHERE source='mqtt:centralen/hh-66' AND reason='malformed_json'") >= 1);
     const auto log = hub.process().log_text();
     std::size_t lines = 0;
     for (auto at = log.find("refused mqtt input"); at != std::string::npos; at = log.find("refused mqtt input", at + 1)) ++lines;
-    CHECK(lines < 2000);
+    CHECK(lines <= static_cast<std::size_t>(kept));
     CHECK(sql_count(hub.db(), "SELECT count(*) FROM guard_reports WHERE device='hh-01'") == 30);
 }
 

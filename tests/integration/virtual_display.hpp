@@ -15,6 +15,8 @@ public:
     explicit VirtualDisplay(const std::filesystem::path& dir);
     // ":123", for DISPLAY.
     const std::string& name() const { return name_; }
+    // The X server's process: it does part of the drawing's work (the frames reach it as images).
+    pid_t pid() const { return process_->pid(); }
 
 private:
     std::unique_ptr<ChildProcess> process_;
