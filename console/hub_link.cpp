@@ -50,7 +50,13 @@ std::optional<HubLink::Answer> HubLink::answer_to(std::uint64_t ticket) const {
 
 void HubLink::request_history(std::string zone) {
     std::lock_guard lock(mutex_);
+    history_asked_ = zone;
     history_wanted_ = std::move(zone);
+}
+
+bool HubLink::history_pending() const {
+    std::lock_guard lock(mutex_);
+    return !history_asked_.empty() && (!history_ || history_->zone != history_asked_);
 }
 
 std::shared_ptr<const ZoneHistory> HubLink::history() const {

@@ -51,6 +51,8 @@ public:
     // Asks the hub for a zone's last 24 hours; history() has it once it came.
     void request_history(std::string zone);
     std::shared_ptr<const ZoneHistory> history() const;
+    // A zone's history was asked for and its answer has not come yet (a screenshot waits for it).
+    bool history_pending() const;
 
     // Asks the hub who did what to an alert (its audit trail); audit() has it once it came.
     void request_audit(std::string alert);
@@ -83,7 +85,8 @@ private:
     std::shared_ptr<const Picture> picture_;
     PictureBuilder builder_; // network thread only
     std::vector<std::string> outbox_; // commands waiting for the network thread
-    std::string history_wanted_;      // a zone whose history the UI asked for
+    std::string history_wanted_;      // a zone whose history the UI asked for, until it is sent
+    std::string history_asked_;       // the last zone asked for
     std::shared_ptr<const ZoneHistory> history_;
     std::string audit_wanted_;        // an alert whose audit trail the UI asked for
     std::shared_ptr<const AlertAudit> audit_;

@@ -157,12 +157,14 @@ std::string stockholm_date_text(TimePoint t) { return date_text(stockholm_date(t
 std::string repeat_words(const std::string& repeat) {
     if (repeat == "weekly") return "every week";
     if (repeat == "fortnightly") return "every other week";
+    if (repeat == "monthly") return "every month";
+    if (repeat == "quarterly") return "every quarter";
     if (repeat == "once" || repeat.empty()) return "once";
     return repeat;
 }
 
 const std::vector<std::string>& repeat_choices() {
-    static const std::vector<std::string> choices{"once", "weekly", "fortnightly"};
+    static const std::vector<std::string> choices{"once", "weekly", "fortnightly", "monthly", "quarterly"};
     return choices;
 }
 
@@ -195,7 +197,7 @@ Command plan_command(const PlanForm& f, const std::string& by, const ZoneMap& zo
     auto starts = stockholm_local(f.date, f.time);
     if (!starts) return {{}, "start: a date as YYYY-MM-DD and a time as HH:MM (Stockholm)"};
     if (std::find(repeat_choices().begin(), repeat_choices().end(), f.repeat) == repeat_choices().end())
-        return {{}, "repeat: once, weekly or fortnightly"};
+        return {{}, "repeat: once, weekly, fortnightly, monthly or quarterly"};
     if (f.duration_min < 15 || f.duration_min > 480) return {{}, "duration: 15 to 480 minutes"};
     if (f.repeat == "once" && *starts + std::chrono::minutes{f.duration_min} <= now)
         return {{}, "a one-off meeting must not be over already"};

@@ -230,11 +230,48 @@ void MeetingsPanel::agenda_view() {
         agenda_.reset();
         return;
     }
-    // Read-only, scrolling, wrapped to the window: readable on the control room's screen.
+    // Read-only, scrolling, formatted as the handout prints: headings, bullets and tables.
     ImGui::BeginChild("agenda", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.45f), true);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(agenda_->markdown.c_str(), agenda_->markdown.c_str() + agenda_->markdown.size());
-    ImGui::PopTextWrapPos();
+    if (agenda_->markdown != agenda_text_) {
+        agenda_text_ = agenda_->markdown;
+        agenda_blocks_ = markdown_blocks(agenda_text_);
+    }
+    int table = 0;
+    for (const auto& b : agenda_blocks_) {
+        using K = MarkdownBlock::Kind;
+        switch (b.kind) {
+        case K::heading:
+            if (b.level > 1) ImGui::Spacing();
+            ImGui::SetWindowFontScale(b.level == 1 ? 1.35f : 1.12f);
+            ImGui::TextColored(ImVec4(0.55f, 0.80f, 1.0f, 1), "%s", b.text.c_str());
+            ImGui::SetWindowFontScale(1.0f);
+            break;
+        case K::bullet:
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", b.text.c_str());
+            break;
+        case K::paragraph: ImGui::TextWrapped("%s", b.text.c_str()); break;
+        case K::table: {
+            const int columns = b.rows.empty() ? 0 : static_cast<int>(b.rows.front().size());
+            if (columns == 0) break;
+            ImGui::PushID(table++);
+            if (ImGui::BeginTable("md", columns, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp)) {
+                for (const auto& h : b.rows.front()) ImGui::TableSetupColumn(h.c_str());
+                ImGui::TableHeadersRow();
+                for (std::size_t r = 1; r < b.rows.size(); ++r) {
+                    ImGui::TableNextRow();
+                    for (int c = 0; c < columns; ++c) {
+                        ImGui::TableNextColumn();
+                        if (static_cast<std::size_t>(c) < b.rows[r].size()) ImGui::TextWrapped("%s", b.rows[r][static_cast<std::size_t>(c)].c_str());
+                    }
+                }
+                ImGui::EndTable();
+            }
+            ImGui::PopID();
+            break;
+        }
+        }
+    }
     ImGui::EndChild();
 }
 

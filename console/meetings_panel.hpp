@@ -6,6 +6,7 @@
 #include "panel.hpp"
 #include "console_state.hpp"
 #include "hub_link.hpp"
+#include "markdown_blocks.hpp"
 #include "meeting_view.hpp"
 #include "picture.hpp"
 #include "sent_form.hpp"
@@ -69,6 +70,8 @@ private:
     bool feedback_ok_ = true;
     bool export_when_agenda_ = false;
     std::optional<AgendaReply> agenda_;
+    std::string agenda_text_;                  // the Markdown agenda_blocks_ was read from
+    std::vector<MarkdownBlock> agenda_blocks_;
 };
 
 } // namespace platslage::console

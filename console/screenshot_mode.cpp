@@ -19,11 +19,13 @@ bool ScreenshotMode::after_frame(const Picture& shown, const HubLink& link,
     // picture to show the change (each answer comes after the hub has published it).
     // Statistics asked for are waited for too: the hub counts them from its whole log.
     const bool counting = link.statistics().pending;
+    // A zone's 24-hour chart asked for is waited for too, a little: the hub answers at once.
+    const bool charting = link.history_pending() && waited < wait_s_;
     bool keys_settled = !keys_ || (keys_done_at && link.last_answer().number >= link.commands_queued() && !counting &&
                                    now - *keys_done_at > std::chrono::milliseconds(600));
     bool keys_gave_up = keys_done_at && now - *keys_done_at > std::chrono::seconds(counting ? 90 : 6);
     const bool due = at_s_ > 0 ? waited >= at_s_
-                               : (live && shown.seq > 0 && (keys_settled || keys_gave_up)) || waited > wait_s_ + (keys_ ? 10 : 0);
+                               : (live && shown.seq > 0 && !charting && (keys_settled || keys_gave_up)) || waited > wait_s_ + (keys_ ? 10 : 0);
     if (countdown_ < 0 && due) {
         countdown_ = 8; // a few more frames so the layout has settled
         exit_code_ = live ? 0 : 3;

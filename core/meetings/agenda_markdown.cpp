@@ -69,13 +69,21 @@ std::string agenda_markdown(const Agenda& a) {
     if (a.open_actions.empty()) {
         md << "None open.\n\n";
     } else {
-        md << "| item | what | owner | due | from the meeting of |\n|---|---|---|---|---|\n";
-        for (const auto& n : a.open_actions) {
-            bool late = std::find(a.overdue.begin(), a.overdue.end(), n.id) != a.overdue.end();
-            md << "| " << n.id << " | " << cell(n.text) << " | " << owner_text(n) << " | " << n.due << (late ? " **overdue**" : "")
-               << " | " << stockholm_minute_text(n.held_at) << " |\n";
+        // Grouped by the organisation that owns them: each partner finds its own at a glance.
+        std::vector<std::string> owners;
+        for (const auto& n : a.open_actions)
+            if (std::find(owners.begin(), owners.end(), owner_text(n)) == owners.end()) owners.push_back(owner_text(n));
+        for (const auto& owner : owners) {
+            md << "### " << owner << "\n\n";
+            md << "| item | what | due | from the meeting of |\n|---|---|---|---|\n";
+            for (const auto& n : a.open_actions) {
+                if (owner_text(n) != owner) continue;
+                bool late = std::find(a.overdue.begin(), a.overdue.end(), n.id) != a.overdue.end();
+                md << "| " << n.id << " | " << cell(n.text) << " | " << n.due << (late ? " **overdue**" : "") << " | "
+                   << stockholm_minute_text(n.held_at) << " |\n";
+            }
+            md << "\n";
         }
-        md << "\n";
     }
 
     md << "## 2. Hottest zones\n\n";
@@ -110,16 +118,31 @@ std::string agenda_markdown(const Agenda& a) {
     }
 
     md << "## 5. Open and escalated alerts\n\n";
+    // A count by kind, and the first few: the meeting talks about patterns; the queue in the
+    // console has every alert.
     auto alert_rows = [&](const std::vector<AgendaAlert>& alerts, const char* none) {
         if (alerts.empty()) {
             md << none << "\n\n";
             return;
         }
+        std::vector<std::pair<std::string, int>> kinds;
+        for (const auto& al : alerts) {
+            auto it = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == al.rule; });
+            if (it == kinds.end()) kinds.emplace_back(al.rule, 1);
+            else ++it->second;
+        }
+        md << alerts.size() << (alerts.size() == 1 ? " alert: " : " alerts: ");
+        for (std::size_t i = 0; i < kinds.size(); ++i) md << (i ? ", " : "") << kinds[i].second << " " << code_words(kinds[i].first, false);
+        md << ".\n\n";
         md << "| alert | rule | zone | severity | raised | what |\n|---|---|---|---|---|---|\n";
-        for (const auto& al : alerts)
+        const std::size_t shown = std::min(alerts.size(), agenda_alert_rows);
+        for (std::size_t i = 0; i < shown; ++i) {
+            const auto& al = alerts[i];
             md << "| " << al.id << " | " << code_words(al.rule, true) << " | " << (al.zone.empty() ? "whole station" : al.zone_name) << " | "
                << al.severity << " | " << stockholm_minute_text(al.raised) << " | " << cell(al.summary) << " |\n";
+        }
         md << "\n";
+        if (alerts.size() > shown) md << "And " << alerts.size() - shown << " more, in the console's alert queue.\n\n";
     };
     md << "Open when the meeting starts:\n\n";
     alert_rows(a.open_alerts, "None.");

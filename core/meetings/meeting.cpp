@@ -9,9 +9,35 @@ namespace platslage {
 
 namespace {
 using namespace std::chrono;
-constexpr std::array<std::string_view, 3> repeat_names{"once", "weekly", "fortnightly"};
+constexpr std::array<std::string_view, 5> repeat_name_list{"once", "weekly", "fortnightly", "monthly", "quarterly"};
 
-int period_days(Repeat r) { return r == Repeat::fortnightly ? 14 : 7; }
+// The shortest and longest time between two meetings, in days: where to start looking.
+int shortest_days(Repeat r) {
+    switch (r) {
+    case Repeat::fortnightly: return 14;
+    case Repeat::monthly: return 28;
+    case Repeat::quarterly: return 89;
+    default: return 7;
+    }
+}
+int longest_days(Repeat r) {
+    switch (r) {
+    case Repeat::monthly: return 31;
+    case Repeat::quarterly: return 92;
+    default: return shortest_days(r);
+    }
+}
+
+// The local day of the k-th meeting of a monthly or quarterly plan: the first meeting's
+// weekday at the same place in the month, k months (or quarters) later.
+local_days same_weekday_of_month(local_days first, int months_later) {
+    const year_month_day ymd{first};
+    const weekday wd{first};
+    const unsigned nth = (static_cast<unsigned>(ymd.day()) - 1) / 7 + 1; // 1 … 5
+    const year_month ym = ymd.year() / ymd.month() + months(months_later);
+    if (nth >= 5) return local_days{ym / wd[last]};
+    return local_days{ym / wd[nth]};
+}
 
 std::optional<std::string> text_or_none(const nlohmann::json& j, const char* key) {
     if (!j.contains(key) || j[key].is_null()) return std::nullopt;
@@ -19,11 +45,13 @@ std::optional<std::string> text_or_none(const nlohmann::json& j, const char* key
 }
 } // namespace
 
-std::string_view repeat_name(Repeat r) { return repeat_names[static_cast<std::size_t>(r)]; }
+std::string_view repeat_name(Repeat r) { return repeat_name_list[static_cast<std::size_t>(r)]; }
+
+std::span<const std::string_view> repeat_names() { return repeat_name_list; }
 
 std::optional<Repeat> repeat_from_name(std::string_view name) {
-    for (std::size_t i = 0; i < repeat_names.size(); ++i)
-        if (repeat_names[i] == name) return static_cast<Repeat>(i);
+    for (std::size_t i = 0; i < repeat_name_list.size(); ++i)
+        if (repeat_name_list[i] == name) return static_cast<Repeat>(i);
     return std::nullopt;
 }
 
@@ -31,7 +59,12 @@ TimePoint occurrence(const MeetingPlan& p, int k) {
     if (p.repeat == Repeat::once || k == 0) return p.first;
     // Same local clock time, k periods later: 09:00 stays 09:00 when summer time ends.
     auto local = local_time<Millis>{(p.first + stockholm_offset(p.first)).time_since_epoch()};
-    return from_stockholm_local(local + days(period_days(p.repeat) * k));
+    if (p.repeat == Repeat::monthly || p.repeat == Repeat::quarterly) {
+        const auto day = floor<days>(local);
+        const auto clock = local - day;
+        return from_stockholm_local(same_weekday_of_month(day, k * (p.repeat == Repeat::quarterly ? 3 : 1)) + clock);
+    }
+    return from_stockholm_local(local + days(shortest_days(p.repeat) * k));
 }
 
 std::optional<TimePoint> current_or_next(const MeetingPlan& p, TimePoint t) {
@@ -43,7 +76,7 @@ std::optional<TimePoint> current_or_next(const MeetingPlan& p, TimePoint t) {
     }
     // Start from an estimate and step forward: the clock shift moves a meeting by an hour at most.
     int k = 0;
-    if (t > p.first) k = std::max(0, static_cast<int>(duration_cast<days>(t - p.first).count() / period_days(p.repeat)) - 1);
+    if (t > p.first) k = std::max(0, static_cast<int>(duration_cast<days>(t - p.first).count() / longest_days(p.repeat)) - 1);
     for (;; ++k) {
         auto start = occurrence(p, k);
         if (!live(start)) return std::nullopt;
@@ -54,7 +87,7 @@ std::optional<TimePoint> current_or_next(const MeetingPlan& p, TimePoint t) {
 std::optional<TimePoint> previous_before(const MeetingPlan& p, TimePoint t) {
     if (t <= p.first) return std::nullopt;
     if (p.repeat == Repeat::once) return p.first;
-    int k = static_cast<int>(duration_cast<days>(t - p.first).count() / period_days(p.repeat)) + 1;
+    int k = static_cast<int>(duration_cast<days>(t - p.first).count() / shortest_days(p.repeat)) + 1;
     for (; k >= 0; --k) {
         auto start = occurrence(p, k);
         if (start < t && (!p.cancelled_at || start < *p.cancelled_at)) return start;

@@ -1,6 +1,7 @@
 #pragma once
 // Joint deployment meetings (gemensamma utsättningsmöten): the partners meet on site, at a
-// zone of the station, once or on a weekly rhythm ("every Tuesday at 09:00"), look at what
+// zone of the station, once or on a rhythm ("every Tuesday at 09:00", "the second Tuesday of
+// every quarter" for the steering group), look at what
 // happened since the last meeting, decide who goes where, and leave with action items.
 // A recurring meeting keeps its Stockholm wall-clock time across summer and winter time.
 #include "clock.hpp"
@@ -9,14 +10,19 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace platslage {
 
-enum class Repeat { once, weekly, fortnightly };
+// Monthly and quarterly meetings keep the first one's weekday and its place in the month
+// ("the second Tuesday"), as a steering group plans them; a first meeting on the fifth such
+// weekday of its month repeats on the last.
+enum class Repeat { once, weekly, fortnightly, monthly, quarterly };
 std::string_view repeat_name(Repeat r);
+std::span<const std::string_view> repeat_names();
 std::optional<Repeat> repeat_from_name(std::string_view name);
 
 struct MeetingPlan {

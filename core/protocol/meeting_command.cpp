@@ -99,7 +99,7 @@ Checked<MeetingCommand> parse_meeting_command(std::string_view payload, TimePoin
         auto title = f.text("title", max_meeting_title_chars);
         auto zone = f.text("zone", 64);
         auto starts = f.timestamp("starts", now, std::chrono::days(400));
-        auto repeat = f.one_of("repeat", {"once", "weekly", "fortnightly"}, /*required=*/false);
+        auto repeat = f.one_of("repeat", repeat_names(), /*required=*/false);
         auto duration = f.integer("duration_min", 15, 480, /*required=*/false);
         if (f.failed()) return f.failure();
         const auto& orgs = f.object().contains("organisations") ? f.object()["organisations"] : nlohmann::json();

@@ -179,7 +179,10 @@ TEST_CASE("plan a meeting: the command as the hub defines it, and why the form c
     CHECK(problem(g) == "duration: 15 to 480 minutes");
     g = f;
     g.repeat = "daily";
-    CHECK(problem(g) == "repeat: once, weekly or fortnightly");
+    CHECK(problem(g) == "repeat: once, weekly, fortnightly, monthly or quarterly");
+    g.repeat = "quarterly"; // the steering group
+    CHECK(problem(g).empty());
+    CHECK(repeat_words("quarterly") == "every quarter");
     // A one-off meeting already over is refused by the hub: the form says so first. One that
     // is under way, or a recurring one that began in the past, can be planned.
     g = f;

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 using namespace platslage;
 using namespace std::chrono_literals;
 
@@ -209,13 +211,19 @@ TEST_CASE("the Markdown handout carries the agenda's numbers in tables") {
     CHECK(md.find("- **Where:** Väntytor") != std::string::npos);
     CHECK(md.find("- **Who:** Jernhusen, Capio Vård för hemlösa") != std::string::npos);
     CHECK(md.find("- **Period:** 2026-10-20 09:00 to 2026-10-27 09:00 (since the previous meeting)") != std::string::npos);
-    CHECK(md.find("| N-000001 | Nattpatrull nedre plan | Jernhusen | 2026-10-26 **overdue** | 2026-10-20 09:00 |") !=
-          std::string::npos);
-    CHECK(md.find("| N-000002 | Capio på plats tisdagar | Capio Vård för hemlösa | 2026-11-30 |") != std::string::npos);
+    // Action items under the organisation that owns each.
+    const auto jernhusen = md.find("### Jernhusen\n"), capio = md.find("### Capio Vård för hemlösa\n");
+    REQUIRE(jernhusen != std::string::npos);
+    REQUIRE(capio != std::string::npos);
+    const auto n1 = md.find("| N-000001 | Nattpatrull nedre plan | 2026-10-26 **overdue** | 2026-10-20 09:00 |");
+    const auto n2 = md.find("| N-000002 | Capio på plats tisdagar | 2026-11-30 |");
+    CHECK((n1 > jernhusen && (n1 < capio || jernhusen > capio)));
+    CHECK((n2 > capio && (n2 < jernhusen || capio > jernhusen)));
     CHECK(md.find("| Nedre plan | 9 | 3 | 0 | 1 |") != std::string::npos);
     CHECK(md.find("| Väntytor | 4 | 8 |") != std::string::npos);
     // People's words, not the system's codes: the rule, the zone's name, the outcome, where they were referred.
     CHECK(md.find("| A-000012 | Needs care | Nedre plan | minor | 2026-10-22 10:00 | 2 sleeping |") != std::string::npos);
+    CHECK(md.find(" alert: 1 needs care.") != std::string::npos);
     CHECK(md.find("centralen.") == std::string::npos);
     CHECK(md.find("_") == std::string::npos);
     CHECK(md.find("3 orders sent: 2 completed, 0 declined, 1 unanswered, 0 withdrawn.") != std::string::npos);
@@ -228,4 +236,19 @@ TEST_CASE("the Markdown handout carries the agenda's numbers in tables") {
     auto in = recorded_week();
     in.open_actions[0].text = "a | b";
     CHECK(agenda_markdown(build_agenda(in, test::real_maps(), NightHours{})).find("a \\| b") != std::string::npos);
+}
+
+TEST_CASE("a flood of open alerts is counted by kind in the handout, and only the first few are listed") {
+    auto in = recorded_week();
+    for (int i = 0; i < 12; ++i) {
+        char id[16];
+        std::snprintf(id, sizeof id, "A-0001%02d", i);
+        in.alerts.push_back(alert(id, "centralen.vantytor", "major", "2026-10-25T12:00:00+01:00", false, std::nullopt));
+    }
+    auto md = agenda_markdown(build_agenda(in, test::real_maps(), NightHours{}));
+    CHECK(md.find("14 alerts: 14 needs care.") != std::string::npos);
+    CHECK(md.find("And 9 more, in the console's alert queue.") != std::string::npos);
+    std::size_t rows = 0;
+    for (auto at = md.find("| A-0001"); at != std::string::npos; at = md.find("| A-0001", at + 1)) ++rows;
+    CHECK(rows == 3); // five rows of the fourteen, two of them the week's own
 }

@@ -219,3 +219,38 @@ TEST_CASE("handhelds hear of the meetings at their station in the next days") {
     carry_out(book, {{"op", "cancel_meeting"}, {"by", "kc-1"}, {"meeting", "M-000001"}}, tuesday - 12h);
     CHECK(book.notice("centralen", tuesday - 11h, 7 * 24h)["meetings"].empty());
 }
+
+TEST_CASE("a monthly or quarterly meeting keeps its weekday and place in the month, and its local time") {
+    // The steering group: the third Tuesday of the month at 13:00, quarterly from 20 October 2026.
+    auto j = weekly_plan();
+    j["starts"] = "2026-10-20T13:00:00+02:00";
+    j["repeat"] = "quarterly";
+    MeetingBook book;
+    carry_out(book, j, tuesday - 48h);
+    const MeetingPlan& quarterly = *book.find("M-000001");
+    CHECK(quarterly.repeat == Repeat::quarterly);
+    CHECK(format_rfc3339(occurrence(quarterly, 1)) == "2027-01-19T12:00:00.000Z"); // third Tuesday, winter time
+    CHECK(format_rfc3339(occurrence(quarterly, 2)) == "2027-04-20T11:00:00.000Z"); // summer time again
+    auto next = current_or_next(quarterly, *parse_rfc3339("2026-11-01T00:00:00Z"));
+    REQUIRE(next);
+    CHECK(*next == occurrence(quarterly, 1));
+    CHECK(previous_before(quarterly, *parse_rfc3339("2027-03-01T00:00:00Z")) == occurrence(quarterly, 1));
+    CHECK(is_occurrence(quarterly, occurrence(quarterly, 2)));
+
+    j["repeat"] = "monthly";
+    j["starts"] = "2026-10-30T09:00:00+01:00"; // the fifth Friday: repeats on the last Friday
+    carry_out(book, j, tuesday - 48h);
+    const MeetingPlan& monthly = *book.find("M-000002");
+    CHECK(format_rfc3339(occurrence(monthly, 1)) == "2026-11-27T08:00:00.000Z");
+    CHECK(format_rfc3339(occurrence(monthly, 2)) == "2026-12-25T08:00:00.000Z");
+    // Walking month by month finds every meeting once, in order.
+    TimePoint t = monthly.first;
+    for (int k = 1; k <= 14; ++k) {
+        auto n = current_or_next(monthly, t + 2h);
+        REQUIRE(n);
+        CHECK(*n == occurrence(monthly, k));
+        t = *n;
+    }
+    j["repeat"] = "yearly";
+    CHECK(refusal(j, tuesday) == RejectReason::bad_value);
+}
