@@ -5,7 +5,7 @@
 #include "picture.hpp"
 
 #include <cstdint>
-#include <map>
+#include <unordered_map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,7 +19,7 @@ public:
     std::vector<std::string> update(const std::vector<std::shared_ptr<const AlertView>>& alerts);
 
 private:
-    std::map<std::string, int> sounded_; // id → its re-announcement count when last sounded
+    std::unordered_map<std::string, int> sounded_; // id → its re-announcement count when last sounded
 };
 
 // The default alarm: two short tones, high then low, 16-bit mono PCM at `rate` samples a

@@ -86,13 +86,16 @@ int OpenAlertCounts::level(const std::string& station, int level) const {
     return it == by_level.end() ? 0 : it->second;
 }
 
-OpenAlertCounts open_alert_counts(const std::vector<std::shared_ptr<const AlertView>>& alerts, const ZoneMap& zones) {
+OpenAlertCounts open_alert_counts(const Picture& p, const ZoneMap& zones) {
+    // The picture counted its open alerts by zone as it was built (on the network thread):
+    // here only the few zones are placed on their stations and levels.
     OpenAlertCounts out;
-    for (const auto& a : alerts) {
-        if (!a->open()) continue;
-        ++out.by_station[a->station];
-        if (const Zone* z = zones.find(a->zone)) ++out.by_level[{z->station, z->level}];
-    }
+    for (const auto& [zone, n] : p.open_by_zone)
+        if (const Zone* z = zones.find(zone)) {
+            out.by_level[{z->station, z->level}] += n;
+            out.by_station[z->station] += n;
+        }
+    for (const auto& [station, n] : p.open_without_zone) out.by_station[station] += n;
     return out;
 }
 

@@ -48,7 +48,7 @@ struct OpenAlertCounts {
     int station(const std::string& id) const;
     int level(const std::string& station, int level) const;
 };
-OpenAlertCounts open_alert_counts(const std::vector<std::shared_ptr<const AlertView>>& alerts, const ZoneMap& zones);
+OpenAlertCounts open_alert_counts(const Picture& p, const ZoneMap& zones);
 
 // "22:14 (3 min)": the Stockholm clock time and the age, for the queue's Raised column.
 std::string raised_text(const std::string& rfc3339);

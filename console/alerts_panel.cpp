@@ -179,25 +179,26 @@ void AlertsPanel::filters(const Picture& p, ConsoleState& s) {
 void AlertsPanel::rebuild_rows(const ConsoleState& s, TimePoint now) {
     rows_.clear();
     visible_.clear();
+    groups_.clear();
     SplitQueue split = set_aside_.size() ? split_aside(queue_, set_aside_, now) : SplitQueue{queue_, {}};
     if (s.queue_by_zone) {
-        for (auto& g : group_by_zone(split.shown)) {
-            rows_.push_back(Row{nullptr, g, false, false});
-            for (const auto* a : g.alerts) {
-                rows_.push_back(Row{a, std::nullopt, false, false});
+        groups_ = group_by_zone(split.shown);
+        for (std::size_t g = 0; g < groups_.size(); ++g) {
+            rows_.push_back(Row{nullptr, static_cast<int>(g), false, false});
+            for (const auto* a : groups_[g].alerts) {
+                rows_.push_back(Row{a, -1, false, false});
                 visible_.push_back(a);
             }
         }
     } else {
-        for (const auto* a : split.shown) {
-            rows_.push_back(Row{a, std::nullopt, false, false});
-            visible_.push_back(a);
-        }
+        rows_.reserve(split.shown.size() + split.aside.size() + 1);
+        for (const auto* a : split.shown) rows_.push_back(Row{a, -1, false, false});
+        visible_ = split.shown;
     }
     if (!split.aside.empty()) {
-        rows_.push_back(Row{nullptr, std::nullopt, true, false});
+        rows_.push_back(Row{nullptr, -1, true, false});
         for (const auto* a : split.aside) {
-            rows_.push_back(Row{a, std::nullopt, false, true});
+            rows_.push_back(Row{a, -1, false, true});
             visible_.push_back(a);
         }
     }
@@ -236,7 +237,7 @@ void AlertsPanel::table(const Picture& p, ConsoleState& s) {
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const Row& row = rows_[static_cast<std::size_t>(i)];
-            if (row.group) group_row(*row.group);
+            if (row.group >= 0) group_row(groups_[static_cast<std::size_t>(row.group)]);
             else if (row.aside_header) aside_row(set_aside_.size());
             else alert_row(*row.alert, p, s, flash_on, row.aside);
         }

@@ -72,11 +72,12 @@ private:
     // Rows as drawn, rebuilt when the queue, the grouping or what is set aside changes.
     struct Row {
         const AlertView* alert = nullptr; // or a header:
-        std::optional<AlertGroup> group;  // a zone's alerts follow
+        int group = -1;                   // groups_[group]'s alerts follow
         bool aside_header = false;        // the alerts set aside follow
         bool aside = false;
     };
     std::vector<Row> rows_;
+    std::vector<AlertGroup> groups_;
     std::vector<const AlertView*> visible_; // the alerts in the rows' order, for Up and Down
     std::uint64_t rows_build_ = ~std::uint64_t{0};
     bool rows_by_zone_ = false;

@@ -59,7 +59,12 @@ void MapPanel::draw(const Picture& p, ConsoleState& s) {
             s.overview = false;
         }
     }
-    const auto open = open_alert_counts(p.alerts, zones_);
+    // Counted once per picture: a hundred thousand alerts must not be walked every frame.
+    if (p.build != counts_build_ || p.build == 0) {
+        open_counts_ = open_alert_counts(p, zones_);
+        counts_build_ = p.build;
+    }
+    const auto& open = open_counts_;
     if (s.overview) {
         draw_overview(p, s, open);
         shown_tab_ = -1; // back on the tabs, the chosen one is selected again

@@ -8,6 +8,8 @@
 #include "picture.hpp"
 #include "zone_map.hpp"
 
+#include <cstdint>
+
 namespace platslage::console {
 
 class MapPanel final : public Panel {
@@ -22,6 +24,8 @@ private:
 
     const ZoneMap& zones_;
     int hold_tab_ = 0;
+    std::uint64_t counts_build_ = ~std::uint64_t{0};
+    OpenAlertCounts open_counts_;
     int shown_tab_ = 0;
 };
 

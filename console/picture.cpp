@@ -194,11 +194,16 @@ Picture PictureBuilder::build(const std::map<std::string, std::string>& entries)
     }
     // Keys sort by log id, so arrival order; the operator wants the newest on top.
     std::reverse(p.reports.begin(), p.reports.end());
-    for (const auto& a : p.alerts)
-        if (a->open() && !a->zone.empty()) {
-            auto& worst = p.worst_alert[a->zone];
-            worst = std::max(worst, a->severity_rank);
+    for (const auto& a : p.alerts) {
+        if (!a->open()) continue;
+        if (a->zone.empty()) {
+            ++p.open_without_zone[a->station];
+            continue;
         }
+        auto& worst = p.worst_alert[a->zone];
+        worst = std::max(worst, a->severity_rank);
+        ++p.open_by_zone[a->zone];
+    }
     return p;
 }
 

@@ -116,6 +116,8 @@ struct Picture {
     // alerts are not copied for every new picture.
     std::vector<std::shared_ptr<const AlertView>> alerts;
     std::map<std::string, int> worst_alert; // zone → the most severe open alert's rank
+    std::map<std::string, int> open_by_zone;      // zone → its open alerts (counted on the network thread)
+    std::map<std::string, int> open_without_zone; // station → its open alerts about no zone (equipment)
     std::optional<WeatherView> weather;
     std::vector<ShelterView> shelters; // by id
     // The joint deployment meetings' `meeting/` and `note/` keys as the hub sent them (key →

@@ -219,19 +219,19 @@ TEST_SUITE("alert queue") {
     }
 
     TEST_CASE("open alerts are counted by station and by level, for the tabs and level buttons") {
-        std::vector<std::shared_ptr<const AlertView>> alerts;
-        auto add = [&](const char* id, const char* state, const char* station, const char* zone) {
-            auto a = alert(id, "major", 2, state, "2026-11-24T21:00:00.000Z", station);
-            a.zone = zone;
-            alerts.push_back(std::make_shared<const AlertView>(a));
+        auto entry = [](const char* id, const char* state, const char* station, const char* zone) {
+            nlohmann::json j{{"id", id}, {"rule", "needs_care"}, {"station", station}, {"severity", "major"}, {"state", state}};
+            j["zone"] = *zone ? nlohmann::json(zone) : nlohmann::json(nullptr);
+            return std::make_pair(std::string("alert/") + id, j.dump());
         };
-        add("A-000001", "raised", "centralen", "centralen.vantytor");
-        add("A-000002", "acknowledged", "centralen", "centralen.nedre-plan");
-        add("A-000003", "resolved", "centralen", "centralen.nedre-plan"); // closed: not counted
-        add("A-000004", "raised", "cityterminalen", "cityterminalen.vanthall");
-        add("A-000005", "raised", "centralen", ""); // equipment: the station's, no level's
+        auto p = make_picture({entry("A-000001", "raised", "centralen", "centralen.vantytor"),
+                               entry("A-000002", "acknowledged", "centralen", "centralen.nedre-plan"),
+                               entry("A-000003", "resolved", "centralen", "centralen.nedre-plan"), // closed: not counted
+                               entry("A-000004", "raised", "cityterminalen", "cityterminalen.vanthall"),
+                               entry("A-000005", "raised", "centralen", "")}); // equipment: the station's, no level's
+        REQUIRE(p.alerts.size() == 5);
         const auto& maps = test::real_maps();
-        auto n = open_alert_counts(alerts, maps);
+        auto n = open_alert_counts(p, maps);
         CHECK(n.station("centralen") == 3);
         CHECK(n.station("cityterminalen") == 1);
         CHECK(n.station("nowhere") == 0);
