@@ -1,7 +1,7 @@
 // When the console draws: on the wall clock's whole seconds (the clocks on screen and the
 // flashing rows together), and one frame more after input or new data, never more.
+#include "../core/fixtures.hpp"
 #include "frame_pacing.hpp"
-#include "time_text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -9,9 +9,7 @@ using namespace platslage;
 using namespace platslage::console;
 using namespace std::chrono_literals;
 
-namespace {
-TimePoint at(const char* t) { return *parse_rfc3339(t); }
-} // namespace
+using test::at;
 
 TEST_CASE("a flashing row is lit one second and dark the next, with the wall clock") {
     CHECK(flash_lit(at("2026-12-04T22:00:00.000Z")));

@@ -1,9 +1,9 @@
 // A hub outage on the console: the banner comes up when the hub is silent or the picture is
 // out of step longer than a resync takes, says what time the data is from, and goes when the
 // picture is live again; the log marks both.
+#include "../core/fixtures.hpp"
 #include "outage.hpp"
 #include "stockholm_time.hpp"
-#include "time_text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,9 +11,7 @@ using namespace platslage;
 using namespace platslage::console;
 using namespace std::chrono_literals;
 
-namespace {
-TimePoint at(const char* t) { return *parse_rfc3339(t); }
-} // namespace
+using test::at;
 
 TEST_CASE("the banner says what time the picture is from, and only in an outage") {
     OutageWatch w;

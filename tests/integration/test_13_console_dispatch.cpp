@@ -302,7 +302,7 @@ TEST_CASE("console resolve: R while the team is on scene says so first, and the 
     CHECK(team_phone.log_text().find("withdrawn") == std::string::npos);
 }
 
-TEST_CASE("console flood: Shift+A acknowledges every raised alert in the selected alert's zone, and only there") {
+TEST_CASE("console many alerts: Shift+A acknowledges every raised alert in the selected alert's zone, and only there") {
     TempDir dir("platslage-it13f");
     Broker broker(dir.path());
     Hub hub(dir.path(), broker.url());
