@@ -107,6 +107,7 @@ void FrameCache::resize(int width, int height) {
 }
 
 bool FrameCache::render(ImDrawData* dd, int width, int height, bool whole) {
+    if (width <= 0 || height <= 0) return false; // minimised: nothing to draw on
     std::vector<ListSignature> now;
     now.reserve(static_cast<std::size_t>(dd->CmdListsCount));
     for (int i = 0; i < dd->CmdListsCount; ++i) now.push_back(signature(*dd->CmdLists[i]));
