@@ -1,6 +1,7 @@
 #include "alert_queue.hpp"
 
 #include "local_time.hpp"
+#include "plain_words.hpp"
 #include "stockholm_time.hpp"
 #include "time_text.hpp"
 #include "view_logic.hpp"
@@ -99,17 +100,19 @@ OpenAlertCounts open_alert_counts(const Picture& p, const ZoneMap& zones) {
     return out;
 }
 
+int open_alert_total(const Picture& p) {
+    int n = 0;
+    for (const auto& [zone, count] : p.open_by_zone) n += count;
+    for (const auto& [station, count] : p.open_without_zone) n += count;
+    return n;
+}
+
 std::string raised_text(const std::string& rfc3339) {
     auto t = parse_rfc3339(rfc3339);
     if (!t) return "?";
     return stockholm_clock_text(*t).substr(0, 5) + " (" + age_text(seconds_since(rfc3339)) + ")";
 }
 
-std::string rule_title(const std::string& rule) {
-    std::string t = rule;
-    std::replace(t.begin(), t.end(), '_', ' ');
-    if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') t[0] = static_cast<char>(t[0] - 32);
-    return t;
-}
+std::string rule_title(const std::string& rule) { return code_words(rule, true); }
 
 } // namespace platslage::console

@@ -49,6 +49,8 @@ struct OpenAlertCounts {
     int level(const std::string& station, int level) const;
 };
 OpenAlertCounts open_alert_counts(const Picture& p, const ZoneMap& zones);
+// All the picture's open alerts.
+int open_alert_total(const Picture& p);
 
 // "22:14 (3 min)": the Stockholm clock time and the age, for the queue's Raised column.
 std::string raised_text(const std::string& rfc3339);

@@ -107,6 +107,7 @@ void AlertsPanel::draw(const Picture& p, ConsoleState& s) {
         queue_ = alert_queue(p.alerts, s.alert_filter);
         queue_build_ = p.build;
         queue_filter_ = s.alert_filter;
+        rows_stale_ = true;
     }
     const auto& queue = queue_;
     if (!picked_first_ && s.selected_alert.empty() && !queue.empty()) {
@@ -169,9 +170,7 @@ void AlertsPanel::filters(const Picture& p, ConsoleState& s) {
             if (ImGui::Selectable(st.c_str(), f.state == st)) f.state = st;
         ImGui::EndCombo();
     }
-    int open = 0;
-    for (const auto& a : p.alerts) open += a->open() ? 1 : 0;
-    const std::string count = std::to_string(open) + " open";
+    const std::string count = std::to_string(open_alert_total(p)) + " open";
     next(ImGui::CalcTextSize(count.c_str()).x);
     ImGui::TextDisabled("%s", count.c_str());
 }
@@ -221,15 +220,13 @@ void AlertsPanel::table(const Picture& p, ConsoleState& s) {
     ImGui::TableSetupColumn("Station", ImGuiTableColumnFlags_WidthFixed, 6.5f * em);
     ImGui::TableSetupColumn("Summary", ImGuiTableColumnFlags_WidthFixed, 22.0f * em);
     ImGui::TableHeadersRow();
-    // Lit one second, dark the next, on the wall clock (frame_pacing.hpp): the frame loop wakes then anyway.
-    bool flash_on = hold_flash_ || flash_lit(std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now()));
     const auto now = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now());
-    if (set_aside_.due(now)) rows_stale_ = true;
-    if (rows_stale_ || rows_build_ != queue_build_ || rows_by_zone_ != s.queue_by_zone || !(rows_filter_ == queue_filter_)) {
+    // Lit one second, dark the next, on the wall clock (frame_pacing.hpp): the frame loop wakes then anyway.
+    const bool flash_on = hold_flash_ || flash_lit(now);
+    // Rows are laid out again when the queue, the grouping or what is set aside changes.
+    if (rows_stale_ || rows_by_zone_ != s.queue_by_zone || set_aside_.due(now)) {
         rebuild_rows(s, now);
-        rows_build_ = queue_build_;
         rows_by_zone_ = s.queue_by_zone;
-        rows_filter_ = queue_filter_;
         rows_stale_ = false;
     }
     ImGuiListClipper clipper;

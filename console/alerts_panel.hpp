@@ -79,10 +79,8 @@ private:
     std::vector<Row> rows_;
     std::vector<AlertGroup> groups_;
     std::vector<const AlertView*> visible_; // the alerts in the rows' order, for Up and Down
-    std::uint64_t rows_build_ = ~std::uint64_t{0};
     bool rows_by_zone_ = false;
-    AlertFilter rows_filter_;
-    bool rows_stale_ = true;
+    bool rows_stale_ = true; // the queue or what is set aside changed since they were laid out
     SetAside set_aside_;
     std::vector<std::uint64_t> group_tickets_; // a zone's alerts acknowledged at once
     std::string local_note_;                   // what a console-only action (P) did, for the answer line

@@ -1,5 +1,6 @@
 #include "dispatch_view.hpp"
 
+#include "alert_queue.hpp"
 #include "time_text.hpp"
 
 #include <algorithm>
@@ -62,12 +63,7 @@ std::optional<DispatchTarget> dispatch_target(const Picture& p, const AlertView&
 }
 
 std::string alert_label(const AlertView& a) {
-    if (!is_dispatch_back(a)) {
-        std::string t = a.rule;
-        std::replace(t.begin(), t.end(), '_', ' ');
-        if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') t[0] = static_cast<char>(t[0] - 32);
-        return t;
-    }
+    if (!is_dispatch_back(a)) return rule_title(a.rule);
     // The summary says which: "team-2 declined D-000004 for A-000017".
     return a.summary.find(" declined ") != std::string::npos ? "Team declined" : "Team did not answer";
 }

@@ -219,21 +219,6 @@ std::vector<std::string> label_lines(const std::string& text, float room,
     return best;
 }
 
-std::string category_words(const std::string& name) {
-    auto c = category_from_name(name);
-    if (!c) return name;
-    switch (*c) {
-    case Category::sleeping: return "sleeping";
-    case Category::intoxicated: return "intoxicated";
-    case Category::distress: return "in distress";
-    case Category::needs_care: return "needs care";
-    case Category::minor: return "minor";
-    case Category::family_with_children: return "family with children";
-    case Category::elderly: return "elderly (65+)";
-    }
-    return name;
-}
-
 std::string categories_text(const std::vector<std::string>& names) {
     std::string out;
     for (const auto& n : names) out += (out.empty() ? "" : ", ") + category_words(n);

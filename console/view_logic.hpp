@@ -101,10 +101,7 @@ std::vector<std::string> label_lines(const std::string& text, float room,
 // "12 s", "4 min", "2 h 5 min": how long ago, for people.
 std::string age_text(long long seconds);
 
-// A reported category as people say it: "family_with_children" → "family with children",
-// "elderly" → "elderly (65+)". A name the protocol does not know is shown as it came.
-std::string category_words(const std::string& name);
-// Several, comma separated: "needs care, in distress".
+// Several categories in words (category_words), comma separated: "needs care, in distress".
 std::string categories_text(const std::vector<std::string>& names);
 
 } // namespace platslage::console

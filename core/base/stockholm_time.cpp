@@ -34,14 +34,20 @@ std::string stockholm_clock_text(TimePoint utc) {
     return buf;
 }
 
-std::string stockholm_day_and_time_text(TimePoint utc) {
-    static constexpr const char* days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    const auto date = stockholm_date(utc);
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%s %04d-%02u-%02u %s", days[weekday{sys_days{date}}.c_encoding()],
-                  static_cast<int>(date.year()), static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                  stockholm_clock_text(utc).substr(0, 5).c_str());
+std::string stockholm_minute_text(TimePoint utc) {
+    auto local = floor<minutes>(utc + stockholm_offset(utc));
+    auto day = floor<days>(local);
+    year_month_day ymd{day};
+    hh_mm_ss<minutes> t{local - day};
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02d:%02d", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()), static_cast<int>(t.hours().count()), static_cast<int>(t.minutes().count()));
     return buf;
+}
+
+std::string stockholm_day_and_time_text(TimePoint utc) {
+    static constexpr const char* day_names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    return std::string(day_names[weekday{sys_days{stockholm_date(utc)}}.c_encoding()]) + " " + stockholm_minute_text(utc);
 }
 
 TimePoint from_stockholm_local(local_time<Millis> local) {

@@ -17,6 +17,8 @@ double stockholm_hour(TimePoint utc);
 
 // "HH:MM:SS" on the Stockholm wall clock, as the control room reads it.
 std::string stockholm_clock_text(TimePoint utc);
+// "2026-12-01 09:00", Stockholm time.
+std::string stockholm_minute_text(TimePoint utc);
 // "Tue 2026-11-24 09:00" on the Stockholm wall clock: a meeting's time as partners read it.
 std::string stockholm_day_and_time_text(TimePoint utc);
 

@@ -1,5 +1,6 @@
 #include "agenda.hpp"
 
+#include "guard_report.hpp"
 #include "time_text.hpp"
 
 #include <algorithm>
@@ -40,9 +41,7 @@ std::string why_text(const HotZone& h) {
         out += ", mostly ";
         for (std::size_t i = 0; i < h.categories.size(); ++i) {
             if (i) out += ", ";
-            std::string words = h.categories[i].first; // "needs_care" → "needs care": the handout is read by people
-            std::replace(words.begin(), words.end(), '_', ' ');
-            out += words + " (" + std::to_string(h.categories[i].second) + ")";
+            out += category_words(h.categories[i].first) + " (" + std::to_string(h.categories[i].second) + ")";
         }
     }
     if (h.reports) out += "; " + std::to_string(h.at_night) + " of " + std::to_string(h.reports) + " at night";

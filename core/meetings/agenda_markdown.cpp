@@ -1,6 +1,7 @@
 #include "agenda_markdown.hpp"
 
 #include "person_counts.hpp"
+#include "plain_words.hpp"
 #include "stockholm_time.hpp"
 
 #include <algorithm>
@@ -30,26 +31,8 @@ std::string cell(std::string s) {
     return out;
 }
 
-// A rule or outcome as people say it: "needs_care" → "Needs care" (a row's first word) or "needs care".
-std::string code_words(std::string code, bool capital) {
-    std::replace(code.begin(), code.end(), '_', ' ');
-    if (capital && !code.empty() && code[0] >= 'a' && code[0] <= 'z') code[0] = static_cast<char>(code[0] - 'a' + 'A');
-    return code;
-}
-
 std::string owner_text(const MeetingNote& n) { return n.owner.empty() ? "–" : std::string(organisation_title(n.owner)); }
 } // namespace
-
-std::string stockholm_minute_text(TimePoint utc) {
-    auto local = floor<minutes>(utc + stockholm_offset(utc));
-    auto day = floor<days>(local);
-    year_month_day ymd{day};
-    hh_mm_ss<minutes> t{local - day};
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02d:%02d", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                  static_cast<unsigned>(ymd.day()), static_cast<int>(t.hours().count()), static_cast<int>(t.minutes().count()));
-    return buf;
-}
 
 std::string agenda_markdown(const Agenda& a) {
     std::ostringstream md;

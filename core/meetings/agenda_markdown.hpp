@@ -13,7 +13,4 @@ inline constexpr std::size_t agenda_alert_rows = 5;
 
 std::string agenda_markdown(const Agenda& a);
 
-// "2026-12-01 09:00", Stockholm time.
-std::string stockholm_minute_text(TimePoint utc);
-
 } // namespace platslage

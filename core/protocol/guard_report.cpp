@@ -120,4 +120,19 @@ nlohmann::json to_json(const GuardReport& r) {
     return j;
 }
 
+std::string category_words(std::string_view name) {
+    auto c = category_from_name(name);
+    if (!c) return std::string(name);
+    switch (*c) {
+    case Category::sleeping: return "sleeping";
+    case Category::intoxicated: return "intoxicated";
+    case Category::distress: return "in distress";
+    case Category::needs_care: return "needs care";
+    case Category::minor: return "minor";
+    case Category::family_with_children: return "family with children";
+    case Category::elderly: return "elderly (65+)";
+    }
+    return std::string(name);
+}
+
 } // namespace platslage

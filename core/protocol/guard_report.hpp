@@ -35,6 +35,10 @@ std::string_view kind_name(ReportKind k);
 inline constexpr std::size_t category_count = 7;
 std::string_view category_name(Category c);
 std::optional<Category> category_from_name(std::string_view name);
+// A reported category as people say it: "family_with_children" → "family with children",
+// "distress" → "in distress", "elderly" → "elderly (65+)". A name the protocol does not
+// know is shown as it came.
+std::string category_words(std::string_view name);
 const std::vector<Category>& all_categories();
 
 struct GuardReport {

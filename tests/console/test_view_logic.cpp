@@ -235,6 +235,7 @@ TEST_SUITE("alert queue") {
         CHECK(n.station("centralen") == 3);
         CHECK(n.station("cityterminalen") == 1);
         CHECK(n.station("nowhere") == 0);
+        CHECK(open_alert_total(p) == 4);
         const int vantytor = maps.find("centralen.vantytor")->level, nedre = maps.find("centralen.nedre-plan")->level;
         REQUIRE(vantytor != nedre);
         CHECK(n.level("centralen", vantytor) == 1);
