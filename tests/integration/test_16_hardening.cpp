@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <csignal>
 #include <fstream>
 #include <thread>
 
@@ -123,7 +124,10 @@ TEST_CASE("a 60 KB device id, a 60 KB verb and a 100 KB frame are refused, and t
 TEST_CASE("a flood of refusals is counted, not stored row by row, and good handhelds keep getting receipts") {
     TempDir dir("platslage-it16b");
     Broker broker(dir.path());
-    Hub hub(dir.path(), broker.url(), HubPorts{}, {"--refusal-window-s", "2"});
+    // One window for the whole test, however slow the machine: the limits are per window, and
+    // a refusal's window is the hub's time of handling it, which a backlog puts well after the
+    // time it was heard; with short windows the test could only guess how many there were.
+    Hub hub(dir.path(), broker.url(), HubPorts{}, {"--refusal-window-s", "3600"});
     REQUIRE(hub.wait_mqtt_up());
     Handheld good(broker.url(), "centralen", "hh-01");
 
@@ -154,19 +158,21 @@ TEST_CASE("a flood of refusals is counted, not stored row by row, and good handh
     CHECK(delays.size() == 30);
 
     REQUIRE(eventually([&] { return hub.status()["rejected"]["total"] == flood + rotating; }, 60s));
-    // Every refusal is counted: one by one up to the limits, the rest as counts per window.
-    REQUIRE(eventually([&] {
-        return sql_count(hub.db(), "SELECT count(*) FROM refusals") +
-                   sql_count(hub.db(), "SELECT coalesce(sum(count),0) FROM refusals_held_back") == flood + rotating;
-    }, 10s));
-    // The limits hold per window (2 s here); on a slow machine the flood spans several windows,
-    // each with its own 1,000 sources told apart and its own 200 refusals kept in full.
-    CHECK(sql_count(hub.db(), "SELECT coalesce(max(n),0) FROM (SELECT count(DISTINCT source) n FROM refusals_held_back GROUP BY from_ms)") <= 1001);
-    const auto windows = 1 + sql_count(hub.db(), "SELECT (max(heard_ms) - min(heard_ms)) / 2000 FROM refusals");
+    // A clean stop stores the open window's counts, as the end of a window does.
+    hub.process().signal(SIGTERM);
+    REQUIRE(hub.process().wait(scaled(30s)) == 0);
+    // Every refusal is counted: one by one up to the limits, the rest as counts per source.
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM refusals") +
+              sql_count(hub.db(), "SELECT coalesce(sum(count),0) FROM refusals_held_back") ==
+          flood + rotating);
+    CHECK(sql_count(hub.db(), "SELECT count(DISTINCT from_ms) FROM refusals_held_back") == 1);
+    // 1,000 sources told apart, and the rest together under one name.
+    CHECK(sql_count(hub.db(), "SELECT count(DISTINCT source) FROM refusals_held_back") <= 1001);
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM refusals_held_back WHERE source='(other sources)'") >= 1);
     const auto kept = sql_count(hub.db(), "SELECT count(*) FROM refusals");
-    MESSAGE("refusals kept one by one: " << kept << " over at most " << windows << " windows");
-    CHECK(kept <= 200 * windows);
-    CHECK(sql_count(hub.db(), "SELECT count(*) FROM refusals_held_back WHERE source='mqtt:centralen/hh-66' AND reason='malformed_json'") >= 1);
+    CHECK(kept == 200);
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM refusals WHERE topic='platslage/v1/centralen/guard/hh-66/report'") == 20);
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM refusals_held_back WHERE source='mqtt:centralen/hh-66' AND reason='malformed_json'") == 1);
     const auto log = hub.process().log_text();
     std::size_t lines = 0;
     for (auto at = log.find("refused mqtt input"); at != std::string::npos; at = log.find("refused mqtt input", at + 1)) ++lines;
