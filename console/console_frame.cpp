@@ -79,6 +79,14 @@ void ConsoleFrame::log_feedback() {
         spdlog::info("command: {}", panels_.meetings->feedback());
     }
     for (const auto& line : panels_.statistics->take_feedback()) spdlog::info("{}", line);
+    if (panels_.shift->feedback_count() > shift_lines_told_) {
+        shift_lines_told_ = panels_.shift->feedback_count();
+        spdlog::info("shift log: {}", panels_.shift->feedback());
+    }
+    if (panels_.tips->feedback_count() > tip_lines_told_) {
+        tip_lines_told_ = panels_.tips->feedback_count();
+        spdlog::info("{}", panels_.tips->feedback());
+    }
 }
 
 } // namespace platslage::console

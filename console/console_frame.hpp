@@ -49,7 +49,7 @@ private:
     AlarmWatch alarms_;
     std::unique_ptr<AlarmSound> sound_; // none in --bench, or with --no-sound
     std::uint64_t picture_drawn_ = 0; // the build of the last picture drawn
-    std::uint64_t answers_told_ = 0, meeting_lines_told_ = 0;
+    std::uint64_t answers_told_ = 0, meeting_lines_told_ = 0, shift_lines_told_ = 0, tip_lines_told_ = 0;
 };
 
 } // namespace platslage::console

@@ -27,6 +27,8 @@ struct ConsoleState {
     bool centre_on_selection = false;
     bool overview = false; // both stations, every level at once (O)
     bool queue_by_zone = false; // the alert queue grouped by zone (Z)
+    bool show_shift = false;    // the shift log: notes and handover (L)
+    bool show_tip = false;      // a tip from outside entered as a report (I)
 };
 
 } // namespace platslage::console

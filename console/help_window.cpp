@@ -68,6 +68,14 @@ void meetings_map_and_tables() {
          "an action item; plan a meeting (no names in any text). A refused text stays in its field to be corrected");
     item("Cancel meeting... ends a plan after asking once more; its notes stay");
     ImGui::Separator();
+    ImGui::TextUnformatted("The shift (L: shift log, I: a tip)");
+    item("L: the shift log: the handover from the previous shift, this shift's notes (Enter adds one; about the "
+         "selected alert or zone if ticked), and the handover to the next shift: write what was promised, the hub adds "
+         "what is open");
+    item("Each handover is shown once by itself when the console starts or when it is written; Enter: read");
+    item("I: a tip from a member of the public, a relative, the police or a district office: who told (the kind only), "
+         "where, how long ago, how many, what; Ctrl+Enter enters it. It counts as a report and raises the same alerts");
+    ImGui::Separator();
     ImGui::TextUnformatted("Statistics (S opens and closes the window)");
     item("The partnership's follow-up tables, counted by the hub from its log: pick the months, a station, a zone, "
          "by month or by week");

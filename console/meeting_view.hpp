@@ -4,6 +4,7 @@
 // times in Stockholm wall-clock text, the form's fields checked and turned into the
 // commands of docs/protocol.md ("Meeting commands"), and the agenda reply made a file.
 #include "clock.hpp"
+#include "form_command.hpp"
 #include "zone_map.hpp"
 
 #include <chrono>
@@ -63,12 +64,6 @@ std::optional<TimePoint> stockholm_local(const std::string& date, const std::str
 // "2026-11-24" with a real calendar date.
 bool is_date_text(const std::string& date);
 
-// A command ready to send, or why the form cannot send it yet (shown beside the button).
-struct Command {
-    std::string json;
-    std::string problem;
-    bool ok() const { return problem.empty(); }
-};
 
 struct PlanForm {
     std::string title;

@@ -5,6 +5,8 @@
 #include "help_window.hpp"
 #include "map_panel.hpp"
 #include "reports_panel.hpp"
+#include "shift_panel.hpp"
+#include "tip_panel.hpp"
 #include "stations_panel.hpp"
 #include "zone_panel.hpp"
 
@@ -25,6 +27,10 @@ ConsolePanels make_panels(const ZoneMap& zones, HubLink& link, const std::filesy
     auto statistics = std::make_unique<StatsPanel>(zones, link, export_dir, std::move(first_statistics));
     panels.alerts = alerts.get();
     panels.meetings = meetings.get();
+    auto shift = std::make_unique<ShiftPanel>(zones, link);
+    auto tips = std::make_unique<TipPanel>(zones, link);
+    panels.shift = shift.get();
+    panels.tips = tips.get();
     panels.statistics = statistics.get();
     panels.all.push_back({std::make_unique<ConnectionBar>(link), nullptr});
     panels.all.push_back({std::make_unique<MapPanel>(zones), &Layout::map});
@@ -35,6 +41,8 @@ ConsolePanels make_panels(const ZoneMap& zones, HubLink& link, const std::filesy
     panels.all.push_back({std::move(meetings), nullptr});
     panels.all.push_back({std::move(statistics), nullptr});
     panels.all.push_back({std::make_unique<AuditPanel>(link), nullptr});
+    panels.all.push_back({std::move(tips), nullptr});
+    panels.all.push_back({std::move(shift), nullptr});
     panels.all.push_back({std::make_unique<HelpWindow>(), nullptr});
     return panels;
 }

@@ -4,7 +4,9 @@
 #include "alerts_panel.hpp"
 #include "meetings_panel.hpp"
 #include "panel.hpp"
+#include "shift_panel.hpp"
 #include "stats_panel.hpp"
+#include "tip_panel.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -35,10 +37,12 @@ struct ListedPanel {
 
 struct ConsolePanels {
     std::vector<ListedPanel> all;
-    // The three whose feedback the frame writes to the log.
+    // Those whose feedback the frame writes to the log.
     AlertsPanel* alerts = nullptr;
     MeetingsPanel* meetings = nullptr;
     StatsPanel* statistics = nullptr;
+    ShiftPanel* shift = nullptr;
+    TipPanel* tips = nullptr;
 
     void draw(const Picture& p, ConsoleState& s, float width, float height);
 };

@@ -51,7 +51,7 @@ ReportView view_of(std::string key, ReportEntry&& e) {
     auto& r = e.report;
     return ReportView{std::move(key),    std::move(r.station), std::move(r.device), std::move(r.id),
                       text_of(r.ts),     std::move(r.zone),    std::string(kind_name(r.kind)), std::move(r.note),
-                      text_of(e.received), r.persons,          names_of(r.categories, category_name)};
+                      text_of(e.received), r.persons,          names_of(r.categories, category_name), std::move(r.tip_from)};
 }
 
 TeamView view_of(TeamEntry&& e) {
@@ -150,6 +150,7 @@ Picture decode_entry(const std::string& key, const std::string& body) {
             // The Meetings window reads these through the core's codec again, with its zone names.
             else if constexpr (std::is_same_v<T, MeetingEntry> || std::is_same_v<T, MeetingNote>)
                 p.meeting_entries.emplace(key, body);
+            else if constexpr (std::is_same_v<T, ShiftLog>) p.shift_log = std::move(e);
         },
         *entry);
     return p;
@@ -190,6 +191,7 @@ Picture PictureBuilder::build(const std::map<std::string, std::string>& entries)
         if (piece.weather) p.weather = piece.weather;
         append(p.shelters, piece.shelters);
         p.meeting_entries.insert(piece.meeting_entries.begin(), piece.meeting_entries.end());
+        if (piece.shift_log) p.shift_log = piece.shift_log;
         p.undecodable += piece.undecodable;
     }
     // Keys sort by log id, so arrival order; the operator wants the newest on top.

@@ -7,6 +7,7 @@
 #include "clock.hpp"
 #include "place_entries.hpp"
 #include "replica.hpp"
+#include "shift_log.hpp"
 
 #include <array>
 #include <map>
@@ -74,6 +75,7 @@ struct ReportView {
     std::string station, device, id, ts, zone, kind, note, received;
     int persons = 0;
     std::vector<std::string> categories;
+    std::string tip_from = {}; // a tip's kind of source (entered at the console or relayed by a guard), else empty
 };
 
 struct TeamView {
@@ -125,6 +127,8 @@ struct Picture {
     // through the same codec, with the zone names the Meetings window shows.
     std::map<std::string, std::string> meeting_entries;
     std::size_t undecodable = 0;     // entries the console could not read (shown, not hidden)
+    // The shift log's `shift` entry: the newest handover and the notes written since.
+    std::optional<ShiftLog> shift_log = std::nullopt;
 };
 
 // Builds pictures one after another, decoding only the entries that changed since the last:

@@ -2,6 +2,7 @@
 
 #include "guard_report.hpp"
 #include "local_time.hpp"
+#include "shift_view.hpp"
 #include "view_logic.hpp"
 
 #include <imgui.h>
@@ -12,7 +13,7 @@ namespace platslage::console {
 
 namespace {
 // One report's row: time (a click selects its zone), zone, kind, persons, categories (the
-// urgent ones in red), device, note.
+// urgent ones in red), from (the handheld, or a tip's kind of source), note.
 void report_row(const ReportView& r, const Zone* z, ConsoleState& s) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
@@ -35,7 +36,7 @@ void report_row(const ReportView& r, const Zone* z, ConsoleState& s) {
     else
         ImGui::TextUnformatted(cats.c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(r.device.c_str());
+    ImGui::TextUnformatted(report_source(r.device, r.tip_from).c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(r.note.c_str());
 }
@@ -82,7 +83,7 @@ void ReportsPanel::draw(const Picture& p, ConsoleState& s) {
         ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, 6.0f * em);
         ImGui::TableSetupColumn("Persons", ImGuiTableColumnFlags_WidthFixed, 4.0f * em);
         ImGui::TableSetupColumn("Categories", ImGuiTableColumnFlags_WidthFixed, 16.0f * em);
-        ImGui::TableSetupColumn("Device", ImGuiTableColumnFlags_WidthFixed, 4.0f * em);
+        ImGui::TableSetupColumn("From", ImGuiTableColumnFlags_WidthFixed, 7.0f * em);
         ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;

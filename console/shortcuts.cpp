@@ -25,6 +25,8 @@ bool handle_shortcuts(ConsoleState& s, HubLink& link, GLFWwindow* window, std::s
     if (ImGui::IsKeyPressed(GLFW_KEY_F, false)) s.zoom = 1.0, s.pan_x = s.pan_y = 0;
     if (ImGui::IsKeyPressed(GLFW_KEY_H, false)) s.colour_by_hotspot = !s.colour_by_hotspot;
     if (ImGui::IsKeyPressed(GLFW_KEY_O, false)) s.overview = !s.overview, changed = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_L, false)) s.show_shift = !s.show_shift, changed = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_I, false)) s.show_tip = !s.show_tip, changed = true;
     // Esc in a dialog cancels the dialog only; the selected zone stays.
     if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
         s.selected_zone.clear();

@@ -2,6 +2,8 @@
 
 #include "alert_command.hpp"
 #include "meeting_command.hpp"
+#include "shift_command.hpp"
+#include "tip_command.hpp"
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
@@ -54,6 +56,8 @@ Frames CommandDesk::judge(const std::string& command_json, const std::optional<P
     // (no position known) the command's own `by` stands.
     const std::string* by = caller->position.empty() ? nullptr : &caller->position;
     if (is_meeting_op(op)) return meetings_.carry_out(command_json, by);
+    if (is_shift_op(op)) return shift_.carry_out(command_json, by);
+    if (is_tip_op(op)) return tips_.carry_out(command_json, by);
     return carry_out_alert_command(command_json, by, now);
 }
 

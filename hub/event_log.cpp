@@ -309,6 +309,21 @@ const char* const migrations[] = {
     ) WITHOUT ROWID;
     CREATE INDEX hotspot_hours_by_hour ON hotspot_hours(hour_ms);
     )sql",
+    // v11: the control room's shift log (core/shift/shift_log.hpp): operators' notes and
+    // handovers. Operators' words, so purged with the reports after the retention period.
+    R"sql(
+    CREATE TABLE shift_log(
+        entry_id  TEXT PRIMARY KEY,          -- "S-000001" a note, "H-000001" a handover
+        kind      TEXT NOT NULL CHECK (kind IN ('note','handover')),
+        at_ms     INTEGER NOT NULL,
+        by        TEXT NOT NULL,             -- an operator position
+        text      TEXT NOT NULL,             -- scrubbed of identity and phone numbers
+        zone      TEXT,
+        alert     TEXT,
+        open      TEXT                       -- a handover's open items: JSON array of lines
+    );
+    CREATE INDEX shift_log_by_time ON shift_log(at_ms);
+    )sql",
 };
 constexpr int schema_versions = static_cast<int>(sizeof migrations / sizeof migrations[0]);
 

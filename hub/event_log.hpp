@@ -7,6 +7,7 @@
 #include "event_record.hpp"
 #include "meeting.hpp"
 #include "refusal_limiter.hpp"
+#include "shift_log.hpp"
 #include "tally.hpp"
 
 #include <cstdint>
@@ -79,6 +80,11 @@ public:
     void store_meeting_note(const MeetingNote& n);
     std::vector<MeetingPlan> meetings() const;
     std::vector<MeetingNote> meeting_notes() const;
+    // The shift log (event_log_shift.cpp): each note and handover once, read back oldest first.
+    void store_shift_note(const ShiftNote& n);
+    void store_handover(const Handover& h);
+    std::vector<ShiftNote> shift_notes_since(TimePoint since) const;
+    std::vector<Handover> handovers() const;
     // What an agenda counts: guard reports whose own time is in [from, to), and alerts
     // raised before `to` that were still open at `from` or later, as of `to`.
     std::vector<AgendaReport> reports_between(TimePoint from, TimePoint to) const;
@@ -118,7 +124,7 @@ public:
     // Removes what people reported and refusals heard before `cutoff`, and operators' notes on
     // alerts; keeps their figures first, in one transaction (docs/privacy.md).
     struct Purged {
-        std::int64_t events = 0, refusals = 0, notes = 0;
+        std::int64_t events = 0, refusals = 0, notes = 0, shift_entries = 0;
         std::size_t unreadable = 0; // purged rows that did not read back, so are in no figure
     };
     Purged purge_before(TimePoint cutoff, const ZoneMap& zones);

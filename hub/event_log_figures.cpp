@@ -127,6 +127,9 @@ EventLog::Purged EventLog::purge_before(TimePoint cutoff, const ZoneMap& zones) 
         result.notes = run("UPDATE alert_steps SET detail='' WHERE what IN ('note','acknowledged') AND detail!='' AND at_ms<?");
         result.notes += run("UPDATE alert_steps SET detail=substr(detail,1,instr(detail,': ')-1) "
                             "WHERE what='resolved' AND instr(detail,': ')>0 AND at_ms<?");
+        // The shift log is operators' words too; the newest handover stays, as the next shift reads it.
+        result.shift_entries = run("DELETE FROM shift_log WHERE at_ms<? AND entry_id NOT IN "
+                                   "(SELECT entry_id FROM shift_log WHERE kind='handover' ORDER BY at_ms DESC LIMIT 1)");
         // Snapshots hold recent reports; the newest is kept, as start-up needs it.
         run("DELETE FROM snapshots WHERE saved_ms<? AND id<(SELECT max(id) FROM snapshots)");
     });

@@ -26,6 +26,7 @@ void Hub::rebuild() {
     // when the broker link comes up.
     orders_.store_all();
     meetings_.restore();
+    commands_.restore_shift_log();
     last_snapshot_ = hub_.clock.now();
 }
 

@@ -31,8 +31,8 @@ TimePoint retention_cutoff(TimePoint now, int days) {
 
 EventLog::Purged purge_and_tell(EventLog& log, const ZoneMap& zones, TimePoint cutoff) {
     auto purged = log.purge_before(cutoff, zones);
-    spdlog::info("purged before {}: {} events, {} refusals, {} operators' notes; their figures are kept",
-                 format_rfc3339(cutoff), purged.events, purged.refusals, purged.notes);
+    spdlog::info("purged before {}: {} events, {} refusals, {} operators' notes, {} shift log entries; their figures are kept",
+                 format_rfc3339(cutoff), purged.events, purged.refusals, purged.notes, purged.shift_entries);
     if (purged.unreadable > 0)
         spdlog::warn("purge: {} rows no longer read as the protocol allows and are in no kept figure", purged.unreadable);
     return purged;

@@ -187,10 +187,13 @@ std::vector<Update> Situation::record(const GuardReport& r, std::int64_t log_id,
     auto& last = last_report_[r.zone];
     if (last.ts <= r.ts) last = LastReport{r.ts, r.kind, r.persons, r.categories};
 
-    auto& d = device_at(r.station, r.device);
-    d.role = "guard";
-    d.last_seen = heard;
-    publish_device(r.station, r.device, out);
+    // A tip entered at the console came from no handheld: there is no device to follow.
+    if (!entered_at_console(r)) {
+        auto& d = device_at(r.station, r.device);
+        d.role = "guard";
+        d.last_seen = heard;
+        publish_device(r.station, r.device, out);
+    }
     publish(fusion_.on_report(r, heard), heard, out);
     return out;
 }

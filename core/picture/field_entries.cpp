@@ -44,6 +44,7 @@ std::optional<ReportEntry> report_entry_from(const json& object) {
     for (const auto& name : f.texts("categories"))
         if (auto c = category_from_name(name)) r.categories.push_back(*c);
     r.note = f.text("note");
+    r.tip_from = f.text("tip_from");
     e.received = f.time("received").value_or(TimePoint{});
     return e;
 }

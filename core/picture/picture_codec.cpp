@@ -25,6 +25,7 @@ EntryFamily family_of(std::string_view key) {
         {"note/", EntryFamily::note},
     }};
     if (key == "weather") return EntryFamily::weather;
+    if (key == "shift") return EntryFamily::shift;
     for (const auto& [prefix, family] : prefixes)
         if (starts(key, prefix)) return family;
     return EntryFamily::other;
@@ -47,6 +48,7 @@ std::optional<PictureEntry> decode_entry(std::string_view key, std::string_view 
     case EntryFamily::shelter: return entry(shelter_entry_from(*j));
     case EntryFamily::meeting: return entry(meeting_entry_from(*j));
     case EntryFamily::note: return entry(note_entry_from(*j));
+    case EntryFamily::shift: return entry(shift_log_from(*j));
     case EntryFamily::other: break;
     }
     return PictureEntry{};

@@ -12,6 +12,7 @@ namespace platslage {
 
 namespace {
 constexpr std::array<std::string_view, 5> op_names{"acknowledge", "assign", "resolve", "note", "dispatch"};
+} // namespace
 
 bool is_alert_id(std::string_view s) {
     if (s.size() != 8 || s.substr(0, 2) != "A-") return false;
@@ -19,7 +20,6 @@ bool is_alert_id(std::string_view s) {
         if (c < '0' || c > '9') return false;
     return true;
 }
-} // namespace
 
 std::string_view op_name(AlertOp op) { return op_names[static_cast<std::size_t>(op)]; }
 

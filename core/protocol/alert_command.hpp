@@ -21,6 +21,8 @@ inline constexpr std::size_t max_alert_note_chars = 500;
 
 enum class AlertOp { acknowledge, assign, resolve, note, dispatch };
 std::string_view op_name(AlertOp op);
+// "A-000042": how the hub numbers alerts.
+bool is_alert_id(std::string_view s);
 std::optional<AlertOp> alert_op_from_name(std::string_view name);
 
 struct AlertCommand {

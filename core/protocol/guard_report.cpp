@@ -16,6 +16,21 @@ constexpr std::array<std::string_view, 7> category_names{
 constexpr Millis max_clock_ahead{std::chrono::minutes(10)};
 } // namespace
 
+const std::vector<std::string_view>& tip_sources() {
+    static const std::vector<std::string_view> names{"public", "relative", "police", "district_office"};
+    return names;
+}
+
+std::string tip_source_words(std::string_view source) {
+    if (source == "public") return "a member of the public";
+    if (source == "relative") return "a relative";
+    if (source == "police") return "the police";
+    if (source == "district_office") return "a district office";
+    return std::string(source);
+}
+
+bool entered_at_console(const GuardReport& r) { return r.device.starts_with(console_device_prefix); }
+
 std::string_view kind_name(ReportKind k) {
     switch (k) {
     case ReportKind::observation: return "observation";
@@ -50,7 +65,7 @@ Checked<GuardReport> parse_guard_report(const Topic& topic, std::string_view pay
     if (!doc) return doc.rejection();
 
     FieldReader f(*doc);
-    f.only({"id", "ts", "zone", "kind", "persons", "women", "men", "categories", "note"});
+    f.only({"id", "ts", "zone", "kind", "persons", "women", "men", "categories", "note", "tip_from"});
     GuardReport r;
     r.station = topic.station;
     r.device = topic.actor;
@@ -60,7 +75,9 @@ Checked<GuardReport> parse_guard_report(const Topic& topic, std::string_view pay
     auto kind = f.one_of("kind", {"observation", "incident", "patrol"});
     auto persons = f.integer("persons", 0, max_persons);
     auto note = f.text("note", max_note_chars, /*required=*/false);
+    auto tip_from = f.one_of("tip_from", tip_sources(), /*required=*/false);
     if (f.failed()) return f.failure();
+    if (tip_from) r.tip_from = *tip_from;
 
     if (id->empty()) return Rejection{RejectReason::bad_value, "field 'id' must not be empty"};
     if (std::any_of(id->begin(), id->end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
@@ -117,6 +134,7 @@ nlohmann::json to_json(const GuardReport& r) {
                      {"categories", cats}};
     put_women_and_men(j, r.women, r.men);
     if (!r.note.empty()) j["note"] = r.note;
+    if (!r.tip_from.empty()) j["tip_from"] = r.tip_from;
     return j;
 }
 

@@ -57,7 +57,21 @@ struct GuardReport {
     // that older handhelds need not send: nullopt when the report did not say.
     std::optional<int> women = std::nullopt;
     std::optional<int> men = std::nullopt;
+    // Who told of it when the guard did not see it: a tip from "public", "relative", "police"
+    // or "district_office" (tip_sources()); empty for what the guard saw. The kind of source,
+    // never the person. An extension of v1 that older handhelds need not send.
+    std::string tip_from = {};
 };
+
+// The kinds of source a tip may come from, as the protocol names them.
+const std::vector<std::string_view>& tip_sources();
+// "district_office" → "a district office": how the console and the agenda say where a tip came from.
+std::string tip_source_words(std::string_view source);
+
+// Reports an operator entered in the console (a tip by telephone or at the desk) are stored
+// under the device "console-<position>": no handheld, so no device to follow in the picture.
+inline constexpr std::string_view console_device_prefix = "console-";
+bool entered_at_console(const GuardReport& r);
 
 // Checks a payload that arrived on `topic` (a guard_report topic) against protocol v1 and
 // the maps. `now` bounds how far ahead of the hub a device clock may be.

@@ -1,0 +1,124 @@
+// The shift log and tips against the real hub: a tip entered over the ROUTER as the console
+// sends it becomes a stored report and raises its alert, once however often it is resent;
+// notes and a handover that lists what is open are stored, carried in the picture, kept
+// through a killed hub, and shown by the real console when it logs in.
+#include "system_under_test.hpp"
+#include "virtual_display.hpp"
+
+#include <doctest/doctest.h>
+
+#include <csignal>
+
+using namespace platslage;
+using namespace platslage::test;
+using namespace std::chrono_literals;
+
+namespace {
+nlohmann::json entry(Subscriber& s, const std::string& key) {
+    s.pump(50ms);
+    const auto& entries = s.replica().entries();
+    auto it = entries.find(key);
+    return it == entries.end() ? nlohmann::json() : nlohmann::json::parse(it->second);
+}
+
+nlohmann::json tip(const std::string& id, const std::string& from = "police") {
+    return {{"op", "tip"},  {"by", "kc-1"}, {"id", id}, {"from", from}, {"zone", "centralen.vantytor"},
+            {"seen", now_rfc3339()}, {"persons", 2}, {"categories", {"needs_care"}}, {"note", "ringde från 070-1234567"}};
+}
+} // namespace
+
+TEST_CASE("a tip is stored once as a report from the console and raises the alert a guard's report would") {
+    TempDir dir("platslage-it20a");
+    Broker broker(dir.path());
+    Hub hub(dir.path(), broker.url());
+    REQUIRE(hub.wait_mqtt_up());
+    zmq::context_t ctx(1);
+    Subscriber console(ctx, hub.ports());
+
+    auto first = hub.command(tip("tip-1"));
+    REQUIRE(first.kind == Reply::Kind::ok);
+    auto stored = nlohmann::json::parse(first.text);
+    CHECK(stored["stored"] == true);
+    CHECK(stored["device"] == "console-kc-1");
+    // Sent again after a lost answer: the hub has it already.
+    auto again = hub.command(tip("tip-1"));
+    REQUIRE(again.kind == Reply::Kind::ok);
+    CHECK(nlohmann::json::parse(again.text)["stored"] == false);
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM guard_reports WHERE device='console-kc-1' AND report_id='tip-1'") == 1);
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM events WHERE kind='guard_report' AND body LIKE '%\"tip_from\":\"police\"%'") == 1);
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM events WHERE body LIKE '%1234567%'") == 0);
+
+    REQUIRE(eventually([&] { return entry(console, stored["report"].get<std::string>()).is_object(); }, 5s));
+    CHECK(entry(console, stored["report"].get<std::string>())["tip_from"] == "police");
+    CHECK(entry(console, "alert/A-000001")["rule"] == "needs_care");
+    // No handheld entered it: the picture has no device for the console.
+    for (const auto& [key, body] : console.replica().entries()) CHECK(key.find("console-") == std::string::npos);
+
+    auto bad = hub.command(tip("tip-2", "neighbour"));
+    CHECK(bad.kind == Reply::Kind::error);
+    CHECK(bad.text.rfind("bad_value:", 0) == 0);
+    // Reading the picture is not enough to enter a tip.
+    auto viewer = hub.command(tip("tip-3"), "viewer-1");
+    CHECK(viewer.kind == Reply::Kind::error);
+    CHECK(viewer.text.rfind("forbidden:", 0) == 0);
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM audit WHERE op='tip'") == 4);
+}
+
+TEST_CASE("notes and a handover are stored, listed in the picture, kept through a killed hub and shown at log-in") {
+    TempDir dir("platslage-it20b");
+    Broker broker(dir.path());
+    Hub hub(dir.path(), broker.url());
+    REQUIRE(hub.wait_mqtt_up());
+    zmq::context_t ctx(1);
+
+    REQUIRE(hub.command(tip("tip-1")).kind == Reply::Kind::ok); // an open alert, A-000001
+    auto note = hub.command({{"op", "shift_note"}, {"by", "kc-1"}, {"text", "Socialjouren ringer tillbaka"}, {"alert", "A-000001"}});
+    REQUIRE(note.kind == Reply::Kind::ok);
+    CHECK(nlohmann::json::parse(note.text)["id"] == "S-000001");
+    auto handover = hub.command({{"op", "handover"}, {"by", "kc-1"}, {"text", "team-02 lovade att titta in vid tre"}});
+    REQUIRE(handover.kind == Reply::Kind::ok);
+    auto h = nlohmann::json::parse(handover.text);
+    CHECK(h["id"] == "H-000001");
+    REQUIRE(h["open"].size() == 1);
+    CHECK(h["open"][0].get<std::string>().rfind("A-000001 ", 0) == 0);
+    CHECK(h["open"][0].get<std::string>().find("Väntytor") != std::string::npos);
+    REQUIRE(hub.command({{"op", "shift_note"}, {"by", "kc-1"}, {"text", "ny natt"}}).kind == Reply::Kind::ok);
+    auto refused = hub.command({{"op", "shift_note"}, {"by", "kc-1"}, {"text", " "}});
+    CHECK(refused.text.rfind("bad_value:", 0) == 0);
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM shift_log") == 3);
+
+    {
+        Subscriber console(ctx, hub.ports());
+        REQUIRE(eventually([&] { return entry(console, "shift")["notes"].size() == 1; }, 5s));
+        auto log = entry(console, "shift");
+        CHECK(log["handover"]["id"] == "H-000001");
+        CHECK(log["notes"][0]["text"] == "ny natt");
+    }
+
+    // Killed: the log is read back from SQLite at start, not from a snapshot.
+    hub.process().signal(SIGKILL);
+    hub.process().wait(5s);
+    hub.start();
+    REQUIRE(hub.wait_mqtt_up());
+    {
+        Subscriber console(ctx, hub.ports());
+        REQUIRE(eventually([&] { return entry(console, "shift")["handover"].is_object(); }, 10s));
+        auto log = entry(console, "shift");
+        CHECK(log["handover"]["text"] == "team-02 lovade att titta in vid tre");
+        CHECK(log["notes"].size() == 1);
+    }
+    auto next = hub.command({{"op", "shift_note"}, {"by", "kc-1"}, {"text", "efter omstart"}});
+    CHECK(nlohmann::json::parse(next.text)["id"] == "S-000003");
+
+    // The real console logs in and shows the handover by itself; Enter reads it, L opens the log.
+    VirtualDisplay display(dir.path());
+    ChildProcess shown({"/usr/bin/env", "DISPLAY=" + display.name(), "LIBGL_ALWAYS_SOFTWARE=1", PLATSLAGE_CONSOLE_BIN, "--router",
+                        loopback(hub.ports().router), "--pub", loopback(hub.ports().pub), "--maps", PLATSLAGE_MAPS_DIR, "--screenshot",
+                        (dir.path() / "handover.png").string(), "--screenshot-wait-s", "8", "--position", "kc-13", "--key",
+                        key_file("kc-13"), "--hub-key", hub_key_file(), "--keys", "Enter L"},
+                       dir.path() / "console.log");
+    CHECK(shown.wait(60s) == 0);
+    const auto text = shown.log_text();
+    CHECK(text.find("shift log: handover H-000001 by kc-1") != std::string::npos);
+    CHECK(text.find("shown: 1 open") != std::string::npos);
+}
