@@ -81,6 +81,18 @@ void HubLink::request_statistics(const StatsQuery& q) {
     statistics_.problem.clear();
 }
 
+void HubLink::request_search(const LogQuery& q) {
+    std::lock_guard lock(mutex_);
+    search_wanted_ = q;
+    search_.pending = true;
+    search_.problem.clear();
+}
+
+HubLink::Search HubLink::search() const {
+    std::lock_guard lock(mutex_);
+    return search_;
+}
+
 HubLink::Statistics HubLink::statistics() const {
     std::lock_guard lock(mutex_);
     return statistics_;
@@ -127,12 +139,13 @@ void HubLink::run() {
     // Zone histories and audit trails: their own DEALER; only the newest wish matters.
     HubRequests lookups(ctx, hub_);
     HubRequests stats(ctx, hub_);
+    HubRequests searches(ctx, hub_);
 
     std::uint64_t shown = ~std::uint64_t{0};
     TimePoint last_shown{};
     while (!stop_) {
         auto [sub, snapshot] = picture.poll_items();
-        zmq::pollitem_t items[] = {sub, snapshot, commands.poll_item(), lookups.poll_item(), stats.poll_item()};
+        zmq::pollitem_t items[] = {sub, snapshot, commands.poll_item(), lookups.poll_item(), stats.poll_item(), searches.poll_item()};
         try {
             zmq::poll(items, std::size(items), std::chrono::milliseconds(awaiting ? 20 : 100));
         } catch (const zmq::error_t& e) {
@@ -166,6 +179,7 @@ void HubLink::run() {
         }
         take_lookups(lookups);
         take_statistics(stats, now);
+        take_searches(searches, now);
         bool due = picture.check(now);
         if (due) spdlog::info("resync ({})", picture.replica().why());
         if (due || resync_requested_.exchange(false)) {
@@ -255,6 +269,52 @@ void HubLink::take_statistics(HubRequests& stats, TimePoint now) {
     if (stats_sent_at_ != TimePoint{} && now - stats_sent_at_ > statistics_timeout) {
         stats.reset();
         finish(nullptr, "no answer from the hub within 60 s; ask again");
+    }
+}
+
+} // namespace platslage::console
+
+namespace platslage::console {
+
+void HubLink::take_searches(HubRequests& searches, TimePoint now) {
+    std::optional<LogQuery> wanted;
+    {
+        std::lock_guard lock(mutex_);
+        wanted.swap(search_wanted_);
+    }
+    if (wanted) {
+        // Only the newest search is waited for: an older one's answer goes with its socket.
+        if (search_sent_at_ != TimePoint{}) searches.reset();
+        if (searches.send(encode_search_request(log_query_json(*wanted)))) {
+            search_sent_at_ = now;
+        } else {
+            std::lock_guard lock(mutex_);
+            search_.pending = false;
+            search_.problem = "the search could not be queued; ask again";
+            ++search_.number;
+        }
+    }
+    auto finish = [&](std::shared_ptr<const LogHits> hits, std::string problem) {
+        {
+            std::lock_guard lock(mutex_);
+            if (hits) search_.hits = std::move(hits);
+            search_.problem = std::move(problem);
+            search_.pending = search_wanted_.has_value();
+            ++search_.number;
+        }
+        search_sent_at_ = TimePoint{};
+        if (changed_) changed_();
+    };
+    while (auto r = searches.receive()) {
+        if (search_sent_at_ == TimePoint{}) continue; // nothing asked: not ours
+        if (!*r) finish(nullptr, "unreadable answer: " + r->rejection().detail);
+        else if (r->value().kind == Reply::Kind::error) finish(nullptr, r->value().text);
+        else if (auto hits = parse_log_hits(r->value().text)) finish(std::make_shared<const LogHits>(std::move(*hits)), "");
+        else finish(nullptr, "an answer that is no search result");
+    }
+    if (search_sent_at_ != TimePoint{} && now - search_sent_at_ > std::chrono::seconds(30)) {
+        searches.reset();
+        finish(nullptr, "no answer from the hub within 30 s; ask again");
     }
 }
 

@@ -4,6 +4,7 @@
 // the UI a new immutable Picture after every visible change.
 #include "audit_view.hpp"
 #include "hub_requests.hpp"
+#include "log_search.hpp"
 #include "picture.hpp"
 #include "table_codec.hpp"
 #include "zone_history.hpp"
@@ -69,12 +70,24 @@ public:
     };
     Statistics statistics() const;
 
+    // Searches the event log (SEARCH); search() has the newest hits once they came.
+    void request_search(const LogQuery& q);
+    struct Search {
+        std::shared_ptr<const LogHits> hits; // the newest that came, if any
+        bool pending = false;
+        std::string problem;     // the last search's refusal or timeout, else empty
+        std::uint64_t number = 0; // counts answers and problems
+    };
+    Search search() const;
+
 private:
     void run();
     // The partnership's tables: a DEALER of their own, as counting them takes the hub seconds.
     void take_statistics(HubRequests& stats, TimePoint now);
     // Zone histories and audit trails: asked on one DEALER, only the newest wish of each.
     void take_lookups(HubRequests& lookups);
+    // Searches of the log: a DEALER of their own, answered off the hub's loop like statistics.
+    void take_searches(HubRequests& searches, TimePoint now);
     void publish_picture(const Replica& replica);
 
     HubEndpoints hub_;
@@ -93,6 +106,9 @@ private:
     std::optional<StatsQuery> stats_wanted_; // asked by the UI, not yet sent
     Statistics statistics_;
     TimePoint stats_sent_at_{};              // network thread only
+    std::optional<LogQuery> search_wanted_;  // asked by the UI, not yet sent
+    Search search_;
+    TimePoint search_sent_at_{};             // network thread only
     Answer answer_;
     std::deque<Answer> recent_answers_; // the last few, so each panel finds the answer to its own command
     std::uint64_t queued_ = 0;

@@ -1,6 +1,8 @@
 #include "shift_panel.hpp"
 
 #include "form_command.hpp"
+#include "guard_report.hpp"
+#include "plain_words.hpp"
 #include "shift_view.hpp"
 #include "stockholm_time.hpp"
 
@@ -136,7 +138,83 @@ void ShiftPanel::draw(const Picture& p, ConsoleState& s) {
         if (feedback_ok_) ImGui::TextDisabled("%s", feedback_.c_str());
         else ImGui::TextColored(warn_colour, "%s", feedback_.c_str());
     }
+    search_section();
     ImGui::End();
+}
+
+// Looking back: the reports, alerts' steps, orders and shift log entries the hub finds.
+void ShiftPanel::search_section() {
+    const auto found = link_.search();
+    if (found.number > search_told_) {
+        search_told_ = found.number;
+        if (found.problem.empty() && found.hits)
+            spdlog::info("search: {} found{}", found.hits->hits.size(), found.hits->more ? " (the newest; there are more)" : "");
+        else if (!found.problem.empty())
+            spdlog::warn("search: {}", found.problem);
+    }
+    if (!ImGui::CollapsingHeader("Search the log", ImGuiTreeNodeFlags_DefaultOpen)) return;
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(7 * em);
+    ImGui::InputInt("hours back", &search_.hours, 1, 24);
+    ImGui::SameLine();
+    const Zone* z = zones_.find(search_.zone);
+    ImGui::SetNextItemWidth(14 * em);
+    if (ImGui::BeginCombo("##search_zone", z ? (z->name + " (" + z->station + ")").c_str() : "both stations")) {
+        if (ImGui::Selectable("both stations", search_.zone.empty())) search_.zone.clear();
+        for (const auto& station : zones_.stations()) {
+            ImGui::TextDisabled("%s", station.c_str());
+            for (const Zone* zz : zones_.zones_of(station))
+                if (ImGui::Selectable((zz->name + "##s" + zz->id).c_str(), search_.zone == zz->id)) search_.zone = zz->id;
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(11 * em);
+    if (ImGui::BeginCombo("##search_category", search_.category.empty() ? "any category" : code_words(category_words(search_.category)).c_str())) {
+        if (ImGui::Selectable("any category", search_.category.empty())) search_.category.clear();
+        for (auto c : all_categories()) {
+            std::string name(category_name(c));
+            if (ImGui::Selectable(code_words(category_words(name)).c_str(), search_.category == name)) search_.category = name;
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SetNextItemWidth(9 * em);
+    const bool enter = ImGui::InputTextWithHint("##search_alert", "or an alert id", search_alert_.data(), search_alert_.size(),
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    if (ImGui::Button("Search") || enter) {
+        SearchForm f = search_;
+        f.alert = search_alert_.data();
+        if (auto q = search_query(f, std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now()), search_problem_))
+            link_.request_search(*q);
+    }
+    if (!search_problem_.empty()) ImGui::TextColored(warn_colour, "%s", search_problem_.c_str());
+    else if (found.pending) ImGui::TextDisabled("searching…");
+    else if (!found.problem.empty()) ImGui::TextColored(warn_colour, "%s", found.problem.c_str());
+    if (!found.hits) return;
+    const auto& hits = found.hits->hits;
+    ImGui::Text("%zu found%s", hits.size(), found.hits->more ? ", the newest: narrow the search for older ones" : "");
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
+    if (!ImGui::BeginTable("##hits", 4, flags, ImVec2(0, 14 * em))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, 8 * em);
+    ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthFixed, 6 * em);
+    ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, 8 * em);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    for (const auto& h : hits) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(stockholm_minute_text(h.at).substr(5).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(hit_source_words(h.source).c_str());
+        ImGui::TableNextColumn();
+        const Zone* where = zones_.find(h.zone);
+        ImGui::TextUnformatted(where ? where->name.c_str() : h.station.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s · %s", h.text.c_str(), h.by.c_str());
+    }
+    ImGui::EndTable();
 }
 
 } // namespace platslage::console

@@ -1,7 +1,8 @@
 #pragma once
 // The Shift log window, L opens and closes it: the handover from the previous shift, the
 // notes written since, a note for the log (about the selected alert or zone, if ticked), and
-// the handover to the next shift. Every handover is also shown once by itself, when the
+// the handover to the next shift, and a search of the event log (by hours back, zone, category,
+// or an alert's id). Every handover is also shown once by itself, when the
 // console logs in or when it is written, until the operator has read it (Enter).
 #include "console_state.hpp"
 #include "form_command.hpp"
@@ -9,6 +10,7 @@
 #include "panel.hpp"
 #include "picture.hpp"
 #include "sent_form.hpp"
+#include "shift_view.hpp"
 #include "zone_map.hpp"
 
 #include <array>
@@ -27,6 +29,7 @@ public:
 private:
     void handover_notice(const Picture& p);
     void handover_text(const Handover& h) const;
+    void search_section();
     void take_answer();
     // False when the form's command could not be made (the feedback line says why).
     bool send(const Command& c, const std::string& what);
@@ -45,6 +48,11 @@ private:
     std::string feedback_;
     bool feedback_ok_ = true;
     std::uint64_t feedback_count_ = 0;
+    // Searching the log.
+    SearchForm search_;
+    std::array<char, 16> search_alert_{};
+    std::string search_problem_;
+    std::uint64_t search_told_ = 0;
 };
 
 } // namespace platslage::console

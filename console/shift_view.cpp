@@ -2,6 +2,7 @@
 
 #include "guard_report.hpp"
 #include "json_fields.hpp"
+#include "plain_words.hpp"
 #include "stockholm_time.hpp"
 #include "time_text.hpp"
 
@@ -58,6 +59,37 @@ Command tip_command(const TipForm& f, const std::string& by, const ZoneMap& zone
 }
 
 std::string tip_id(TimePoint now) { return "tip-" + std::to_string(to_epoch_ms(now)); }
+
+std::optional<LogQuery> search_query(const SearchForm& f, TimePoint now, std::string& problem) {
+    problem.clear();
+    LogQuery q;
+    auto alert = trimmed(f.alert);
+    if (!alert.empty()) {
+        // "42" is what an operator types for A-000042.
+        if (alert.find_first_not_of("0123456789") == std::string::npos && alert.size() <= 6)
+            alert = "A-" + std::string(6 - alert.size(), '0') + alert;
+        auto checked = parse_log_query(nlohmann::json{{"alert", alert}}.dump());
+        if (!checked) {
+            problem = "alert: an id like A-000042 (or just 42)";
+            return std::nullopt;
+        }
+        return *checked;
+    }
+    if (f.hours < 1 || f.hours > 744) {
+        problem = "hours back: 1 to 744 (31 days)";
+        return std::nullopt;
+    }
+    // Up to the next minute, so what happened as the search was asked is in it.
+    q.to = std::chrono::time_point_cast<Millis>(std::chrono::ceil<std::chrono::minutes>(now + std::chrono::seconds(1)));
+    q.from = q.to - std::chrono::hours(f.hours);
+    if (q.to - q.from > max_search_span) q.from = q.to - max_search_span;
+    q.zone = f.zone;
+    if (auto dot = f.zone.find('.'); dot != std::string::npos) q.station = f.zone.substr(0, dot);
+    q.category = f.category;
+    return q;
+}
+
+std::string hit_source_words(const std::string& source) { return code_words(source, true); }
 
 std::optional<std::string> handover_to_show(const std::optional<ShiftLog>& log, const std::string& shown) {
     if (!log || !log->handover || log->handover->id == shown) return std::nullopt;

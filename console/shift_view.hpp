@@ -4,6 +4,7 @@
 // anything is sent, and which handover the console still has to show its operator.
 #include "clock.hpp"
 #include "form_command.hpp"
+#include "log_search.hpp"
 #include "shift_log.hpp"
 #include "zone_map.hpp"
 
@@ -27,6 +28,18 @@ struct TipForm {
 // `id`: unique for this console's tips (tip_id), so a resend after a lost answer is one tip.
 Command tip_command(const TipForm& f, const std::string& by, const ZoneMap& zones, TimePoint now, const std::string& id);
 std::string tip_id(TimePoint now);
+
+// The Shift log's search: the last so many hours (or an alert's whole story), a zone, a category.
+struct SearchForm {
+    int hours = 12;       // 1 to 744 (31 days)
+    std::string zone;     // "" for both stations
+    std::string category; // "" for any
+    std::string alert;    // "A-000042", or "" (then hours, zone and category count)
+};
+// The query to send, or why not (`problem` set).
+std::optional<LogQuery> search_query(const SearchForm& f, TimePoint now, std::string& problem);
+// "report" → "Report", "shift_note" → "Shift note": a hit's source as the table shows it.
+std::string hit_source_words(const std::string& source);
 
 // The handover every console shows once: at log-in, or when it is written. Its id when
 // `log` holds one other than `shown`, else none.

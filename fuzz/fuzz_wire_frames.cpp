@@ -60,6 +60,7 @@ void request(const Frames& f) {
     case Verb::history: again = encode_history_request(r->arg); break;
     case Verb::audit: again = encode_audit_request(r->arg); break;
     case Verb::stats: again = encode_stats_request(r->arg); break;
+    case Verb::search: again = encode_search_request(r->arg); break;
     }
     auto back = decode_request(again);
     FUZZ_REQUIRE(back.ok());

@@ -11,6 +11,8 @@ AgendaInput agenda_input(const EventLog& log, const MeetingBook& book, const Mee
     in.reports = log.reports_between(since, held_at);
     in.alerts = log.alerts_between(since, held_at);
     in.dispatches = log.dispatches_between(since, held_at);
+    in.shelter_readings = log.shelter_readings_between(since, held_at);
+    in.weather_readings = log.weather_readings_between(since, held_at);
     in.open_actions = book.open_actions(plan.id, held_at);
     if (in.previous) in.last_notes = book.notes_at(plan.id, *in.previous);
     return in;

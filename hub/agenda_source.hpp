@@ -1,6 +1,7 @@
 #pragma once
 // Where an agenda's numbers come from: the event log's guard reports, alert steps and
-// dispatch orders since the plan's previous meeting, and the book's open action items.
+// dispatch orders since the plan's previous meeting, the night shelters' counts and the
+// weather in the same period, and the book's open action items.
 #include "agenda.hpp"
 #include "event_log.hpp"
 #include "meeting_book.hpp"

@@ -323,6 +323,10 @@ const char* const migrations[] = {
         open      TEXT                       -- a handover's open items: JSON array of lines
     );
     CREATE INDEX shift_log_by_time ON shift_log(at_ms);
+    CREATE INDEX shift_log_by_alert ON shift_log(alert) WHERE alert IS NOT NULL;
+    -- Searching back over a night reads the alerts' steps by time (event_log_search.cpp).
+    CREATE INDEX alert_steps_by_time ON alert_steps(at_ms);
+    CREATE INDEX guard_reports_by_time ON guard_reports(ts_ms);
     )sql",
 };
 constexpr int schema_versions = static_cast<int>(sizeof migrations / sizeof migrations[0]);

@@ -5,6 +5,7 @@
 // forward at open.
 #include "agenda.hpp"
 #include "event_record.hpp"
+#include "log_search.hpp"
 #include "meeting.hpp"
 #include "refusal_limiter.hpp"
 #include "shift_log.hpp"
@@ -85,10 +86,20 @@ public:
     void store_handover(const Handover& h);
     std::vector<ShiftNote> shift_notes_since(TimePoint since) const;
     std::vector<Handover> handovers() const;
+    // Searching back (event_log_search.cpp): newest first, at most the query's limit; `more`
+    // when more were found.
+    struct SearchResult {
+        std::vector<LogHit> hits;
+        bool more = false;
+    };
+    SearchResult search(const LogQuery& q) const;
     // What an agenda counts: guard reports whose own time is in [from, to), and alerts
     // raised before `to` that were still open at `from` or later, as of `to`.
     std::vector<AgendaReport> reports_between(TimePoint from, TimePoint to) const;
     std::vector<AgendaAlert> alerts_between(TimePoint from, TimePoint to) const;
+    // The city's night shelters' readings and the weather heard in [from, to), oldest first.
+    std::vector<ShelterReading> shelter_readings_between(TimePoint from, TimePoint to) const;
+    std::vector<WeatherReading> weather_readings_between(TimePoint from, TimePoint to) const;
 
     // The audit trail (event_log_audit.cpp): appended one command at a time; read per alert or
     // meeting, oldest first, at most `limit` of the newest.

@@ -123,9 +123,36 @@ std::vector<AgendaReport> EventLog::reports_between(TimePoint from, TimePoint to
     return out;
 }
 
+namespace {
+// Events about no zone (the city's shelters and weather) of one kind, through the zone index.
+template <class T, class Parse>
+std::vector<T> zoneless_between(sqlite3* db, const char* kind, TimePoint from, TimePoint to, Parse parse) {
+    auto st = prepare_once(db, "SELECT heard_ms,body FROM events WHERE zone IS NULL AND kind=? AND heard_ms>=? AND heard_ms<? "
+                               "ORDER BY heard_ms, id");
+    bind_text(st.get(), 1, kind);
+    sqlite3_bind_int64(st.get(), 2, to_epoch_ms(from));
+    sqlite3_bind_int64(st.get(), 3, to_epoch_ms(to));
+    std::vector<T> out;
+    while (sqlite3_step(st.get()) == SQLITE_ROW) {
+        // Read back through the wire's own check, as a replay does; what no longer reads is left out.
+        auto heard = from_epoch_ms(sqlite3_column_int64(st.get(), 0));
+        if (auto r = parse(column_text(st.get(), 1), heard)) out.push_back(std::move(r).value());
+    }
+    return out;
+}
+} // namespace
+
+std::vector<ShelterReading> EventLog::shelter_readings_between(TimePoint from, TimePoint to) const {
+    return zoneless_between<ShelterReading>(db_, "shelter", from, to, [](const std::string& b, TimePoint t) { return parse_shelter_reading(b, t); });
+}
+
+std::vector<WeatherReading> EventLog::weather_readings_between(TimePoint from, TimePoint to) const {
+    return zoneless_between<WeatherReading>(db_, "weather", from, to, [](const std::string& b, TimePoint t) { return parse_weather_reading(b, t); });
+}
+
 std::vector<AgendaAlert> EventLog::alerts_between(TimePoint from, TimePoint to) const {
     // Every step before `to` of the alerts raised before it, folded per alert in order.
-    auto st = prepare_once(db_, "SELECT s.alert_id,s.step,s.at_ms,s.what,s.severity,s.detail,s.rule,s.zone FROM alert_steps s "
+    auto st = prepare_once(db_, "SELECT s.alert_id,s.step,s.at_ms,s.what,s.severity,s.detail,s.rule,s.zone,s.station FROM alert_steps s "
                                 "JOIN alert_steps r ON r.alert_id=s.alert_id AND r.step=0 "
                                 "WHERE r.at_ms<? AND s.at_ms<? ORDER BY s.alert_id, s.step");
     sqlite3_bind_int64(st.get(), 1, to_epoch_ms(to));
@@ -141,6 +168,7 @@ std::vector<AgendaAlert> EventLog::alerts_between(TimePoint from, TimePoint to) 
             a.id = id;
             a.rule = column_text(s, 6);
             a.zone = column_text(s, 7);
+            a.station = column_text(s, 8);
             a.raised = at;
             a.summary = column_text(s, 5);
             out.push_back(std::move(a));

@@ -53,12 +53,9 @@ FollowUpWorker::FollowUpWorker(zmq::context_t& ctx, std::string db_path, const Z
                 auto frames = recv_frames(socket, /*dont_wait=*/true);
                 if (!frames) break;
                 auto parts = unwrap(*frames);
-                if (!parts || parts->second.size() != 2) continue; // never expected: the loop wrote it
-                auto query = parse_stats_query(parts->second[0]);
-                auto now = parse_decimal(parts->second[1]);
+                if (!parts) continue; // never expected: the loop wrote it
                 // Every job gets an answer, or the loop would count it as waiting for ever.
-                auto reply = query && now ? count(*query, TimePoint{Millis{static_cast<std::int64_t>(*now)}})
-                                          : encode_error("failed: the query did not reach the counting thread whole");
+                auto reply = work(parts->second);
                 if (stop_) break;
                 send_frames(socket, wrap(parts->first, reply));
             }
@@ -83,11 +80,16 @@ FollowUpWorker::~FollowUpWorker() {
 }
 
 bool FollowUpWorker::ask(const Frames& envelope, const StatsQuery& q, TimePoint now) {
+    return queue(envelope, Frames{"stats", stats_query_json(q), std::to_string(to_epoch_ms(now))});
+}
+
+bool FollowUpWorker::ask(const Frames& envelope, const LogQuery& q) { return queue(envelope, Frames{"search", log_query_json(q)}); }
+
+bool FollowUpWorker::queue(const Frames& envelope, Frames job) {
     if (waiting_ >= max_follow_up_waiting) {
         ++counts_.busy;
         return false;
     }
-    Frames job{stats_query_json(q), std::to_string(to_epoch_ms(now))};
     if (!send_frames(loop_side_, wrap(envelope, job), /*dont_wait=*/true)) {
         ++counts_.busy;
         return false;
@@ -105,6 +107,8 @@ std::optional<Frames> FollowUpWorker::take() {
     auto reply = decode_reply(parts->second);
     if (reply && reply->kind == Reply::Kind::stats)
         ++counts_.answered;
+    else if (reply && reply->kind == Reply::Kind::ok)
+        ++counts_.searched;
     else
         ++counts_.failed;
     Frames out = std::move(parts->first);
@@ -112,14 +116,37 @@ std::optional<Frames> FollowUpWorker::take() {
     return out;
 }
 
-// On the worker's thread.
+// On the worker's thread, from here on.
+Frames FollowUpWorker::work(const Frames& job) {
+    if (job.size() == 3 && job[0] == "stats") {
+        auto query = parse_stats_query(job[1]);
+        auto now = parse_decimal(job[2]);
+        if (query && now) return count(*query, TimePoint{Millis{static_cast<std::int64_t>(*now)}});
+    }
+    if (job.size() == 2 && job[0] == "search")
+        if (auto query = parse_log_query(job[1])) return search(*query);
+    return encode_error("failed: the query did not reach the counting thread whole");
+}
+
+EventLog& FollowUpWorker::log() {
+    std::lock_guard lock(log_mutex_);
+    if (!log_) log_ = std::make_unique<EventLog>(db_path_);
+    return *log_;
+}
+
+Frames FollowUpWorker::search(const LogQuery& q) {
+    try {
+        auto found = log().search(q);
+        return encode_ok(log_hits_json(q, found.hits, found.more));
+    } catch (const std::exception& e) {
+        spdlog::error("search: {} not answered: {}", log_query_json(q), e.what());
+        return encode_error(std::string("failed: the event log could not be read; ask again later"));
+    }
+}
+
 Frames FollowUpWorker::count(const StatsQuery& q, TimePoint now) {
     try {
-        {
-            std::lock_guard lock(log_mutex_);
-            if (!log_) log_ = std::make_unique<EventLog>(db_path_);
-        }
-        auto counted = follow_up_tables(*log_, zones_, q, now);
+        auto counted = follow_up_tables(log(), zones_, q, now);
         if (counted.unreadable > 0)
             spdlog::warn("statistics: {} rows of the log did not read back and are in no figure", counted.unreadable);
         return encode_stats(encode_stats_answer(StatsAnswer{q, now, std::move(counted.tables)}));

@@ -2,10 +2,11 @@
 // The Statistics window's tables are counted off the hub's loop: a winter's tally takes
 // seconds, and the loop must go on receipting reports meanwhile. One thread with a connection
 // of its own to the event log (WAL lets it read while the loop writes) counts one STATS query
-// at a time. Queries and answers cross on an inproc PAIR, as the ZeroMQ guide has threads
+// at a time, and answers SEARCH queries (an operator looking back over a night) the same way. Queries and answers cross on an inproc PAIR, as the ZeroMQ guide has threads
 // talk: no socket and no connection is shared between the threads.
 #include "event_log.hpp"
 #include "hub_status.hpp"
+#include "log_search.hpp"
 #include "stats_query.hpp"
 #include "wire.hpp"
 #include "zone_map.hpp"
@@ -37,6 +38,8 @@ public:
     // Queues a checked query for the client behind `envelope`, counted as of `now`; false
     // (and counted busy) when max_follow_up_waiting are waiting already.
     bool ask(const Frames& envelope, const StatsQuery& q, TimePoint now);
+    // The same for a search of the event log.
+    bool ask(const Frames& envelope, const LogQuery& q);
     // An answer that is ready, with its envelope: [envelope…] [PLS1] [STATS|ERROR] […].
     std::optional<Frames> take();
 
@@ -45,7 +48,12 @@ public:
     std::size_t waiting() const { return waiting_; }
 
 private:
+    bool queue(const Frames& envelope, Frames job);
+    // On the worker's thread: the answer to one job.
+    Frames work(const Frames& job);
     Frames count(const StatsQuery& q, TimePoint now);
+    Frames search(const LogQuery& q);
+    EventLog& log(); // the worker's connection, opened at its first job
 
     std::string db_path_;
     const ZoneMap& zones_;

@@ -37,7 +37,8 @@ std::string HubStatus::json(bool mqtt_connected, const SnapshotCounts& snapshots
                                          {"busy", snapshots.busy}}},
                           {"statistics", {{"answered", statistics.answered},
                                           {"failed", statistics.failed},
-                                          {"busy", statistics.busy}}}}
+                                          {"busy", statistics.busy},
+                                          {"searches", statistics.searched}}}}
         .dump();
 }
 

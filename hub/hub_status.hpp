@@ -16,11 +16,12 @@ struct SnapshotCounts {
     std::uint64_t busy = 0; // requests answered "busy"
 };
 
-// What the request desk's statistics came to (follow_up_worker.hpp).
+// What the request desk's statistics and searches came to (follow_up_worker.hpp).
 struct FollowUpCounts {
     std::uint64_t answered = 0; // tables sent
-    std::uint64_t failed = 0;   // the log could not be read for a query
-    std::uint64_t busy = 0;     // queries refused because max_follow_up_waiting were waiting
+    std::uint64_t failed = 0;   // the log could not be read for a query or a search
+    std::uint64_t busy = 0;     // queries and searches refused because max_follow_up_waiting were waiting
+    std::uint64_t searched = 0; // searches answered
 };
 
 class HubStatus {

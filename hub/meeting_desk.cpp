@@ -84,7 +84,8 @@ Frames MeetingDesk::agenda_reply(const MeetingPlan& plan, TimePoint held_at) {
         spdlog::error("event log: agenda not read: {}", e.what());
         return encode_error("not_stored: the database could not be read; try again");
     }
-    auto agenda = build_agenda(in, hub_.zones, hub_.situation.fusion().settings().night);
+    const auto& settings = hub_.situation.fusion().settings();
+    auto agenda = build_agenda(in, hub_.zones, settings.night, settings.rules.cold);
     spdlog::info("meeting {}: agenda for {} from {} reports, {} alerts, {} dispatches", plan.id, format_rfc3339(held_at),
                  in.reports.size(), in.alerts.size(), in.dispatches.size());
     return encode_ok(nlohmann::json{{"agenda", to_json(agenda)}, {"markdown", agenda_markdown(agenda)}}.dump());

@@ -71,6 +71,7 @@ std::optional<Frames> RequestDesk::answer(const Frames& envelope, const Frames& 
     if (request->verb == Verb::status) return encode_status(status_.json(mqtt_connected, snapshot_counts(), follow_up_.counts()));
     if (request->verb == Verb::audit) return encode_ok(audit_json(request->arg));
     if (request->verb == Verb::stats) return ask_statistics(envelope, request->arg);
+    if (request->verb == Verb::search) return ask_search(envelope, request->arg);
     if (request->verb == Verb::history) {
         const Zone* z = hub_.zones.find(request->arg);
         if (!z) {
@@ -104,6 +105,24 @@ std::optional<Frames> RequestDesk::ask_statistics(const Frames& envelope, const 
     if (follow_up_.ask(envelope, *q, hub_.clock.now())) return std::nullopt;
     return encode_error("busy: " + std::to_string(follow_up_.waiting()) +
                         " statistics are being counted; ask again when one has come");
+}
+
+std::optional<Frames> RequestDesk::ask_search(const Frames& envelope, const std::string& query) {
+    auto q = parse_log_query(query);
+    if (!q) {
+        refusals_.count(q.rejection().reason);
+        return encode_error(std::string(reason_name(q.rejection().reason)) + ": " + q.rejection().detail);
+    }
+    if (!q->station.empty() && !hub_.zones.has_station(q->station)) {
+        refusals_.count(RejectReason::unknown_station);
+        return encode_error("unknown_station: '" + refusal_text(q->station) + "' is not in the maps");
+    }
+    if (!q->zone.empty() && !hub_.zones.find(q->zone)) {
+        refusals_.count(RejectReason::unknown_zone);
+        return encode_error("unknown_zone: '" + refusal_text(q->zone) + "' is not in the maps");
+    }
+    if (follow_up_.ask(envelope, *q)) return std::nullopt;
+    return encode_error("busy: " + std::to_string(follow_up_.waiting()) + " searches and statistics are under way; ask again in a second");
 }
 
 void RequestDesk::reply(const Frames& envelope, Frames body) {

@@ -1,7 +1,8 @@
 #pragma once
 // The hub's request desk: the ROUTER socket where consoles and tools ask for STATUS, a zone's
 // HISTORY, a SNAPSHOT of the picture (sent whole at the reader's pace by SnapshotSender), the
-// partnership's tables (STATS, counted by the FollowUpWorker off the loop) or carry out a
+// partnership's tables (STATS, counted by the FollowUpWorker off the loop), SEARCH the event
+// log (read by the same worker) or carry out a
 // COMMAND (docs/protocol.md). Each turn it answers for at most 10 ms, so no client asking in
 // a loop can hold back the inputs and their receipts.
 #include "command_desk.hpp"
@@ -45,6 +46,8 @@ private:
     std::string history_json(const Zone& z) const;
     // STATS: the query checked against the maps here, counted by the worker.
     std::optional<Frames> ask_statistics(const Frames& envelope, const std::string& query);
+    // SEARCH: the query checked against the maps here, read by the worker.
+    std::optional<Frames> ask_search(const Frames& envelope, const std::string& query);
 
     HubContext& hub_;
     Refusals& refusals_;

@@ -65,7 +65,68 @@ nlohmann::json alert_json(const AgendaAlert& a) {
 
 TimePoint agenda_since(const AgendaInput& in) { return in.previous ? *in.previous : in.held_at - agenda_default_window; }
 
-Agenda build_agenda(const AgendaInput& in, const ZoneMap& zones, NightHours night) {
+namespace {
+// The shelters' nights run 18:00 to 06:00: a reading counts for the night it falls in.
+constexpr NightHours shelter_night{18, 6};
+
+std::vector<AgendaShelter> shelter_nights(const std::vector<ShelterReading>& readings, TimePoint since, TimePoint until) {
+    std::vector<AgendaShelter> out;
+    for (const auto& known : known_shelters) {
+        AgendaShelter s{std::string(known.id), std::string(known.name), known.places, 0, 0, 0, 0};
+        std::map<sys_days, const ShelterReading*> last; // per night
+        const ShelterReading* newest = nullptr;
+        for (const auto& r : readings) {
+            if (r.shelter != known.id || r.ts < since || r.ts >= until) continue;
+            auto& l = last[night_of(r.ts, shelter_night)];
+            if (!l || l->ts <= r.ts) l = &r;
+            if (!newest || newest->ts <= r.ts) newest = &r;
+        }
+        for (const auto& [night, r] : last) {
+            ++s.nights;
+            s.occupied += r->occupied;
+            if (r->occupied >= r->places) ++s.full_nights;
+        }
+        if (newest) {
+            s.places = newest->places;
+            s.last_free = newest->places - newest->occupied;
+        }
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+AgendaWeather weather_in(const std::vector<WeatherReading>& readings, TimePoint since, TimePoint until, NightHours night,
+                         ColdNightRule cold) {
+    AgendaWeather w;
+    std::set<sys_days> cold_nights;
+    for (const auto& r : readings) {
+        if (r.ts < since || r.ts >= until) continue;
+        ++w.readings;
+        if (r.temperature_c && (!w.coldest_c || *r.temperature_c < *w.coldest_c)) w.coldest_c = r.temperature_c;
+        if (r.warning_class) w.worst_warning = std::max(w.worst_warning, *r.warning_class);
+        bool is_cold = (r.temperature_c && *r.temperature_c <= cold.at_or_below_c) ||
+                       (r.warning_class && *r.warning_class >= cold.warning_class_from);
+        if (is_cold) cold_nights.insert(night_of(r.ts, night));
+    }
+    w.extra_cold_nights = static_cast<int>(cold_nights.size());
+    return w;
+}
+} // namespace
+
+Agenda build_agenda(const AgendaInput& input, const ZoneMap& zones, NightHours night, ColdNightRule cold) {
+    // Only the plan's station: a meeting at Centralen weighs Centralen.
+    AgendaInput in = input;
+    auto elsewhere = [&](const std::string& zone) {
+        const Zone* z = zones.find(zone);
+        return z && z->station != in.plan.station;
+    };
+    if (!in.plan.station.empty()) {
+        std::erase_if(in.reports, [&](const AgendaReport& r) { return elsewhere(r.zone); });
+        std::erase_if(in.alerts, [&](const AgendaAlert& al) {
+            return al.zone.empty() ? !al.station.empty() && al.station != in.plan.station : elsewhere(al.zone);
+        });
+        std::erase_if(in.dispatches, [&](const Dispatch& d) { return !d.station.empty() && d.station != in.plan.station; });
+    }
     Agenda a;
     a.plan = in.plan;
     a.held_at = in.held_at;
@@ -192,6 +253,9 @@ Agenda build_agenda(const AgendaInput& in, const ZoneMap& zones, NightHours nigh
         return (x.alerts - x.reached + x.unanswered) > (y.alerts - y.reached + y.unanswered);
     });
 
+    a.shelters = shelter_nights(in.shelter_readings, a.since, a.held_at);
+    a.weather = weather_in(in.weather_readings, a.since, a.held_at, night, cold);
+
     a.open_actions = in.open_actions;
     // Due dates are written YYYY-MM-DD, so they compare as text.
     auto meeting_day = stockholm_date(a.held_at);
@@ -233,6 +297,14 @@ nlohmann::json to_json(const Agenda& a) {
     nlohmann::json actions = nlohmann::json::array(), notes = nlohmann::json::array();
     for (const auto& n : a.open_actions) actions.push_back(to_json(n));
     for (const auto& n : a.last_notes) notes.push_back(to_json(n));
+    nlohmann::json shelters = nlohmann::json::array();
+    for (const auto& sh : a.shelters)
+        shelters.push_back({{"id", sh.id}, {"name", sh.name}, {"places", sh.places}, {"nights", sh.nights},
+                            {"full_nights", sh.full_nights}, {"occupied", sh.occupied}, {"last_free", sh.last_free}});
+    nlohmann::json weather{{"readings", a.weather.readings},
+                           {"coldest_c", a.weather.coldest_c ? nlohmann::json(*a.weather.coldest_c) : nlohmann::json(nullptr)},
+                           {"extra_cold_nights", a.weather.extra_cold_nights},
+                           {"worst_warning", a.weather.worst_warning}};
     return {{"meeting", to_json(a.plan, a.held_at)},
             {"held_at", format_rfc3339(a.held_at)},
             {"since", format_rfc3339(a.since)},
@@ -249,7 +321,9 @@ nlohmann::json to_json(const Agenda& a) {
             {"referrals", referrals},
             {"open_actions", actions},
             {"overdue", a.overdue},
-            {"last_meeting_notes", notes}};
+            {"last_meeting_notes", notes},
+            {"shelters", shelters},
+            {"weather", weather}};
 }
 
 } // namespace platslage

@@ -7,6 +7,8 @@
 // action items still open. Every number can be checked against the event log.
 #include "dispatch.hpp"
 #include "meeting.hpp"
+#include "shelter.hpp"
+#include "weather.hpp"
 #include "stockholm_time.hpp"
 #include "zone_map.hpp"
 
@@ -37,6 +39,7 @@ struct AgendaAlert {
     std::optional<TimePoint> closed; // resolved or expired
     std::string summary;             // the detail it was raised with
     std::string zone_name;           // as people call it; set by the agenda
+    std::string station = {};        // where it was raised
 };
 
 struct AgendaInput {
@@ -48,6 +51,10 @@ struct AgendaInput {
     std::vector<Dispatch> dispatches;    // sent in [since, held_at)
     std::vector<MeetingNote> open_actions; // still open at held_at
     std::vector<MeetingNote> last_notes;   // recorded at the previous meeting
+    // The city's night shelters' counts and the weather in [since, held_at): the meeting
+    // weighs tonight's options and the cold. The same readings the picture had.
+    std::vector<ShelterReading> shelter_readings = {};
+    std::vector<WeatherReading> weather_readings = {};
 };
 // Without a previous meeting the agenda looks back this far.
 inline constexpr std::chrono::days agenda_default_window{7};
@@ -81,6 +88,23 @@ struct OutcomeRow {
     int women = 0, men = 0, unknown = 0, total = 0;
 };
 
+// A night shelter's nights in the period: each night (18:00 to 06:00 is one night, as the
+// shelters count) counted by its last reading.
+struct AgendaShelter {
+    std::string id, name;
+    int places = 0;      // as last reported
+    int nights = 0;      // nights with a reading
+    int full_nights = 0; // nights whose last reading had no place free
+    int occupied = 0;    // places taken, summed over the nights (the IOP report's nights used)
+    int last_free = 0;   // free places in the newest reading
+};
+struct AgendaWeather {
+    int readings = 0;
+    std::optional<double> coldest_c;
+    int extra_cold_nights = 0; // nights with a reading at or below the rule's cold, or a warning from its class
+    int worst_warning = 0;     // SMHI's class, 0 none
+};
+
 struct Agenda {
     MeetingPlan plan;
     TimePoint held_at, since;
@@ -97,12 +121,16 @@ struct Agenda {
     std::vector<MeetingNote> open_actions;
     std::vector<std::string> overdue; // ids of open action items past their due date
     std::vector<MeetingNote> last_notes;
+    std::vector<AgendaShelter> shelters = {}; // the known shelters, each once
+    AgendaWeather weather = {};
 };
 
 inline constexpr int agenda_hot_zones = 5;
 inline constexpr int repeated_presence_days = 3;
 
-Agenda build_agenda(const AgendaInput& in, const ZoneMap& zones, NightHours night);
+// Counts only what happened at the plan's station: its zones' reports, its alerts and its
+// orders (the shelters and the weather are the city's, and count for every station).
+Agenda build_agenda(const AgendaInput& in, const ZoneMap& zones, NightHours night, ColdNightRule cold = {});
 nlohmann::json to_json(const Agenda& a);
 
 } // namespace platslage

@@ -2,6 +2,7 @@
 
 #include "person_counts.hpp"
 #include "plain_words.hpp"
+#include "stats_query.hpp"
 #include "stockholm_time.hpp"
 
 #include <algorithm>
@@ -38,7 +39,7 @@ std::string agenda_markdown(const Agenda& a) {
     std::ostringstream md;
     md << "# " << cell(a.plan.title) << "\n\n";
     md << "- **When:** " << stockholm_minute_text(a.held_at) << " (" << a.plan.duration_min << " min)\n";
-    md << "- **Where:** " << a.zone_name << "\n";
+    md << "- **Where:** " << a.zone_name << ", " << station_name(a.plan.station) << " (the counts below are this station's)\n";
     md << "- **Who:** ";
     for (std::size_t i = 0; i < a.plan.organisations.size(); ++i)
         md << (i ? ", " : "") << organisation_title(a.plan.organisations[i]);
@@ -161,7 +162,34 @@ std::string agenda_markdown(const Agenda& a) {
         }
     }
 
-    md << "## 8. Recorded at the previous meeting\n\n";
+    md << "## 8. Night shelters and the weather\n\n";
+    bool any_night = false;
+    for (const auto& sh : a.shelters) any_night = any_night || sh.nights > 0;
+    if (!any_night) {
+        md << "No night shelter reported in the period.\n\n";
+    } else {
+        md << "Each night counted by its last reading (18:00 to 06:00):\n\n";
+        md << "| shelter | places | nights | full nights | nights used | free at the last count |\n|---|---:|---:|---:|---:|---:|\n";
+        for (const auto& sh : a.shelters)
+            md << "| " << cell(sh.name) << " | " << sh.places << " | " << sh.nights << " | " << sh.full_nights << " | "
+               << sh.occupied << " | " << (sh.nights ? std::to_string(sh.last_free) : std::string("-")) << " |\n";
+        md << "\n";
+    }
+    if (a.weather.readings == 0) {
+        md << "No weather reading in the period.\n\n";
+    } else {
+        md << "Weather: ";
+        if (a.weather.coldest_c) {
+            char t[32];
+            std::snprintf(t, sizeof t, "%.1f", *a.weather.coldest_c);
+            md << "coldest " << t << " °C; ";
+        }
+        md << a.weather.extra_cold_nights << (a.weather.extra_cold_nights == 1 ? " extra cold night" : " extra cold nights");
+        if (a.weather.worst_warning > 0) md << "; SMHI warning class " << a.weather.worst_warning << " at worst";
+        md << ".\n\n";
+    }
+
+    md << "## 9. Recorded at the previous meeting\n\n";
     if (a.last_notes.empty()) {
         md << (a.first_meeting ? "This is the first meeting.\n\n" : "Nothing was recorded.\n\n");
     } else {
@@ -171,7 +199,7 @@ std::string agenda_markdown(const Agenda& a) {
                << (n.closed_at ? " — closed" : "") << "\n";
         md << "\n";
     }
-    md << "## 9. Decisions and action items today\n\n(Recorded in the console during the meeting.)\n";
+    md << "## 10. Decisions and action items today\n\n(Recorded in the console during the meeting.)\n";
     return md.str();
 }
 

@@ -67,6 +67,10 @@ Checked<Request> decode_request(const Frames& f) {
         if (f.size() != 3) return Rejection{RejectReason::missing_field, "STATS needs one frame of JSON: the query"};
         return Request{Verb::stats, f[2]};
     }
+    if (f[1] == "SEARCH") {
+        if (f.size() != 3) return Rejection{RejectReason::missing_field, "SEARCH needs one frame of JSON: the query"};
+        return Request{Verb::search, f[2]};
+    }
     if (f[1] == "COMMAND") {
         if (f.size() != 3) return Rejection{RejectReason::missing_field, "COMMAND needs one frame of JSON"};
         return Request{Verb::command, f[2]};
@@ -82,6 +86,7 @@ Frames encode_command_request(const std::string& json) { return {std::string(wir
 Frames encode_history_request(const std::string& zone) { return {std::string(wire_version), "HISTORY", zone}; }
 Frames encode_audit_request(const std::string& target) { return {std::string(wire_version), "AUDIT", target}; }
 Frames encode_stats_request(const std::string& query_json) { return {std::string(wire_version), "STATS", query_json}; }
+Frames encode_search_request(const std::string& query_json) { return {std::string(wire_version), "SEARCH", query_json}; }
 
 Frames encode_snapshot_item(const std::string& key, std::uint64_t seq, const std::string& body) {
     return {std::string(wire_version), "KV", key, std::to_string(seq), body};

@@ -35,12 +35,13 @@ struct Published {
 Checked<Published> decode_published(const Frames& frames);
 
 // Requests to the ROUTER (frames after the routing envelope): [PLS1] [verb] [args…]
-enum class Verb { snapshot, status, command, history, audit, stats };
+enum class Verb { snapshot, status, command, history, audit, stats, search };
 struct Request {
     Verb verb;
     std::string arg; // SNAPSHOT: the key prefix wanted ("" for all); COMMAND: the command JSON;
                      // HISTORY: the zone id; AUDIT: the alert or meeting id; STATS: the query
-                     // JSON (core/statistics/stats_query.hpp)
+                     // JSON (core/statistics/stats_query.hpp); SEARCH: the query JSON
+                     // (core/protocol/log_search.hpp)
 };
 Checked<Request> decode_request(const Frames& body);
 Frames encode_snapshot_request(std::string_view prefix);
@@ -49,12 +50,14 @@ Frames encode_command_request(const std::string& json);
 Frames encode_history_request(const std::string& zone);
 Frames encode_audit_request(const std::string& target);
 Frames encode_stats_request(const std::string& query_json);
+Frames encode_search_request(const std::string& query_json);
 
 // Replies: [PLS1] [KV] [key] [seq] [body] … then [PLS1] [END] [seq] [epoch];
 // [PLS1] [STATUS] [json]; [PLS1] [OK] [json] (a command carried out: the alert after it);
 // [PLS1] [HISTORY] [json] (a zone's counts over the last 24 hours); [PLS1] [OK] [json] also
 // answers AUDIT (who did what to an alert or meeting); [PLS1] [STATS] [json] (the
-// partnership's tables for a query, core/statistics/table_codec.hpp);
+// partnership's tables for a query, core/statistics/table_codec.hpp); [PLS1] [OK] [json]
+// answers SEARCH (the hits, core/protocol/log_search.hpp);
 // [PLS1] [ERROR] [reason]
 Frames encode_snapshot_item(const std::string& key, std::uint64_t seq, const std::string& body);
 Frames encode_snapshot_end(std::uint64_t seq, std::uint64_t epoch);

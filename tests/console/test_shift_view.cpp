@@ -77,3 +77,29 @@ TEST_CASE("the reports table says where a report came from: a handheld, or a tip
     CHECK(report_source("console-kc-1", "police") == "tip: the police");
     CHECK(report_source("hh-01", "relative") == "hh-01 (tip)");
 }
+
+TEST_CASE("the log's search form asks for the last hours, a zone's station with it, or an alert's whole story") {
+    std::string problem;
+    auto q = search_query(SearchForm{12, "centralen.vantytor", "needs_care", ""}, now, problem);
+    REQUIRE(q);
+    CHECK(problem.empty());
+    CHECK(q->to == *parse_rfc3339("2026-12-04T21:31:00Z"));
+    CHECK(q->from == *parse_rfc3339("2026-12-04T09:31:00Z"));
+    CHECK(q->station == "centralen");
+    CHECK(q->zone == "centralen.vantytor");
+    CHECK(q->category == "needs_care");
+    // What the hub is sent reads back the same.
+    CHECK(parse_log_query(log_query_json(*q)).value() == *q);
+
+    auto story = search_query(SearchForm{12, "centralen.vantytor", "", " 42 "}, now, problem);
+    REQUIRE(story);
+    CHECK(story->alert == "A-000042");
+    CHECK(story->zone.empty());
+    CHECK(search_query(SearchForm{12, "", "", "A-000007"}, now, problem)->alert == "A-000007");
+
+    CHECK_FALSE(search_query(SearchForm{12, "", "", "B-7"}, now, problem));
+    CHECK(problem == "alert: an id like A-000042 (or just 42)");
+    CHECK_FALSE(search_query(SearchForm{0, "", "", ""}, now, problem));
+    CHECK(problem == "hours back: 1 to 744 (31 days)");
+    CHECK(hit_source_words("shift_note") == "Shift note");
+}

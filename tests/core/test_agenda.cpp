@@ -252,3 +252,55 @@ TEST_CASE("a flood of open alerts is counted by kind in the handout, and only th
     for (auto at = md.find("| A-0001"); at != std::string::npos; at = md.find("| A-0001", at + 1)) ++rows;
     CHECK(rows == 3); // five rows of the fourteen, two of them the week's own
 }
+
+TEST_CASE("an agenda counts its own station, and the city's shelters and weather night by night") {
+    AgendaInput in = recorded_week();
+    const auto base = build_agenda(in, test::real_maps(), NightHours{});
+    // Cityterminalen's week is not Centralen's meeting's business.
+    in.reports.push_back(report("cityterminalen.vanthall", "2026-10-22T01:00:00+02:00", 30, {"sleeping"}));
+    auto elsewhere = alert("A-000099", "cityterminalen.vanthall", "critical", "2026-10-22T01:05:00+02:00", true, std::nullopt);
+    in.alerts.push_back(elsewhere);
+    Dispatch there = dispatch("D-000099", "A-000099", "cityterminalen.vanthall", test::at("2026-10-22T01:05:00+02:00"));
+    there.station = "cityterminalen";
+    there.dispatched_at = there.raised_at + 2min;
+    in.dispatches.push_back(there);
+
+    // Filadelfia: the night of the 21st read twice (the last counts: full), the 24th once.
+    in.shelter_readings.push_back(ShelterReading{"filadelfia", test::at("2026-10-21T20:00:00+02:00"), 50, 41, std::nullopt, std::nullopt});
+    in.shelter_readings.push_back(ShelterReading{"filadelfia", test::at("2026-10-22T02:00:00+02:00"), 50, 50, std::nullopt, std::nullopt});
+    in.shelter_readings.push_back(ShelterReading{"filadelfia", test::at("2026-10-24T22:00:00+02:00"), 52, 47, std::nullopt, std::nullopt});
+    // Before the period: not counted.
+    in.shelter_readings.push_back(ShelterReading{"convictus", test::at("2026-10-19T22:00:00+02:00"), 20, 20, std::nullopt, std::nullopt});
+    in.weather_readings.push_back(WeatherReading{"smhi", test::at("2026-10-22T01:00:00+02:00"), -8.5, 0});
+    in.weather_readings.push_back(WeatherReading{"smhi", test::at("2026-10-22T04:00:00+02:00"), -9.0, 0}); // the same night
+    in.weather_readings.push_back(WeatherReading{"smhi", test::at("2026-10-25T23:00:00+01:00"), -2.0, 2});
+    in.weather_readings.push_back(WeatherReading{"smhi", test::at("2026-10-26T12:00:00+01:00"), 3.0, std::nullopt});
+
+    auto a = build_agenda(in, test::real_maps(), NightHours{}, ColdNightRule{});
+    CHECK(a.hottest.size() == base.hottest.size());
+    for (const auto& h : a.hottest) CHECK(h.zone.rfind("centralen.", 0) == 0);
+    CHECK(a.open_alerts.size() == base.open_alerts.size());
+    CHECK(a.escalated.size() == base.escalated.size());
+    CHECK(a.dispatches == base.dispatches);
+
+    REQUIRE(a.shelters.size() == 3);
+    const auto& filadelfia = a.shelters[0];
+    CHECK(filadelfia.id == "filadelfia");
+    CHECK(filadelfia.nights == 2);
+    CHECK(filadelfia.full_nights == 1);
+    CHECK(filadelfia.occupied == 97);
+    CHECK(filadelfia.places == 52);
+    CHECK(filadelfia.last_free == 5);
+    CHECK(a.shelters[2].nights == 0);
+    CHECK(a.weather.readings == 4);
+    CHECK(*a.weather.coldest_c == -9.0);
+    CHECK(a.weather.extra_cold_nights == 2); // the night of the 21st (-9), and the warning of the 25th
+    CHECK(a.weather.worst_warning == 2);
+
+    auto md = agenda_markdown(a);
+    CHECK(md.find("| Filadelfia (Slakthusområdet) | 52 | 2 | 1 | 97 | 5 |") != std::string::npos);
+    CHECK(md.find("coldest -9.0 °C; 2 extra cold nights; SMHI warning class 2 at worst.") != std::string::npos);
+    auto j = to_json(a);
+    CHECK(j["shelters"][0]["full_nights"] == 1);
+    CHECK(j["weather"]["extra_cold_nights"] == 2);
+}

@@ -101,6 +101,17 @@ void record_week(EventLog& log, std::uint32_t seed) {
     }
     situation.advance_to(held + 6h);
     store_steps();
+    // Each night at 23:00 the shelters' counts and the weather, the day before the period too.
+    for (auto night = week_start - 24h + 22h; night < held + 6h; night += 24h) {
+        std::vector<EventRecord> records;
+        for (const auto& known : known_shelters) {
+            ShelterReading r{std::string(known.id), night, known.places, static_cast<int>(draw() % (known.places + 1)), std::nullopt, std::nullopt};
+            records.push_back(to_record(Event{r}, maps(), night));
+        }
+        WeatherReading w{"smhi", night, -12.0 + static_cast<double>(draw() % 15), static_cast<int>(draw() % 3)};
+        records.push_back(to_record(Event{w}, maps(), night));
+        log.append(records, {});
+    }
     // Orders with their response chains, a minute or more apart at each step.
     std::vector<Dispatch> orders;
     for (int i = 0; i < 12; ++i) {
@@ -149,9 +160,10 @@ TEST_CASE("an agenda built from a recorded week matches the data in SQLite") {
 
     auto in = agenda_input(log, book, plan, held);
     REQUIRE(in.previous == week_start);
-    auto a = build_agenda(in, maps(), NightHours{});
+    auto a = build_agenda(in, maps(), NightHours{}, ColdNightRule{});
     const std::string from = std::to_string(to_epoch_ms(week_start)), to = std::to_string(to_epoch_ms(held));
-    const std::string window = " ts_ms>=" + from + " AND ts_ms<" + to;
+    // The agenda counts the plan's station only: so does every recount.
+    const std::string window = " station='centralen' AND ts_ms>=" + from + " AND ts_ms<" + to;
 
     // Hottest zones: people and reports per zone, recounted.
     auto ranked = sql_column(db.path, "SELECT zone FROM guard_reports WHERE" + window + " GROUP BY zone ORDER BY SUM(persons) DESC, zone");
@@ -175,34 +187,56 @@ TEST_CASE("an agenda built from a recorded week matches the data in SQLite") {
     CHECK(!mine.empty());
 
     // Alerts still open when the meeting starts, and those escalated in the week.
-    auto open = sql_number(db.path, "SELECT COUNT(*) FROM alert_steps r WHERE r.step=0 AND r.at_ms<" + to +
+    auto open = sql_number(db.path, "SELECT COUNT(*) FROM alert_steps r WHERE r.step=0 AND r.station='centralen' AND r.at_ms<" + to +
                                         " AND NOT EXISTS (SELECT 1 FROM alert_steps c WHERE c.alert_id=r.alert_id AND "
                                         "c.what IN ('resolved','expired') AND c.at_ms<" + to + ")");
     CHECK(static_cast<long long>(a.open_alerts.size()) == open);
     auto escalated = sql_number(db.path, "SELECT COUNT(DISTINCT r.alert_id) FROM alert_steps r JOIN alert_steps e ON "
                                              "e.alert_id=r.alert_id AND e.what='escalated' AND e.at_ms<" + to +
-                                             " WHERE r.step=0 AND r.at_ms>=" + from + " AND r.at_ms<" + to);
+                                             " WHERE r.step=0 AND r.station='centralen' AND r.at_ms>=" + from + " AND r.at_ms<" + to);
     CHECK(static_cast<long long>(a.escalated.size()) == escalated);
     CHECK(sql_number(db.path, "SELECT COUNT(DISTINCT alert_id) FROM alert_steps") > 0);
 
     // Dispatches and the median of dispatched → on scene, by nearest rank.
-    CHECK(a.dispatches == sql_number(db.path, "SELECT COUNT(*) FROM dispatches WHERE dispatched_ms>=" + from + " AND dispatched_ms<" + to));
-    CHECK(a.unanswered == sql_number(db.path, "SELECT COUNT(*) FROM dispatches WHERE state='unanswered'"));
-    auto spans = sql_column(db.path, "SELECT on_scene_ms - dispatched_ms FROM dispatches WHERE on_scene_ms IS NOT NULL ORDER BY 1");
+    CHECK(a.dispatches == sql_number(db.path, "SELECT COUNT(*) FROM dispatches WHERE station='centralen' AND dispatched_ms>=" + from + " AND dispatched_ms<" + to));
+    CHECK(a.unanswered == sql_number(db.path, "SELECT COUNT(*) FROM dispatches WHERE station='centralen' AND state='unanswered'"));
+    auto spans = sql_column(db.path, "SELECT on_scene_ms - dispatched_ms FROM dispatches WHERE station='centralen' AND on_scene_ms IS NOT NULL ORDER BY 1");
     REQUIRE(a.response[3].measured == static_cast<int>(spans.size()));
     CHECK(a.response[3].median->count() == std::stoll(spans[(spans.size() + 1) / 2 - 1]));
     int women = 0;
     for (const auto& o : a.outcomes) women += o.women;
-    CHECK(women == sql_number(db.path, "SELECT COUNT(*) FROM dispatches WHERE state='completed' AND gender='woman'"));
+    CHECK(women == sql_number(db.path, "SELECT COUNT(*) FROM dispatches WHERE station='centralen' AND state='completed' AND gender='woman'"));
 
     MESSAGE("week: top zone " << a.hottest[0].zone << " " << a.hottest[0].persons << " people; " << a.repeated.size()
                               << " zones repeated; " << a.open_alerts.size() << " alerts open, " << a.escalated.size()
                               << " escalated; " << a.dispatches << " orders");
+    // The shelters' nights and the weather, recounted from the stored bodies.
+    const std::string heard = " heard_ms>=" + from + " AND heard_ms<" + to;
+    REQUIRE(a.shelters.size() == known_shelters.size());
+    for (const auto& sh : a.shelters) {
+        const std::string of = "SELECT {} FROM events WHERE kind='shelter' AND json_extract(body,'$.shelter')='" + sh.id + "' AND" + heard;
+        auto count = [&](const std::string& what) { return sql_number(db.path, std::string(of).replace(of.find("{}"), 2, what)); };
+        CHECK(sh.nights == count("COUNT(*)"));
+        CHECK(sh.nights >= 6);
+        CHECK(sh.occupied == count("SUM(json_extract(body,'$.occupied'))"));
+        CHECK(sh.full_nights == count("SUM(json_extract(body,'$.occupied') >= json_extract(body,'$.places'))"));
+    }
+    CHECK(a.weather.readings == sql_number(db.path, "SELECT COUNT(*) FROM events WHERE kind='weather' AND" + heard));
+    REQUIRE(a.weather.coldest_c);
+    CHECK(*a.weather.coldest_c == sql_number(db.path, "SELECT MIN(json_extract(body,'$.temperature_c')) FROM events WHERE kind='weather' AND" + heard));
+    CHECK(a.weather.extra_cold_nights ==
+          sql_number(db.path, "SELECT COUNT(*) FROM events WHERE kind='weather' AND" + heard +
+                                  " AND (json_extract(body,'$.temperature_c') <= -7 OR json_extract(body,'$.warning_class') >= 2)"));
+
     // The handout carries the same numbers.
     auto md = agenda_markdown(a);
     CHECK(md.find("| " + a.hottest[0].name + " | " + std::to_string(a.hottest[0].persons) + " | " +
                   std::to_string(a.hottest[0].reports) + " |") != std::string::npos);
     CHECK(md.find(std::to_string(a.dispatches) + " orders sent") != std::string::npos);
+    CHECK(md.find("## 8. Night shelters and the weather") != std::string::npos);
+    CHECK(md.find("| " + a.shelters[0].name + " | " + std::to_string(a.shelters[0].places) + " | " +
+                  std::to_string(a.shelters[0].nights) + " | ") != std::string::npos);
+    CHECK(md.find("Väntytor, Centralen") != std::string::npos);
 }
 
 TEST_CASE("meetings and their notes survive in SQLite as they were last changed") {

@@ -61,7 +61,7 @@ TEST_CASE("console meetings: M opens the window, E exports the selected meeting'
     auto md = file_text(file);
     INFO(md);
     CHECK(md.rfind("# Utsättningsmöte Centralen\n", 0) == 0);
-    CHECK(md.find("- **Where:** Väntytor\n") != std::string::npos);
+    CHECK(md.find("- **Where:** Väntytor, Centralen (the counts below are this station's)\n") != std::string::npos);
     CHECK(md.find("- **Meeting:** M-000001\n") != std::string::npos);
     // The feedback line, logged: where it went.
     CHECK(log.find("command: agenda M-000001 exported to " + std::filesystem::absolute(file).string()) != std::string::npos);

@@ -3,6 +3,8 @@
 // notes and a handover that lists what is open are stored, carried in the picture, kept
 // through a killed hub, and shown by the real console when it logs in.
 #include "system_under_test.hpp"
+#include "hub_requests.hpp"
+#include "time_text.hpp"
 #include "virtual_display.hpp"
 
 #include <doctest/doctest.h>
@@ -121,4 +123,73 @@ TEST_CASE("notes and a handover are stored, listed in the picture, kept through 
     const auto text = shown.log_text();
     CHECK(text.find("shift log: handover H-000001 by kc-1") != std::string::npos);
     CHECK(text.find("shown: 1 open") != std::string::npos);
+}
+
+TEST_CASE("the log is searched by time and zone, by category and by an alert's id, off the hub's loop") {
+    TempDir dir("platslage-it20c");
+    Broker broker(dir.path());
+    Hub hub(dir.path(), broker.url());
+    REQUIRE(hub.wait_mqtt_up());
+
+    REQUIRE(hub.command(tip("tip-1")).kind == Reply::Kind::ok); // needs care in Väntytor: A-000001
+    auto sleeping = tip("tip-2", "public");
+    sleeping["zone"] = "centralen.centralhallen";
+    sleeping["categories"] = {"sleeping"};
+    REQUIRE(hub.command(sleeping).kind == Reply::Kind::ok); // A-000002
+    REQUIRE(hub.command({{"op", "acknowledge"}, {"by", "kc-1"}, {"alert", "A-000001"}, {"note", "tar det"}}).kind == Reply::Kind::ok);
+    REQUIRE(hub.command({{"op", "shift_note"}, {"by", "kc-1"}, {"text", "socialjouren informerad"}, {"alert", "A-000001"}}).kind ==
+            Reply::Kind::ok);
+
+    zmq::context_t ctx(1);
+    HubRequests viewer(ctx, hub.endpoints("viewer-1"));
+    auto search = [&](nlohmann::json q) {
+        auto reply = viewer.ask(encode_search_request(q.dump()), scaled(5s));
+        REQUIRE(reply);
+        REQUIRE(*reply);
+        return reply->value();
+    };
+    auto hits_of = [&](nlohmann::json q) {
+        auto r = search(std::move(q));
+        REQUIRE(r.kind == Reply::Kind::ok);
+        return nlohmann::json::parse(r.text);
+    };
+    auto has = [](const nlohmann::json& found, const std::string& source, const std::string& text_part) {
+        for (const auto& h : found["hits"])
+            if (h["source"] == source && h["text"].get<std::string>().find(text_part) != std::string::npos) return true;
+        return false;
+    };
+    const auto hour_ago = format_rfc3339(std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now() - 1h));
+    const auto hour_on = format_rfc3339(std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now() + 1h));
+
+    auto in_zone = hits_of({{"from", hour_ago}, {"to", hour_on}, {"zone", "centralen.vantytor"}});
+    CHECK(has(in_zone, "report", "a tip from the police"));
+    CHECK(has(in_zone, "alert", "A-000001 raised"));
+    CHECK(has(in_zone, "alert", "A-000001 acknowledged"));
+    CHECK_FALSE(has(in_zone, "report", "a tip from a member of the public"));
+    CHECK(in_zone["more"] == false);
+    // Newest first.
+    for (std::size_t i = 1; i < in_zone["hits"].size(); ++i)
+        CHECK(in_zone["hits"][i - 1]["at"].get<std::string>() >= in_zone["hits"][i]["at"].get<std::string>());
+
+    auto by_category = hits_of({{"from", hour_ago}, {"to", hour_on}, {"category", "sleeping"}});
+    REQUIRE(by_category["hits"].size() == 1);
+    CHECK(by_category["hits"][0]["zone"] == "centralen.centralhallen");
+
+    auto story = hits_of({{"alert", "A-000001"}});
+    CHECK(has(story, "alert", "A-000001 raised"));
+    CHECK(has(story, "alert", "acknowledged (critical, needs care): tar det"));
+    CHECK(has(story, "shift_note", "socialjouren informerad"));
+    CHECK_FALSE(has(story, "report", ""));
+    CHECK_FALSE(has(story, "alert", "A-000002"));
+
+    auto cut = hits_of({{"from", hour_ago}, {"to", hour_on}, {"limit", 1}});
+    CHECK(cut["hits"].size() == 1);
+    CHECK(cut["more"] == true);
+
+    auto too_long = search({{"from", "2026-01-01T00:00:00Z"}, {"to", "2026-03-01T00:00:00Z"}});
+    CHECK(too_long.kind == Reply::Kind::error);
+    CHECK(too_long.text.rfind("bad_value:", 0) == 0);
+    auto nowhere = search({{"from", hour_ago}, {"to", hour_on}, {"zone", "centralen.nowhere"}});
+    CHECK(nowhere.text.rfind("unknown_zone:", 0) == 0);
+    CHECK(hub.status()["statistics"]["searches"].get<int>() == 4);
 }
