@@ -82,6 +82,7 @@ void ConsoleFrame::log_feedback() {
     if (panels_.shift->feedback_count() > shift_lines_told_) {
         shift_lines_told_ = panels_.shift->feedback_count();
         spdlog::info("shift log: {}", panels_.shift->feedback());
+        settle(); // the note field takes the keyboard again on the next frame: draw it
     }
     if (panels_.tips->feedback_count() > tip_lines_told_) {
         tip_lines_told_ = panels_.tips->feedback_count();

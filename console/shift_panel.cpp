@@ -42,6 +42,7 @@ void ShiftPanel::take_answer() {
     feedback_ok_ = answer->ok;
     ++feedback_count_;
     sent_form_.answered(answer->ok);
+    refocus_note_ = sent_what_ == "note";
     if (!answer->ok) {
         feedback_ = sent_what_ + " refused: " + answer->text;
         return;
@@ -113,6 +114,10 @@ void ShiftPanel::draw(const Picture& p, ConsoleState& s) {
         ImGui::EndChild();
         ImGui::TextDisabled("No names, no identity or phone numbers: what happened, where, what was promised.");
         ImGui::SetNextItemWidth(-9 * em);
+        // L and type: the note field has the keyboard when the window opens, and again after
+        // each answer to a note, so a refused one is corrected and sent with Enter at once.
+        if (ImGui::IsWindowAppearing() || refocus_note_) ImGui::SetKeyboardFocusHere();
+        refocus_note_ = false;
         const bool enter = ImGui::InputTextWithHint("##shift_note", "a note for the log (Enter adds it)", note_.data(), note_.size(),
                                                     ImGuiInputTextFlags_EnterReturnsTrue);
         ImGui::SameLine();

@@ -41,6 +41,7 @@ private:
     std::array<char, 501> note_{};
     std::array<char, 1001> promised_{};
     bool about_selection_ = true;
+    bool refocus_note_ = false;
     std::uint64_t ticket_ = 0;
     bool answer_taken_ = true;
     SentForm sent_form_;

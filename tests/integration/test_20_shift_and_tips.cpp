@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include <csignal>
+#include <thread>
 
 using namespace platslage;
 using namespace platslage::test;
@@ -192,4 +193,61 @@ TEST_CASE("the log is searched by time and zone, by category and by an alert's i
     auto nowhere = search({{"from", hour_ago}, {"to", hour_on}, {"zone", "centralen.nowhere"}});
     CHECK(nowhere.text.rfind("unknown_zone:", 0) == 0);
     CHECK(hub.status()["statistics"]["searches"].get<int>() == 4);
+}
+
+namespace {
+// xdotool against the display, as a keyboard there would type: the X server's XTEST input
+// goes to the focused window, through GLFW's own key and character callbacks.
+bool xdotool(const VirtualDisplay& display, std::vector<std::string> args) {
+    std::vector<std::string> argv{"/usr/bin/env", "DISPLAY=" + display.name(), "/usr/bin/xdotool"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_command(argv, 20s) == 0;
+}
+} // namespace
+
+TEST_CASE("a note typed into the real console and refused stays in its field, and Enter sends it again") {
+    TempDir dir("platslage-it20d");
+    Broker broker(dir.path());
+    Hub hub(dir.path(), broker.url());
+    REQUIRE(hub.wait_mqtt_up());
+    // The database refuses the note's row, as a full disk would.
+    run_sql(hub.db(), "CREATE TRIGGER no_room BEFORE INSERT ON shift_log BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+
+    VirtualDisplay display(dir.path());
+    // A Swedish keyboard, as the control room's: å, ä and ö are keys of their own, so xdotool
+    // presses them instead of remapping a spare key for each (the first press after such a
+    // remapping can reach a client before the new mapping does).
+    REQUIRE(run_command({"/usr/bin/setxkbmap", "-display", display.name(), "se"}, 10s) == 0);
+    ChildProcess console({"/usr/bin/env", "DISPLAY=" + display.name(), "LIBGL_ALWAYS_SOFTWARE=1", PLATSLAGE_CONSOLE_BIN, "--router",
+                          loopback(hub.ports().router), "--pub", loopback(hub.ports().pub), "--maps", PLATSLAGE_MAPS_DIR, "--width",
+                          "1280", "--height", "800", "--position", "kc-13", "--key", key_file("kc-13"), "--hub-key",
+                          hub_key_file(), "--no-sound"},
+                         dir.path() / "console.log");
+    REQUIRE(eventually([&] { return console.log_text().find("the picture from the hub is live") != std::string::npos; }, 20s));
+    // The console's window, found by its process, gets the keyboard (there is no window manager).
+    REQUIRE(eventually([&] {
+        return xdotool(display, {"search", "--onlyvisible", "--pid", std::to_string(console.pid()), "--name", "Platsl",
+                                 "windowfocus", "--sync"});
+    }, 10s));
+
+    const std::string typed = "Dörren till förrådet stod öppen, stängd 02:10";
+    REQUIRE(xdotool(display, {"key", "--delay", "120", "l"}));
+    std::this_thread::sleep_for(500ms);
+    REQUIRE(xdotool(display, {"type", "--delay", "40", typed}));
+    REQUIRE(xdotool(display, {"key", "--delay", "120", "Return"}));
+    REQUIRE(eventually([&] { return console.log_text().find("shift log: note refused: not_stored") != std::string::npos; }, 15s));
+    CHECK(sql_count(hub.db(), "SELECT count(*) FROM shift_log") == 0);
+
+    // Room again: Enter alone sends what is still in the field.
+    run_sql(hub.db(), "DROP TRIGGER no_room");
+    REQUIRE(xdotool(display, {"key", "--delay", "120", "Return"}));
+    REQUIRE(eventually([&] { return sql_count(hub.db(), "SELECT count(*) FROM shift_log") == 1; }, 15s));
+    INFO(console.log_text());
+    CHECK(sql_text(hub.db(), "SELECT text FROM shift_log WHERE entry_id='S-000001'") == typed);
+
+    // Taken: the field is empty, and the next note is only what is typed next.
+    REQUIRE(xdotool(display, {"type", "--delay", "40", "ny runda klar"}));
+    REQUIRE(xdotool(display, {"key", "--delay", "120", "Return"}));
+    REQUIRE(eventually([&] { return sql_count(hub.db(), "SELECT count(*) FROM shift_log") == 2; }, 15s));
+    CHECK(sql_text(hub.db(), "SELECT text FROM shift_log WHERE entry_id='S-000002'") == "ny runda klar");
 }
