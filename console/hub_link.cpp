@@ -17,6 +17,7 @@ constexpr Millis command_timeout{3000};
 // Counting a winter takes the hub seconds, more while it is busy; after this the operator is
 // told and may ask again.
 constexpr Millis statistics_timeout{60000};
+constexpr Millis search_timeout{30000};
 } // namespace
 
 HubLink::HubLink(HubEndpoints hub, std::function<void()> changed)
@@ -178,8 +179,30 @@ void HubLink::run() {
             }
         }
         take_lookups(lookups);
-        take_statistics(stats, now);
-        take_searches(searches, now);
+        take_answers(stats, stats_wanted_, statistics_, stats_sent_at_, now, statistics_timeout,
+                     [](const StatsQuery& q) { return encode_stats_request(stats_query_json(q)); },
+                     [](const Reply& r, std::string& problem) -> std::shared_ptr<const StatsAnswer> {
+                         if (r.kind != Reply::Kind::stats) {
+                             problem = "an answer that is no statistics";
+                             return nullptr;
+                         }
+                         auto answer = decode_stats_answer(r.text);
+                         if (!answer) {
+                             problem = "unreadable tables: " + answer.rejection().detail;
+                             return nullptr;
+                         }
+                         return std::make_shared<const StatsAnswer>(std::move(answer).value());
+                     });
+        take_answers(searches, search_wanted_, search_, search_sent_at_, now, search_timeout,
+                     [](const LogQuery& q) { return encode_search_request(log_query_json(q)); },
+                     [](const Reply& r, std::string& problem) -> std::shared_ptr<const LogHits> {
+                         auto hits = r.kind == Reply::Kind::ok ? parse_log_hits(r.text) : std::nullopt;
+                         if (!hits) {
+                             problem = "an answer that is no search result";
+                             return nullptr;
+                         }
+                         return std::make_shared<const LogHits>(std::move(*hits));
+                     });
         bool due = picture.check(now);
         if (due) spdlog::info("resync ({})", picture.replica().why());
         if (due || resync_requested_.exchange(false)) {
@@ -223,99 +246,54 @@ void HubLink::take_lookups(HubRequests& lookups) {
     }
 }
 
-void HubLink::take_statistics(HubRequests& stats, TimePoint now) {
-    std::optional<StatsQuery> wanted;
+template <class Query, class T, class Encode, class Decode>
+void HubLink::take_answers(HubRequests& socket, std::optional<Query>& wanted_slot, Answered<T>& result, TimePoint& sent_at,
+                           TimePoint now, Millis timeout, Encode encode, Decode decode) {
+    std::optional<Query> wanted;
     {
         std::lock_guard lock(mutex_);
-        wanted.swap(stats_wanted_);
+        wanted.swap(wanted_slot);
     }
     if (wanted) {
         // Only the newest query is waited for: an older one's answer is forgotten with its socket.
-        if (stats_sent_at_ != TimePoint{}) stats.reset();
-        if (stats.send(encode_stats_request(stats_query_json(*wanted)))) {
-            stats_sent_at_ = now;
+        if (sent_at != TimePoint{}) socket.reset();
+        if (socket.send(encode(*wanted))) {
+            sent_at = now;
         } else {
             std::lock_guard lock(mutex_);
-            statistics_.pending = false;
-            statistics_.problem = "the request could not be queued; ask again";
-            ++statistics_.number;
+            result.pending = false;
+            result.problem = "the request could not be queued; ask again";
+            ++result.number;
         }
     }
-    auto finish = [&](std::shared_ptr<const StatsAnswer> answer, std::string problem) {
+    auto finish = [&](std::shared_ptr<const T> answer, std::string problem) {
         {
             std::lock_guard lock(mutex_);
-            if (answer) statistics_.answer = std::move(answer);
-            statistics_.problem = std::move(problem);
-            statistics_.pending = stats_wanted_.has_value();
-            ++statistics_.number;
+            if (answer) result.answer = std::move(answer);
+            result.problem = std::move(problem);
+            result.pending = wanted_slot.has_value();
+            ++result.number;
         }
-        stats_sent_at_ = TimePoint{};
+        sent_at = TimePoint{};
         if (changed_) changed_();
     };
-    while (auto r = stats.receive()) {
-        if (stats_sent_at_ == TimePoint{}) continue; // nothing asked: not ours
+    while (auto r = socket.receive()) {
+        if (sent_at == TimePoint{}) continue; // nothing asked: not ours
         if (!*r) {
             finish(nullptr, "unreadable answer: " + r->rejection().detail);
-        } else if (r->value().kind == Reply::Kind::stats) {
-            auto answer = decode_stats_answer(r->value().text);
-            if (answer) finish(std::make_shared<const StatsAnswer>(std::move(answer).value()), "");
-            else finish(nullptr, "unreadable tables: " + answer.rejection().detail);
         } else if (r->value().kind == Reply::Kind::error) {
             finish(nullptr, r->value().text);
         } else {
-            finish(nullptr, "an answer that is no statistics");
+            std::string problem;
+            auto answer = decode(r->value(), problem);
+            finish(answer, answer ? std::string() : problem);
         }
     }
-    if (stats_sent_at_ != TimePoint{} && now - stats_sent_at_ > statistics_timeout) {
-        stats.reset();
-        finish(nullptr, "no answer from the hub within 60 s; ask again");
+    if (sent_at != TimePoint{} && now - sent_at > timeout) {
+        socket.reset();
+        finish(nullptr, "no answer from the hub within " + std::to_string(timeout.count() / 1000) + " s; ask again");
     }
 }
 
 } // namespace platslage::console
 
-namespace platslage::console {
-
-void HubLink::take_searches(HubRequests& searches, TimePoint now) {
-    std::optional<LogQuery> wanted;
-    {
-        std::lock_guard lock(mutex_);
-        wanted.swap(search_wanted_);
-    }
-    if (wanted) {
-        // Only the newest search is waited for: an older one's answer goes with its socket.
-        if (search_sent_at_ != TimePoint{}) searches.reset();
-        if (searches.send(encode_search_request(log_query_json(*wanted)))) {
-            search_sent_at_ = now;
-        } else {
-            std::lock_guard lock(mutex_);
-            search_.pending = false;
-            search_.problem = "the search could not be queued; ask again";
-            ++search_.number;
-        }
-    }
-    auto finish = [&](std::shared_ptr<const LogHits> hits, std::string problem) {
-        {
-            std::lock_guard lock(mutex_);
-            if (hits) search_.hits = std::move(hits);
-            search_.problem = std::move(problem);
-            search_.pending = search_wanted_.has_value();
-            ++search_.number;
-        }
-        search_sent_at_ = TimePoint{};
-        if (changed_) changed_();
-    };
-    while (auto r = searches.receive()) {
-        if (search_sent_at_ == TimePoint{}) continue; // nothing asked: not ours
-        if (!*r) finish(nullptr, "unreadable answer: " + r->rejection().detail);
-        else if (r->value().kind == Reply::Kind::error) finish(nullptr, r->value().text);
-        else if (auto hits = parse_log_hits(r->value().text)) finish(std::make_shared<const LogHits>(std::move(*hits)), "");
-        else finish(nullptr, "an answer that is no search result");
-    }
-    if (search_sent_at_ != TimePoint{} && now - search_sent_at_ > std::chrono::seconds(30)) {
-        searches.reset();
-        finish(nullptr, "no answer from the hub within 30 s; ask again");
-    }
-}
-
-} // namespace platslage::console

@@ -62,32 +62,32 @@ public:
     // Asks the hub for the partnership's tables (STATS); statistics() has them once they came.
     // A new query replaces one not yet sent; the newest answer is kept.
     void request_statistics(const StatsQuery& q);
-    struct Statistics {
-        std::shared_ptr<const StatsAnswer> answer; // the newest tables that came, if any
-        bool pending = false;                      // a query is asked and not yet answered
-        std::string problem;                       // the last query's refusal or timeout, else empty
-        std::uint64_t number = 0;                  // counts answers and problems, so the UI sees each new one
+    // A query the hub answers off its loop (tables, searches): the newest answer that came.
+    template <class T>
+    struct Answered {
+        std::shared_ptr<const T> answer; // the newest that came, if any
+        bool pending = false;            // a query is asked and not yet answered
+        std::string problem;             // the last query's refusal or timeout, else empty
+        std::uint64_t number = 0;        // counts answers and problems, so the UI sees each new one
     };
+    using Statistics = Answered<StatsAnswer>;
     Statistics statistics() const;
 
     // Searches the event log (SEARCH); search() has the newest hits once they came.
     void request_search(const LogQuery& q);
-    struct Search {
-        std::shared_ptr<const LogHits> hits; // the newest that came, if any
-        bool pending = false;
-        std::string problem;     // the last search's refusal or timeout, else empty
-        std::uint64_t number = 0; // counts answers and problems
-    };
+    using Search = Answered<LogHits>;
     Search search() const;
 
 private:
     void run();
-    // The partnership's tables: a DEALER of their own, as counting them takes the hub seconds.
-    void take_statistics(HubRequests& stats, TimePoint now);
+    // The partnership's tables and searches of the log: each a DEALER of its own, as the hub
+    // answers them off its loop (a winter's tables take seconds). Only the newest query asked
+    // is waited for, at most `timeout`; `decode` reads an OK reply, or says why not.
+    template <class Query, class T, class Encode, class Decode>
+    void take_answers(HubRequests& socket, std::optional<Query>& wanted, Answered<T>& result, TimePoint& sent_at, TimePoint now,
+                      Millis timeout, Encode encode, Decode decode);
     // Zone histories and audit trails: asked on one DEALER, only the newest wish of each.
     void take_lookups(HubRequests& lookups);
-    // Searches of the log: a DEALER of their own, answered off the hub's loop like statistics.
-    void take_searches(HubRequests& searches, TimePoint now);
     void publish_picture(const Replica& replica);
 
     HubEndpoints hub_;

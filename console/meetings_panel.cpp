@@ -4,6 +4,7 @@
 #include "organisation.hpp"
 #include "stockholm_time.hpp"
 #include "time_text.hpp"
+#include "zone_combo.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -28,13 +29,10 @@ void set_text(std::array<char, N>& buf, const std::string& text) {
 
 void MeetingsPanel::send(const Command& c, const std::string& op, const std::string& what) {
     if (!c.ok()) {
-        feedback_ = what + ": " + c.problem;
-        feedback_ok_ = false;
-        ++feedback_count_;
+        answer_.say(what + ": " + c.problem, false);
         return;
     }
-    ticket_ = link_.send_command(c.json);
-    answer_taken_ = false;
+    answer_.sent(link_.send_command(c.json));
     sent_form_.forget(); // until the caller names the form it came from
     clear_organisations_ = false;
     sent_op_ = op;
@@ -54,50 +52,43 @@ void MeetingsPanel::export_agenda() {
     if (path) {
         std::error_code ec;
         auto shown = std::filesystem::absolute(*path, ec);
-        feedback_ = "agenda " + agenda_->meeting + " exported to " + (ec ? *path : shown).string();
-        feedback_ok_ = true;
+        answer_.say("agenda " + agenda_->meeting + " exported to " + (ec ? *path : shown).string(), true);
     } else {
-        feedback_ = "agenda " + agenda_->meeting + ": " + error;
-        feedback_ok_ = false;
+        answer_.say("agenda " + agenda_->meeting + ": " + error, false);
     }
-    ++feedback_count_;
 }
 
 void MeetingsPanel::take_answer() {
-    if (answer_taken_ || ticket_ == 0) return;
-    auto answer = link_.answer_to(ticket_);
+    auto answer = answer_.take(link_);
     if (!answer) return;
-    answer_taken_ = true;
-    feedback_ok_ = answer->ok;
-    ++feedback_count_;
     // The form is emptied only once the hub has taken what it held: a refused decision stays
     // there to be corrected, and text typed since it was sent is left alone.
     if (sent_form_.answered(answer->ok) && clear_organisations_) organisations_.clear();
     clear_organisations_ = false;
     if (!answer->ok) {
         export_when_agenda_ = false;
-        feedback_ = sent_what_ + ": " + answer_text(sent_op_, false, answer->text);
+        answer_.say(sent_what_ + ": " + answer_text(sent_op_, false, answer->text), false);
         return;
     }
     if (sent_op_ == "agenda") {
         agenda_ = parse_agenda_reply(answer->text);
         if (!agenda_) {
-            feedback_ = sent_what_ + ": the hub's answer has no agenda text";
-            feedback_ok_ = false;
+            answer_.say(sent_what_ + ": the hub's answer has no agenda text", false);
             export_when_agenda_ = false;
             return;
         }
         if (agenda_->meeting.empty()) agenda_->meeting = selected_;
-        feedback_ = sent_what_ + ": shown below";
+        answer_.say(sent_what_ + ": shown below", true);
         if (export_when_agenda_) export_agenda();
         return;
     }
-    feedback_ = sent_what_ + ": " + answer_text(sent_op_, true, answer->text);
+    std::string line = sent_what_ + ": " + answer_text(sent_op_, true, answer->text);
     auto j = nlohmann::json::parse(answer->text, nullptr, false);
     if (sent_op_ == "plan_meeting" && j.is_object() && j.contains("id") && j["id"].is_string()) {
         selected_ = j["id"].get<std::string>();
-        feedback_ += " (" + selected_ + ")";
+        line += " (" + selected_ + ")";
     }
+    answer_.say(std::move(line), true);
 }
 
 void MeetingsPanel::draw(const Picture& p, ConsoleState& s) {
@@ -153,14 +144,12 @@ void MeetingsPanel::draw(const Picture& p, ConsoleState& s) {
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (!answer_taken_)
+    if (answer_.waiting())
         ImGui::TextDisabled("%s: waiting for the hub", sent_what_.c_str());
-    else if (feedback_.empty())
+    else if (answer_.line().empty())
         ImGui::TextDisabled("Acting as %s", s.position.c_str());
-    else if (feedback_ok_)
-        ImGui::TextDisabled("%s", feedback_.c_str());
     else
-        ImGui::TextColored(warn_colour, "%s", feedback_.c_str());
+        answer_.draw();
 
     agenda_view();
     selected_notes();
@@ -365,17 +354,7 @@ void MeetingsPanel::plan_form(const ConsoleState& s) {
     const float em = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(28.0f * em);
     ImGui::InputText("Title", title_.data(), title_.size());
-    const Zone* z = zones_.find(zone_);
-    std::string zone_label = z ? z->name + " (" + z->station + ")" : std::string("choose…");
-    ImGui::SetNextItemWidth(28.0f * em);
-    if (ImGui::BeginCombo("Zone", zone_label.c_str())) {
-        for (const auto& st : zones_.stations()) {
-            ImGui::TextDisabled("%s", st.c_str());
-            for (const Zone* zz : zones_.zones_of(st))
-                if (ImGui::Selectable((zz->name + "##" + zz->id).c_str(), zone_ == zz->id)) zone_ = zz->id;
-        }
-        ImGui::EndCombo();
-    }
+    zone_combo("Zone", zones_, zone_, 28.0f * em);
     ImGui::TextUnformatted("Organisations taking part");
     if (ImGui::BeginTable("organisations", 3, ImGuiTableFlags_SizingStretchSame)) {
         for (auto id : organisation_ids()) {

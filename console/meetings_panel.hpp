@@ -5,6 +5,7 @@
 // Markdown handout (G shows it, E exports it). What it decides is in meeting_view.
 #include "panel.hpp"
 #include "console_state.hpp"
+#include "form_answer.hpp"
 #include "hub_link.hpp"
 #include "markdown_blocks.hpp"
 #include "meeting_view.hpp"
@@ -24,10 +25,9 @@ public:
         : zones_(zones), link_(link), export_dir_(std::move(export_dir)) {}
     void draw(const Picture& p, ConsoleState& s) override;
     // The feedback line: the last command from this window and the hub's answer ("" before any).
-    std::string feedback() const { return feedback_; }
-    std::uint64_t last_ticket() const { return ticket_; }
+    std::string feedback() const { return answer_.line(); }
     // Counts feedback lines: the frame loop logs each new one.
-    std::uint64_t feedback_count() const { return feedback_count_; }
+    std::uint64_t feedback_count() const { return answer_.count(); }
 
 private:
     void meetings_table(const ConsoleState& s);
@@ -60,14 +60,10 @@ private:
     std::string owner_;
     std::array<char, 16> due_{};
     // Commands and answers.
-    std::uint64_t ticket_ = 0;
+    FormAnswer answer_;
     SentForm sent_form_;               // the form field the last command came from
     bool clear_organisations_ = false; // and, for a plan, its organisations with it
-    bool answer_taken_ = true;
     std::string sent_op_, sent_what_;
-    std::string feedback_;
-    std::uint64_t feedback_count_ = 0;
-    bool feedback_ok_ = true;
     bool export_when_agenda_ = false;
     std::optional<AgendaReply> agenda_;
     std::string agenda_text_;                  // the Markdown agenda_blocks_ was read from

@@ -5,6 +5,7 @@
 #include "plain_words.hpp"
 #include "shift_view.hpp"
 #include "stockholm_time.hpp"
+#include "zone_combo.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -23,33 +24,26 @@ bool enter_pressed() { return ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGu
 bool ShiftPanel::send(const Command& c, const std::string& what) {
     sent_form_.forget();
     if (!c.ok()) {
-        feedback_ = what + ": " + c.problem;
-        feedback_ok_ = false;
-        ++feedback_count_;
+        answer_.say(what + ": " + c.problem, false);
         return false;
     }
-    ticket_ = link_.send_command(c.json);
-    answer_taken_ = false;
+    answer_.sent(link_.send_command(c.json));
     sent_what_ = what;
     return true;
 }
 
 void ShiftPanel::take_answer() {
-    if (answer_taken_ || ticket_ == 0) return;
-    auto answer = link_.answer_to(ticket_);
+    auto answer = answer_.take(link_);
     if (!answer) return;
-    answer_taken_ = true;
-    feedback_ok_ = answer->ok;
-    ++feedback_count_;
     sent_form_.answered(answer->ok);
     refocus_note_ = sent_what_ == "note";
     if (!answer->ok) {
-        feedback_ = sent_what_ + " refused: " + answer->text;
+        answer_.say(sent_what_ + " refused: " + answer->text, false);
         return;
     }
     auto j = nlohmann::json::parse(answer->text, nullptr, false);
     const std::string id = j.is_object() && j.contains("id") && j["id"].is_string() ? j["id"].get<std::string>() : "";
-    feedback_ = sent_what_ + " stored as " + id;
+    answer_.say(sent_what_ + " stored as " + id, true);
 }
 
 void ShiftPanel::handover_text(const Handover& h) const {
@@ -139,10 +133,7 @@ void ShiftPanel::draw(const Picture& p, ConsoleState& s) {
             if (send(handover_command(promised_.data(), s.position), "handover")) sent_form_.sent(promised_);
         }
     }
-    if (!feedback_.empty()) {
-        if (feedback_ok_) ImGui::TextDisabled("%s", feedback_.c_str());
-        else ImGui::TextColored(warn_colour, "%s", feedback_.c_str());
-    }
+    answer_.draw();
     search_section();
     ImGui::End();
 }
@@ -152,8 +143,8 @@ void ShiftPanel::search_section() {
     const auto found = link_.search();
     if (found.number > search_told_) {
         search_told_ = found.number;
-        if (found.problem.empty() && found.hits)
-            spdlog::info("search: {} found{}", found.hits->hits.size(), found.hits->more ? " (the newest; there are more)" : "");
+        if (found.problem.empty() && found.answer)
+            spdlog::info("search: {} found{}", found.answer->hits.size(), found.answer->more ? " (the newest; there are more)" : "");
         else if (!found.problem.empty())
             spdlog::warn("search: {}", found.problem);
     }
@@ -162,17 +153,7 @@ void ShiftPanel::search_section() {
     ImGui::SetNextItemWidth(7 * em);
     ImGui::InputInt("hours back", &search_.hours, 1, 24);
     ImGui::SameLine();
-    const Zone* z = zones_.find(search_.zone);
-    ImGui::SetNextItemWidth(14 * em);
-    if (ImGui::BeginCombo("##search_zone", z ? (z->name + " (" + z->station + ")").c_str() : "both stations")) {
-        if (ImGui::Selectable("both stations", search_.zone.empty())) search_.zone.clear();
-        for (const auto& station : zones_.stations()) {
-            ImGui::TextDisabled("%s", station.c_str());
-            for (const Zone* zz : zones_.zones_of(station))
-                if (ImGui::Selectable((zz->name + "##s" + zz->id).c_str(), search_.zone == zz->id)) search_.zone = zz->id;
-        }
-        ImGui::EndCombo();
-    }
+    zone_combo("##search_zone", zones_, search_.zone, 14 * em, "both stations");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(11 * em);
     if (ImGui::BeginCombo("##search_category", search_.category.empty() ? "any category" : code_words(category_words(search_.category)).c_str())) {
@@ -196,9 +177,9 @@ void ShiftPanel::search_section() {
     if (!search_problem_.empty()) ImGui::TextColored(warn_colour, "%s", search_problem_.c_str());
     else if (found.pending) ImGui::TextDisabled("searching…");
     else if (!found.problem.empty()) ImGui::TextColored(warn_colour, "%s", found.problem.c_str());
-    if (!found.hits) return;
-    const auto& hits = found.hits->hits;
-    ImGui::Text("%zu found%s", hits.size(), found.hits->more ? ", the newest: narrow the search for older ones" : "");
+    if (!found.answer) return;
+    const auto& hits = found.answer->hits;
+    ImGui::Text("%zu found%s", hits.size(), found.answer->more ? ", the newest: narrow the search for older ones" : "");
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("##hits", 4, flags, ImVec2(0, 14 * em))) return;
     ImGui::TableSetupScrollFreeze(0, 1);

@@ -5,6 +5,7 @@
 // or an alert's id). Every handover is also shown once by itself, when the
 // console logs in or when it is written, until the operator has read it (Enter).
 #include "console_state.hpp"
+#include "form_answer.hpp"
 #include "form_command.hpp"
 #include "hub_link.hpp"
 #include "panel.hpp"
@@ -23,8 +24,8 @@ public:
     ShiftPanel(const ZoneMap& zones, HubLink& link) : zones_(zones), link_(link) {}
     void draw(const Picture& p, ConsoleState& s) override;
     // The feedback line and its count: the frame loop logs each new one.
-    const std::string& feedback() const { return feedback_; }
-    std::uint64_t feedback_count() const { return feedback_count_; }
+    const std::string& feedback() const { return answer_.line(); }
+    std::uint64_t feedback_count() const { return answer_.count(); }
 
 private:
     void handover_notice(const Picture& p);
@@ -42,13 +43,9 @@ private:
     std::array<char, 1001> promised_{};
     bool about_selection_ = true;
     bool refocus_note_ = false;
-    std::uint64_t ticket_ = 0;
-    bool answer_taken_ = true;
+    FormAnswer answer_;
     SentForm sent_form_;
     std::string sent_what_;
-    std::string feedback_;
-    bool feedback_ok_ = true;
-    std::uint64_t feedback_count_ = 0;
     // Searching the log.
     SearchForm search_;
     std::array<char, 16> search_alert_{};

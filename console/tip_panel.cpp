@@ -4,6 +4,7 @@
 #include "plain_words.hpp"
 #include "shift_view.hpp"
 #include "stockholm_time.hpp"
+#include "zone_combo.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -14,7 +15,6 @@
 namespace platslage::console {
 
 namespace {
-const ImVec4 warn_colour(1.0f, 0.45f, 0.35f, 1);
 TimePoint now_point() { return std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now()); }
 } // namespace
 
@@ -26,33 +26,26 @@ void TipPanel::send(const ConsoleState& s) {
     auto c = tip_command(f, s.position, zones_, now, id_);
     sent_form_.forget();
     if (!c.ok()) {
-        feedback_ = "tip: " + c.problem;
-        feedback_ok_ = false;
-        ++feedback_count_;
+        answer_.say("tip: " + c.problem, false);
         return;
     }
-    ticket_ = link_.send_command(c.json);
-    answer_taken_ = false;
+    answer_.sent(link_.send_command(c.json));
     sent_form_.sent(note_);
 }
 
 void TipPanel::take_answer() {
-    if (answer_taken_ || ticket_ == 0) return;
-    auto answer = link_.answer_to(ticket_);
+    auto answer = answer_.take(link_);
     if (!answer) return;
-    answer_taken_ = true;
-    feedback_ok_ = answer->ok;
-    ++feedback_count_;
     if (!sent_form_.answered(answer->ok)) {
-        if (!answer->ok) feedback_ = "tip refused: " + answer->text;
-        else feedback_ = "tip " + id_ + " stored; the form was changed meanwhile and is kept";
+        if (!answer->ok) answer_.say("tip refused: " + answer->text, false);
+        else answer_.say("tip " + id_ + " stored; the form was changed meanwhile and is kept", true);
         if (answer->ok) id_.clear();
         return;
     }
     auto j = nlohmann::json::parse(answer->text, nullptr, false);
     const bool stored = j.is_object() && j.value("stored", false);
-    feedback_ = "tip " + id_ + (stored ? " stored as " + j.value("report", std::string("a report")) + ": it counts as a report"
-                                       : " was stored already");
+    answer_.say("tip " + id_ + (stored ? " stored as " + j.value("report", std::string("a report")) + ": it counts as a report"
+                                       : " was stored already"), true);
     // The next tip starts afresh, from the same source and zone (calls often come in a row).
     id_.clear();
     categories_.clear();
@@ -79,17 +72,7 @@ void TipPanel::draw(const Picture&, ConsoleState& s) {
             if (ImGui::Selectable(code_words(tip_source_words(src), true).c_str(), from_ == src)) from_ = std::string(src);
         ImGui::EndCombo();
     }
-    const Zone* z = zones_.find(zone_);
-    std::string zone_label = z ? z->name + " (" + z->station + ")" : std::string("choose…");
-    ImGui::SetNextItemWidth(18 * em);
-    if (ImGui::BeginCombo("Where", zone_label.c_str())) {
-        for (const auto& station : zones_.stations()) {
-            ImGui::TextDisabled("%s", station.c_str());
-            for (const Zone* zz : zones_.zones_of(station))
-                if (ImGui::Selectable((zz->name + "##" + zz->id).c_str(), zone_ == zz->id)) zone_ = zz->id;
-        }
-        ImGui::EndCombo();
-    }
+    zone_combo("Where", zones_, zone_, 18 * em);
     ImGui::SetNextItemWidth(8 * em);
     ImGui::InputInt("minutes ago", &minutes_ago_, 5, 30);
     minutes_ago_ = std::clamp(minutes_ago_, 0, 24 * 60);
@@ -112,10 +95,7 @@ void TipPanel::draw(const Picture&, ConsoleState& s) {
     const bool ctrl_enter = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::GetIO().KeyCtrl &&
                             (ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false));
     if (ImGui::Button("Enter tip (Ctrl+Enter)") || ctrl_enter) send(s);
-    if (!feedback_.empty()) {
-        if (feedback_ok_) ImGui::TextDisabled("%s", feedback_.c_str());
-        else ImGui::TextColored(warn_colour, "%s", feedback_.c_str());
-    }
+    answer_.draw();
     ImGui::End();
 }
 

@@ -3,6 +3,7 @@
 // or a district office told the control room, entered as a report (what, where, when, the
 // kind of source, never who). The hub raises the alerts a guard's report would.
 #include "console_state.hpp"
+#include "form_answer.hpp"
 #include "form_command.hpp"
 #include "hub_link.hpp"
 #include "panel.hpp"
@@ -20,8 +21,8 @@ class TipPanel final : public Panel {
 public:
     TipPanel(const ZoneMap& zones, HubLink& link) : zones_(zones), link_(link) {}
     void draw(const Picture& p, ConsoleState& s) override;
-    const std::string& feedback() const { return feedback_; }
-    std::uint64_t feedback_count() const { return feedback_count_; }
+    const std::string& feedback() const { return answer_.line(); }
+    std::uint64_t feedback_count() const { return answer_.count(); }
 
 private:
     void take_answer();
@@ -36,12 +37,8 @@ private:
     std::vector<std::string> categories_;
     std::array<char, 501> note_{};
     std::string id_; // the tip being sent: resent with the same id until the hub has it
-    std::uint64_t ticket_ = 0;
-    bool answer_taken_ = true;
+    FormAnswer answer_;
     SentForm sent_form_;
-    std::string feedback_;
-    bool feedback_ok_ = true;
-    std::uint64_t feedback_count_ = 0;
 };
 
 } // namespace platslage::console

@@ -85,23 +85,26 @@ std::optional<Frames> RequestDesk::answer(const Frames& envelope, const Frames& 
     return encode_error("busy: " + std::to_string(snapshots_.in_flight()) + " snapshots are being sent; ask again in a second");
 }
 
+Frames RequestDesk::refuse(const Rejection& why) {
+    refusals_.count(why.reason);
+    return encode_error(std::string(reason_name(why.reason)) + ": " + why.detail);
+}
+
+std::optional<Frames> RequestDesk::check_place(const std::string& station, const std::string& zone) {
+    if (!station.empty() && !hub_.zones.has_station(station))
+        return refuse({RejectReason::unknown_station, "'" + refusal_text(station) + "' is not in the maps"});
+    if (zone.empty()) return std::nullopt;
+    const Zone* z = hub_.zones.find(zone);
+    if (!z) return refuse({RejectReason::unknown_zone, "'" + refusal_text(zone) + "' is not in the maps"});
+    if (!station.empty() && z->station != station)
+        return refuse({RejectReason::unknown_zone, "'" + refusal_text(zone) + "' is not a zone of " + station});
+    return std::nullopt;
+}
+
 std::optional<Frames> RequestDesk::ask_statistics(const Frames& envelope, const std::string& query) {
     auto q = parse_stats_query(query);
-    if (!q) {
-        refusals_.count(q.rejection().reason);
-        return encode_error(std::string(reason_name(q.rejection().reason)) + ": " + q.rejection().detail);
-    }
-    if (!q->station.empty() && !hub_.zones.has_station(q->station)) {
-        refusals_.count(RejectReason::unknown_station);
-        return encode_error("unknown_station: '" + refusal_text(q->station) + "' is not in the maps");
-    }
-    if (!q->zone.empty()) {
-        const Zone* z = hub_.zones.find(q->zone);
-        if (!z || z->station != q->station) {
-            refusals_.count(RejectReason::unknown_zone);
-            return encode_error("unknown_zone: '" + refusal_text(q->zone) + "' is not a zone of " + q->station);
-        }
-    }
+    if (!q) return refuse(q.rejection());
+    if (auto refused = check_place(q->station, q->zone)) return refused;
     if (follow_up_.ask(envelope, *q, hub_.clock.now())) return std::nullopt;
     return encode_error("busy: " + std::to_string(follow_up_.waiting()) +
                         " statistics are being counted; ask again when one has come");
@@ -109,18 +112,8 @@ std::optional<Frames> RequestDesk::ask_statistics(const Frames& envelope, const 
 
 std::optional<Frames> RequestDesk::ask_search(const Frames& envelope, const std::string& query) {
     auto q = parse_log_query(query);
-    if (!q) {
-        refusals_.count(q.rejection().reason);
-        return encode_error(std::string(reason_name(q.rejection().reason)) + ": " + q.rejection().detail);
-    }
-    if (!q->station.empty() && !hub_.zones.has_station(q->station)) {
-        refusals_.count(RejectReason::unknown_station);
-        return encode_error("unknown_station: '" + refusal_text(q->station) + "' is not in the maps");
-    }
-    if (!q->zone.empty() && !hub_.zones.find(q->zone)) {
-        refusals_.count(RejectReason::unknown_zone);
-        return encode_error("unknown_zone: '" + refusal_text(q->zone) + "' is not in the maps");
-    }
+    if (!q) return refuse(q.rejection());
+    if (auto refused = check_place(q->station, q->zone)) return refused;
     if (follow_up_.ask(envelope, *q)) return std::nullopt;
     return encode_error("busy: " + std::to_string(follow_up_.waiting()) + " searches and statistics are under way; ask again in a second");
 }

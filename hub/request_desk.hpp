@@ -46,6 +46,10 @@ private:
     std::string history_json(const Zone& z) const;
     // STATS: the query checked against the maps here, counted by the worker.
     std::optional<Frames> ask_statistics(const Frames& envelope, const std::string& query);
+    // A request refused: counted by reason, answered "reason: detail".
+    Frames refuse(const Rejection& why);
+    // A query's station and zone against the maps (a zone of another station is refused); none when they are.
+    std::optional<Frames> check_place(const std::string& station, const std::string& zone);
     // SEARCH: the query checked against the maps here, read by the worker.
     std::optional<Frames> ask_search(const Frames& envelope, const std::string& query);
 
