@@ -83,7 +83,9 @@ Frames CommandDesk::carry_out_alert_command(const std::string& command_json, con
     publisher_.publish(updates);
     spdlog::info("alert {}: {} by {}", command.alert, op_name(command.op), command.by);
     const Alert* a = hub_.situation.fusion().alerts().find(command.alert);
-    return encode_ok(a ? to_json(*a).dump() : "{}");
+    // The same value as the alert's `alert/` key (docs/protocol.md): its raising step, the newest
+    // steps and how many there are in all.
+    return encode_ok(a ? to_published_json(*a).dump() : "{}");
 }
 
 } // namespace platslage

@@ -2,6 +2,7 @@
 // an operator acknowledges one and resolves another over the ROUTER, bad commands are
 // refused with a reason, and after a restart (clean, or killed) the hub has the same
 // picture and the same open alerts. Every step of every alert is in SQLite.
+#include "alert.hpp"
 #include "system_under_test.hpp"
 #include "wire.hpp"
 #include "zmq_frames.hpp"
@@ -119,6 +120,32 @@ TEST_CASE("through a night: alerts open, are acted on, and survive a restart of 
     REQUIRE(hh.publish_report(report_json("n-5", "centralen.toaletter", 1, {"minor"})));
     REQUIRE(eventually([&] { return alerts_in(console).size() == before.size() + 1; }, 5s));
     CHECK(alerts_in(console).count("A-000004") == 1);
+}
+
+TEST_CASE("a command's reply is the same value as the alert's key, steps and all") {
+    TempDir dir("platslage-it07c");
+    Broker broker(dir.path());
+    Hub hub(dir.path(), broker.url());
+    REQUIRE(hub.wait_mqtt_up());
+    zmq::context_t ctx(1);
+    Subscriber console(ctx, hub.ports());
+    Handheld hh(broker.url(), "centralen", "hh-07");
+    // A long night in one zone: more steps than the picture carries.
+    for (int i = 0; i < 30; ++i)
+        REQUIRE(hh.publish_report(report_json("j-" + std::to_string(i), "centralen.vantytor", 1, {"needs_care"})));
+    REQUIRE(eventually([&] {
+        auto alerts = alerts_in(console);
+        return alerts.size() == 1 && alerts.begin()->second["steps"].get<int>() == 30;
+    }, 10s));
+    const auto id = alerts_in(console).begin()->first;
+    auto noted = hub.command({{"op", "note"}, {"alert", id}, {"by", "kc-1"}, {"note", "följer upp"}});
+    REQUIRE(noted.kind == Reply::Kind::ok);
+    auto reply = nlohmann::json::parse(noted.text);
+    CHECK(reply["steps"] == 31);
+    CHECK(reply["history"].size() == alert_steps_shown);
+    CHECK(reply["history"].back()["detail"] == "följer upp");
+    REQUIRE(eventually([&] { return alerts_in(console)[id]["steps"] == 31; }, 5s));
+    CHECK(alerts_in(console)[id] == reply);
 }
 
 TEST_CASE("the weather input puts the hub in extra cold night mode") {
