@@ -24,6 +24,19 @@ Access access_needed(const std::string& op) {
     return op == "agenda" ? Access::read_picture : Access::keep_meetings;
 }
 
+// Every op a command may have, by desk, for the refusal of one that is none of them.
+std::string known_ops_text() {
+    std::string alerts, meetings;
+    for (int i = 0; i <= static_cast<int>(AlertOp::dispatch); ++i) alerts += (i ? ", " : "") + std::string(op_name(static_cast<AlertOp>(i)));
+    for (int i = 0; i <= static_cast<int>(MeetingOp::agenda); ++i)
+        meetings += (i ? ", " : "") + std::string(op_name(static_cast<MeetingOp>(i)));
+    return alerts + " (alerts); " + meetings + " (meetings); shift_note, handover (the shift log); tip";
+}
+
+bool is_known_op(const std::string& op) {
+    return alert_op_from_name(op).has_value() || is_meeting_op(op) || is_shift_op(op) || is_tip_op(op);
+}
+
 std::string forbidden_detail(Role role, Access needed) {
     const char* what = needed == Access::keep_meetings ? "plan or keep meetings (coordinator or admin)"
                        : needed == Access::work_alerts ? "work alerts (operator, coordinator or admin)"
@@ -52,6 +65,9 @@ Frames CommandDesk::judge(const std::string& command_json, const std::optional<P
     const std::string op = op_of(nlohmann::json::parse(command_json, nullptr, /*allow_exceptions=*/false));
     if (auto needed = access_needed(op); !role_allows(caller->role, needed))
         return refusals_.refuse_command({RejectReason::forbidden, forbidden_detail(caller->role, needed)}, now);
+    // An op no desk knows is named as such (one without an op is the alert command's to refuse).
+    if (!op.empty() && !is_known_op(op))
+        return refusals_.refuse_command({RejectReason::bad_value, "unknown op '" + refusal_text(op) + "': an op is one of " + known_ops_text()}, now);
     // The position is the key's, never what the command says about itself; without security
     // (no position known) the command's own `by` stands.
     const std::string* by = caller->position.empty() ? nullptr : &caller->position;

@@ -3,6 +3,7 @@
 #include "json_fields.hpp"
 #include "privacy_scrub.hpp"
 #include "time_text.hpp"
+#include "topic.hpp"
 
 #include <algorithm>
 
@@ -35,6 +36,12 @@ std::optional<std::string> read_dispatch_id(FieldReader& f) {
 
 nlohmann::json time_or_null(const std::optional<TimePoint>& t) {
     return t ? nlohmann::json(format_rfc3339(*t)) : nlohmann::json(nullptr);
+}
+// What the team has not said yet is null, like a step not yet taken: one "none" in the key.
+nlohmann::json text_or_null(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+std::string text_from(const nlohmann::json& j, const char* key) {
+    if (!j.contains(key) || j.at(key).is_null()) return {};
+    return j.at(key).get<std::string>();
 }
 std::optional<TimePoint> time_from(const nlohmann::json& j, const char* key) {
     if (!j.contains(key) || j.at(key).is_null()) return std::nullopt;
@@ -74,11 +81,11 @@ nlohmann::json to_json(const Dispatch& d) {
             {"answered_at", time_or_null(d.answered_at)},
             {"on_scene_at", time_or_null(d.on_scene_at)},
             {"finished_at", time_or_null(d.finished_at)},
-            {"outcome", d.outcome},
-            {"referred_to", d.referred_to},
-            {"gender", d.gender},
-            {"age_band", d.age_band},
-            {"outcome_persons", d.outcome_persons}};
+            {"outcome", text_or_null(d.outcome)},
+            {"referred_to", text_or_null(d.referred_to)},
+            {"gender", text_or_null(d.gender)},
+            {"age_band", text_or_null(d.age_band)},
+            {"outcome_persons", d.outcome.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.outcome_persons)}};
 }
 
 Dispatch dispatch_from_json(const nlohmann::json& j) {
@@ -101,11 +108,12 @@ Dispatch dispatch_from_json(const nlohmann::json& j) {
     d.answered_at = time_from(j, "answered_at");
     d.on_scene_at = time_from(j, "on_scene_at");
     d.finished_at = time_from(j, "finished_at");
-    d.outcome = j.at("outcome").get<std::string>();
-    d.referred_to = j.at("referred_to").get<std::string>();
-    d.gender = j.at("gender").get<std::string>();
-    d.age_band = j.at("age_band").get<std::string>();
-    d.outcome_persons = j.at("outcome_persons").get<int>();
+    // Snapshots saved before these were null hold "" and 0: both read as none.
+    d.outcome = text_from(j, "outcome");
+    d.referred_to = text_from(j, "referred_to");
+    d.gender = text_from(j, "gender");
+    d.age_band = text_from(j, "age_band");
+    d.outcome_persons = j.contains("outcome_persons") && !j.at("outcome_persons").is_null() ? j.at("outcome_persons").get<int>() : 0;
     return d;
 }
 
@@ -168,7 +176,7 @@ Checked<DispatchOutcome> parse_dispatch_outcome(const Topic& topic, std::string_
     if (round) {
         if (reads_as_identity(*contact))
             return Rejection{RejectReason::bad_value, "field 'id' reads as an identity or phone number or an e-mail address"};
-        if (!is_actor_id(*contact)) return Rejection{RejectReason::bad_value, "field 'id' must be 1-32 of A-Z a-z 0-9 _ -"};
+        if (!is_actor_id(*contact)) return Rejection{RejectReason::bad_value, actor_id_refusal("id", "the contact's id")};
         const Zone* z = zones.find(*zone);
         if (!z) return Rejection{RejectReason::unknown_zone, "zone '" + *zone + "' is not in the maps"};
         if (z->station != topic.station)

@@ -46,7 +46,7 @@ Checked<AlertCommand> parse_alert_command(std::string_view payload) {
     c.op = *alert_op_from_name(*op);
     if (!is_alert_id(*alert)) return Rejection{RejectReason::bad_value, "field 'alert' must look like A-000042"};
     if (!is_actor_id(*by))
-        return Rejection{RejectReason::bad_value, "field 'by' must be an operator position, 1-32 of A-Z a-z 0-9 _ -"};
+        return Rejection{RejectReason::bad_value, actor_id_refusal("by", "an operator position")};
     c.alert = *alert;
     c.by = *by;
     if (c.op == AlertOp::assign || c.op == AlertOp::dispatch) {

@@ -80,7 +80,7 @@ Checked<MeetingCommand> parse_meeting_command(std::string_view payload, TimePoin
     auto by = f.text("by", 32);
     if (f.failed()) return f.failure();
     if (!is_actor_id(*by))
-        return Rejection{RejectReason::bad_value, "field 'by' must be an operator position, 1-32 of A-Z a-z 0-9 _ -"};
+        return Rejection{RejectReason::bad_value, actor_id_refusal("by", "an operator position")};
     c.by = *by;
     auto scrubbed = [&](const std::string& text, std::size_t max_chars) {
         auto s = scrub_identifiers(text, max_chars);

@@ -21,7 +21,7 @@ Checked<OccupancySample> parse_occupancy_sample(std::string_view payload, const 
     auto count = f.integer("count", 0, max_occupancy);
     if (f.failed()) return f.failure();
     if (!is_actor_id(*sensor))
-        return Rejection{RejectReason::bad_value, "field 'sensor' must be 1-32 of A-Z a-z 0-9 _ -"};
+        return Rejection{RejectReason::bad_value, actor_id_refusal("sensor", "a counter's id")};
     if (!zones.find(*zone)) return Rejection{RejectReason::unknown_zone, "zone '" + *zone + "' is not in the maps"};
     return OccupancySample{*sensor, *zone, *ts, static_cast<int>(*count)};
 }

@@ -18,10 +18,11 @@ Checked<TipCommand> parse_tip_command(std::string_view payload, const ZoneMap& z
     auto zone = f.text("zone", 64);
     auto seen = f.timestamp("seen", now, Millis{std::chrono::minutes(10)});
     if (f.failed()) return f.failure();
+    // The text is checked as it came, even where the key's position stands in for it.
+    if (!is_actor_id(*said_by) || (by && !is_actor_id(*by)))
+        return Rejection{RejectReason::bad_value, actor_id_refusal("by", "an operator position")};
     TipCommand c;
     c.by = by ? *by : *said_by;
-    if (!is_actor_id(c.by))
-        return Rejection{RejectReason::bad_value, "field 'by' must be an operator position, 1-32 of A-Z a-z 0-9 _ -"};
     if (*seen < now - max_tip_age)
         return Rejection{RejectReason::bad_value, "field 'seen' is more than 24 hours ago: write it in the shift log instead"};
     const Zone* z = zones.find(*zone);

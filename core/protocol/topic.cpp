@@ -53,6 +53,10 @@ bool is_actor_id(std::string_view id) {
     return scrub_identifiers(id).redactions == 0;
 }
 
+std::string actor_id_refusal(std::string_view field, std::string_view what) {
+    return "field '" + std::string(field) + "' must be " + std::string(what) + ": 1-32 of A-Z a-z 0-9 _ -, and not an identity or phone number";
+}
+
 Checked<Topic> parse_topic(std::string_view topic) {
     auto parts = split(topic);
     if (parts.size() < 2 || parts[0] != mqtt_root)

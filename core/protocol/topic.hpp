@@ -37,5 +37,8 @@ std::string topic_string(const Topic& t);
 // Device and team ids: 1-32 of [A-Za-z0-9_-]; they name equipment or a team, never a person,
 // so an id that the privacy scrubber would take for an identity or phone number is refused.
 bool is_actor_id(std::string_view id);
+// What is_actor_id asks, said the same way in every refusal: "field 'by' must be an operator
+// position: 1-32 of A-Z a-z 0-9 _ -, and not an identity or phone number".
+std::string actor_id_refusal(std::string_view field, std::string_view what = "an id");
 
 } // namespace platslage

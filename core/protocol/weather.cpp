@@ -20,7 +20,7 @@ Checked<WeatherReading> parse_weather_reading(std::string_view payload, TimePoin
     auto temperature = f.number("temperature_c", -60.0, 50.0, /*required=*/false);
     auto warning = f.integer("warning_class", 0, 3, /*required=*/false);
     if (f.failed()) return f.failure();
-    if (!is_actor_id(*source)) return Rejection{RejectReason::bad_value, "field 'source' must be 1-32 of A-Z a-z 0-9 _ -"};
+    if (!is_actor_id(*source)) return Rejection{RejectReason::bad_value, actor_id_refusal("source")};
     if (!temperature && !warning)
         return Rejection{RejectReason::missing_field, "a reading needs 'temperature_c' or 'warning_class'"};
     WeatherReading w{*source, *ts, temperature, std::nullopt};

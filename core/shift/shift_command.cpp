@@ -25,9 +25,10 @@ Checked<ShiftCommand> parse_shift_command(std::string_view payload, const ZoneMa
     auto zone = f.text("zone", 64, /*required=*/false);
     auto alert = f.text("alert", 16, /*required=*/false);
     if (f.failed()) return f.failure();
+    // The text is checked as it came, even where the key's position stands in for it.
+    if (!is_actor_id(*said_by) || (by && !is_actor_id(*by)))
+        return Rejection{RejectReason::bad_value, actor_id_refusal("by", "an operator position")};
     c.by = by ? *by : *said_by;
-    if (!is_actor_id(c.by))
-        return Rejection{RejectReason::bad_value, "field 'by' must be an operator position, 1-32 of A-Z a-z 0-9 _ -"};
     if (c.handover && (zone || alert))
         return Rejection{RejectReason::unknown_field, "'zone' and 'alert' belong to shift_note only"};
     if (zone) {

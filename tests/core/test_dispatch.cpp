@@ -167,6 +167,12 @@ TEST_SUITE("dispatch loop") {
         // The same outcome again (a resend) is a repeat, not a refusal and not a second resolve.
         CHECK_FALSE(n.s.check(*out));
         CHECK(n.s.fusion().dispatches().is_repeat(*out));
+        // Another outcome for it is refused, in the words docs/protocol.md quotes (Team receipt).
+        auto other = outcome(R"({"dispatch":")" + id + R"(","ts":"2026-11-24T23:26:00+01:00","outcome":"support_accepted"})");
+        REQUIRE(n.s.check(*other));
+        CHECK(n.s.check(*other)->reason == RejectReason::not_allowed);
+        CHECK(n.s.check(*other)->detail == "order " + id + " already has the outcome referred");
+        CHECK_FALSE(n.s.fusion().dispatches().is_repeat(*other));
     }
 
     TEST_CASE("a dispatch needs a free team: unknown, engaged, off duty, silent or on another order are refused") {
@@ -243,6 +249,13 @@ TEST_SUITE("dispatch loop") {
         auto back = m.alerts("dispatch_unanswered");
         REQUIRE(back.size() == 1);
         CHECK(back[0]["summary"] == "team-02 declined " + order + " for " + m.alert);
+        // A resent decline is a repeat; an accept after it is refused, as the protocol says.
+        auto decline_again = answer(R"({"dispatch":")" + order + R"(","ts":"2026-11-24T23:01:40+01:00","accept":false})", "team-02");
+        CHECK_FALSE(m.s.check(*decline_again));
+        CHECK(m.s.fusion().dispatches().is_repeat(*decline_again));
+        auto accept_after = answer(R"({"dispatch":")" + order + R"(","ts":"2026-11-24T23:01:50+01:00"})", "team-02");
+        REQUIRE(m.s.check(*accept_after));
+        CHECK(m.s.check(*accept_after)->detail == "order " + order + " is already declined");
         // Declined is final: an outcome for it is refused.
         auto o = outcome(R"({"dispatch":")" + order + R"(","ts":"2026-11-24T23:20:00+01:00","outcome":"contact_made"})", "team-02");
         CHECK(m.s.check(*o)->reason == RejectReason::not_allowed);
@@ -315,4 +328,31 @@ TEST_SUITE("dispatch loop") {
         CHECK(n.entry("dispatch/" + id)["state"] == "withdrawn");
         CHECK_FALSE(n.s.fusion().dispatches().active_for_team("team-01"));
     }
+}
+
+TEST_CASE("a dispatch key says none one way: null until the team has said") {
+    Dispatch d;
+    d.id = "D-000001";
+    d.alert = "A-000001";
+    d.team = "team-01";
+    d.station = "centralen";
+    d.zone = "centralen.vantytor";
+    d.raised_at = d.dispatched_at = d.answer_due = t0;
+    auto sent = to_json(d);
+    for (const char* key : {"acknowledged_at", "answered_at", "on_scene_at", "finished_at", "outcome", "referred_to", "gender",
+                            "age_band", "outcome_persons"})
+        CHECK_MESSAGE(sent[key].is_null(), key);
+    d.state = DispatchState::completed;
+    d.finished_at = t0 + 30min;
+    d.outcome = "nobody_found";
+    auto done = to_json(d);
+    CHECK(done["outcome"] == "nobody_found");
+    CHECK(done["outcome_persons"] == 0); // after the outcome a count, 0 when nobody was found
+    CHECK(done["referred_to"].is_null());
+    CHECK(to_json(dispatch_from_json(done)) == done);
+    // A snapshot saved before wrote "" and 0: still read as none.
+    auto old = sent;
+    for (const char* key : {"outcome", "referred_to", "gender", "age_band"}) old[key] = "";
+    old["outcome_persons"] = 0;
+    CHECK(to_json(dispatch_from_json(old)) == sent);
 }

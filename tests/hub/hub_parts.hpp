@@ -78,6 +78,19 @@ inline std::int64_t sql_count(const std::filesystem::path& db, const std::string
     return n;
 }
 
+// The first row's first column as text; empty when there is no row.
+inline std::string sql_text(const std::filesystem::path& db, const std::string& sql) {
+    sqlite3* h = nullptr;
+    sqlite3_open(db.c_str(), &h);
+    sqlite3_stmt* st = nullptr;
+    std::string text;
+    if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        if (auto p = sqlite3_column_text(st, 0)) text = reinterpret_cast<const char*>(p);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return text;
+}
+
 inline void run_sql(const std::filesystem::path& db, const std::string& sql) {
     sqlite3* h = nullptr;
     sqlite3_open(db.c_str(), &h);
