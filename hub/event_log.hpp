@@ -84,8 +84,11 @@ public:
     // The shift log (event_log_shift.cpp): each note and handover once, read back oldest first.
     void store_shift_note(const ShiftNote& n);
     void store_handover(const Handover& h);
-    std::vector<ShiftNote> shift_notes_since(TimePoint since) const;
-    std::vector<Handover> handovers() const;
+    // The newest `limit` notes written at or after `since`, oldest first.
+    std::vector<ShiftNote> shift_notes_since(TimePoint since, std::size_t limit) const;
+    std::optional<Handover> newest_handover() const;
+    // The highest number given so far to a note ("S-…") and to a handover ("H-…"); 0 for none.
+    long long shift_numbered(bool handovers) const;
     // Searching back (event_log_search.cpp): newest first, at most the query's limit; `more`
     // when more were found.
     struct SearchResult {

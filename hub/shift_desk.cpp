@@ -9,11 +9,11 @@ namespace platslage {
 
 void ShiftDesk::restore() {
     try {
-        auto handovers = hub_.log.handovers();
-        // Only the notes the picture shows are read: those since the newest handover.
-        auto notes = hub_.log.shift_notes_since(handovers.empty() ? TimePoint{} : handovers.back().at);
-        book_.restore(notes, handovers);
-        spdlog::info("shift log: {} handovers, {} notes since the newest", handovers.size(), notes.size());
+        // Only what the picture shows is read: the newest handover and the notes since it.
+        auto newest = hub_.log.newest_handover();
+        auto notes = hub_.log.shift_notes_since(newest ? newest->at : TimePoint{}, shift_notes_shown);
+        book_.restore(newest, notes, hub_.log.shift_numbered(false), hub_.log.shift_numbered(true));
+        spdlog::info("shift log: {}, {} notes since it", newest ? "handover " + newest->id : std::string("no handover yet"), notes.size());
     } catch (const std::exception& e) {
         spdlog::error("shift log not read from the event log: {}", e.what());
         return;

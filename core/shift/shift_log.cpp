@@ -80,16 +80,16 @@ std::optional<ShiftLog> shift_log_from(const json& j) {
     return log;
 }
 
-void ShiftBook::restore(const std::vector<ShiftNote>& notes, const std::vector<Handover>& handovers) {
+void ShiftBook::restore(std::optional<Handover> newest, const std::vector<ShiftNote>& notes, long long notes_numbered,
+                        long long handovers_numbered) {
     *this = ShiftBook{};
-    for (const auto& h : handovers) handovers_ = std::max(handovers_, number_of(h.id));
-    for (const auto& n : notes) notes_ = std::max(notes_, number_of(n.id));
-    if (!handovers.empty()) log_.handover = handovers.back();
+    notes_ = notes_numbered;
+    handovers_ = handovers_numbered;
+    log_.handover = std::move(newest);
     for (const auto& n : notes)
-        if (!log_.handover || n.at >= log_.handover->at) {
-            log_.notes.push_back(n);
-            if (log_.notes.size() > shift_notes_shown) log_.notes.erase(log_.notes.begin());
-        }
+        if (!log_.handover || n.at >= log_.handover->at) log_.notes.push_back(n);
+    if (log_.notes.size() > shift_notes_shown)
+        log_.notes.erase(log_.notes.begin(), log_.notes.end() - static_cast<std::ptrdiff_t>(shift_notes_shown));
 }
 
 std::string ShiftBook::next_note_id() const { return numbered('S', notes_ + 1); }

@@ -58,8 +58,11 @@ std::optional<ShiftLog> shift_log_from(const nlohmann::json& j);
 // The log as the hub keeps it: numbering, and what the picture shows.
 class ShiftBook {
 public:
-    // From the stored rows, oldest first (the hub's start).
-    void restore(const std::vector<ShiftNote>& notes, const std::vector<Handover>& handovers);
+    // The hub's start: the newest handover, the notes written since it (oldest first), and
+    // how many notes and handovers were numbered so far (the highest numbers stored), which
+    // need not be among those notes: a shift may not have written one yet.
+    void restore(std::optional<Handover> newest, const std::vector<ShiftNote>& notes, long long notes_numbered,
+                 long long handovers_numbered);
 
     std::string next_note_id() const;
     std::string next_handover_id() const;

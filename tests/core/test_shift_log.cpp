@@ -68,8 +68,8 @@ TEST_CASE("the shift book shows the newest handover and only the notes written s
 
     // The hub's start: numbering goes on after the stored rows.
     ShiftBook restored;
-    restored.restore({ShiftNote{"S-000002", t0 + std::chrono::minutes(6), "kc-2", "after", "", ""}},
-                     {Handover{"H-000001", t0 + std::chrono::minutes(5), "kc-1", "x", {}}});
+    restored.restore(Handover{"H-000001", t0 + std::chrono::minutes(5), "kc-1", "x", {}},
+                     {ShiftNote{"S-000002", t0 + std::chrono::minutes(6), "kc-2", "after", "", ""}}, 2, 1);
     CHECK(restored.next_note_id() == "S-000003");
     CHECK(restored.next_handover_id() == "H-000002");
     CHECK(restored.log().notes.size() == 1);
@@ -79,6 +79,13 @@ TEST_CASE("the shift book shows the newest handover and only the notes written s
         restored.add(ShiftNote{restored.next_note_id(), t0 + std::chrono::hours(1), "kc-2", "n", "", ""});
     CHECK(restored.log().notes.size() == shift_notes_shown);
     CHECK(restored.log().notes.back().id == "S-000107");
+
+    // Restarted just after a handover: no note since it, and numbering still goes on.
+    ShiftBook fresh;
+    fresh.restore(Handover{"H-000004", t0, "kc-1", "x", {}}, {}, 17, 4);
+    CHECK(fresh.log().notes.empty());
+    CHECK(fresh.next_note_id() == "S-000018");
+    CHECK(fresh.next_handover_id() == "H-000005");
 }
 
 TEST_CASE("a handover lists what is open in words, and nothing that is closed") {

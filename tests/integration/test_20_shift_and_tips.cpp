@@ -112,6 +112,15 @@ TEST_CASE("notes and a handover are stored, listed in the picture, kept through 
     }
     auto next = hub.command({{"op", "shift_note"}, {"by", "kc-1"}, {"text", "efter omstart"}});
     CHECK(nlohmann::json::parse(next.text)["id"] == "S-000003");
+    // Killed right after a handover, before any note of the new shift: numbering goes on.
+    REQUIRE(hub.command({{"op", "handover"}, {"by", "kc-1"}, {"text", "inget lovat"}}).kind == Reply::Kind::ok);
+    hub.process().signal(SIGKILL);
+    hub.process().wait(5s);
+    hub.start();
+    REQUIRE(hub.wait_mqtt_up());
+    auto first = hub.command({{"op", "shift_note"}, {"by", "kc-1"}, {"text", "ny natt igen"}});
+    REQUIRE(first.kind == Reply::Kind::ok);
+    CHECK(nlohmann::json::parse(first.text)["id"] == "S-000004");
 
     // The real console logs in and shows the handover by itself; Enter reads it, L opens the log.
     VirtualDisplay display(dir.path());
@@ -122,7 +131,7 @@ TEST_CASE("notes and a handover are stored, listed in the picture, kept through 
                        dir.path() / "console.log");
     CHECK(shown.wait(60s) == 0);
     const auto text = shown.log_text();
-    CHECK(text.find("shift log: handover H-000001 by kc-1") != std::string::npos);
+    CHECK(text.find("shift log: handover H-000002 by kc-1") != std::string::npos);
     CHECK(text.find("shown: 1 open") != std::string::npos);
 }
 
