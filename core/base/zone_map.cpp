@@ -77,11 +77,16 @@ Zone zone_from_feature(const json& f, const std::string& origin, std::size_t ind
     if (!zone_kinds.contains(z.kind)) fail(origin, index, z.id, "property 'kind' '" + z.kind + "' is not a known zone kind");
 
     const auto& geom = f.contains("geometry") ? f["geometry"] : json();
+    if (geom.is_object() && geom.value("type", "") == "MultiPolygon")
+        fail(origin, index, z.id, "geometry must be a Polygon, not a MultiPolygon: make each part a zone of its own");
     if (!geom.is_object() || geom.value("type", "") != "Polygon")
         fail(origin, index, z.id, "geometry must be a Polygon");
     const auto& rings = geom.contains("coordinates") ? geom["coordinates"] : json();
     if (!rings.is_array() || rings.empty() || !rings[0].is_array())
         fail(origin, index, z.id, "Polygon coordinates must hold at least one ring");
+    // A hole would be a place inside the zone that belongs to it on no screen and in no count.
+    if (rings.size() > 1)
+        fail(origin, index, z.id, "the Polygon has a hole: a zone is one outline; split it into zones without holes");
     const auto& ring = rings[0];
     if (ring.size() < 4) fail(origin, index, z.id, "a ring needs at least four positions");
     for (const auto& p : ring) z.outline.push_back(position(p, origin, index, z.id));
@@ -89,6 +94,7 @@ Zone zone_from_feature(const json& f, const std::string& origin, std::size_t ind
     const auto& last = z.outline.back();
     if (first.lon != last.lon || first.lat != last.lat)
         fail(origin, index, z.id, "the ring is not closed (first and last positions differ)");
+    if (auto why = ring_problem(z.outline)) fail(origin, index, z.id, *why);
     return z;
 }
 
@@ -106,6 +112,12 @@ ZoneMap ZoneMap::from_geojson(std::string_view text, const std::string& origin) 
     for (const auto& f : doc["features"]) {
         Zone z = zone_from_feature(f, origin, index);
         if (map.find(z.id)) fail(origin, index, z.id, "zone id appears twice");
+        if (const Zone* other = map.overlapped_by(z, map.zones_.size())) {
+            auto other_index = static_cast<std::size_t>(other - map.zones_.data());
+            fail(origin, index, z.id,
+                 "overlaps zone '" + other->id + "' (feature " + std::to_string(other_index) + ") on level " +
+                     std::to_string(z.level));
+        }
         map.zones_.push_back(std::move(z));
         ++index;
     }
@@ -114,10 +126,24 @@ ZoneMap ZoneMap::from_geojson(std::string_view text, const std::string& origin) 
 }
 
 void ZoneMap::merge(ZoneMap other, const std::string& origin) {
+    const std::size_t before = zones_.size(); // the other file's zones were checked against each other
     for (auto& z : other.zones_) {
         if (find(z.id)) throw MapError(origin + ": zone '" + z.id + "' is already defined by another map file");
+        if (const Zone* earlier = overlapped_by(z, before))
+            throw MapError(origin + ": zone '" + z.id + "' overlaps zone '" + earlier->id +
+                           "' of another map file on level " + std::to_string(z.level));
         zones_.push_back(std::move(z));
     }
+}
+
+const Zone* ZoneMap::overlapped_by(const Zone& z, std::size_t among_first) const {
+    // Levels are numbered per station (docs/maps.md), so only a station's own zones can collide.
+    for (std::size_t i = 0; i < among_first && i < zones_.size(); ++i) {
+        const Zone& other = zones_[i];
+        if (other.station == z.station && other.level == z.level && outlines_overlap(other.outline, z.outline))
+            return &other;
+    }
+    return nullptr;
 }
 
 ZoneMap ZoneMap::load_dir(const std::filesystem::path& dir) {
