@@ -97,7 +97,7 @@ void meetings_map_and_tables() {
     item("a ring in an alert's colour, on a black or white halo so it shows on any fill: the zone has an open alert");
     ImGui::TextUnformatted("Zone colours, by occupancy: people now against the zone's capacity");
     item("green: calm, under 60 %; amber: busy; red: at or over capacity");
-    item("grey: no people counter for this zone; dimmed: the counter is silent, the last count is shown but may be old");
+    item("grey: no people counter for this zone; dimmed: the counter is silent or its clock is wrong, the last count is shown but may be old");
     item("blue dot left of the zone's name: the last guard report here was about people");
     ImGui::Separator();
     ImGui::TextUnformatted("Stations table");

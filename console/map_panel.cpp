@@ -26,9 +26,9 @@ void zone_tooltip(const Zone& z, const ZoneView* v) {
     ImGui::TextUnformatted(z.name.c_str());
     ImGui::TextDisabled("%s, %s, level %d", z.id.c_str(), z.kind.c_str(), z.level);
     if (v && v->occupancy)
-        ImGui::Text("%d people of %d (%d %%)%s", *v->occupancy, z.capacity, *v->occupancy * 100 / std::max(1, z.capacity),
-                    v->sensor == "silent" ? ", sensor silent" : "");
-    else
+        ImGui::Text("%d people of %d (%d %%)", *v->occupancy, z.capacity, *v->occupancy * 100 / std::max(1, z.capacity));
+    if (v && !counter_words(v->sensor).empty()) ImGui::TextUnformatted(counter_words(v->sensor).c_str());
+    if (!v || !v->occupancy)
         ImGui::Text("No count (capacity %d)", z.capacity);
     if (v) {
         ImGui::Text("Hotspot %d", v->hotspot);
@@ -157,7 +157,7 @@ void draw_zone(ImDrawList* dl, const Zone* z, const Picture& p, const ConsoleSta
     auto it = p.zones.find(z->id);
     const ZoneView* v = it == p.zones.end() ? nullptr : &it->second;
     auto colour = s.colour_by_hotspot ? hotspot_colour(v ? v->hotspot : 0)
-                                      : occupancy_colour(v ? v->occupancy : std::nullopt, z->capacity, v && v->sensor == "silent");
+                                      : occupancy_colour(v ? v->occupancy : std::nullopt, z->capacity, v && counter_faulty(v->sensor));
     std::vector<ImVec2> pts;
     std::vector<Point> ring;
     for (std::size_t i = 0; i + 1 < z->outline.size(); ++i) {

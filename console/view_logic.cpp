@@ -30,6 +30,12 @@ Rgba occupancy_colour(std::optional<int> occupancy, int capacity, bool sensor_si
     return c;
 }
 
+std::string counter_words(const std::string& sensor) {
+    if (sensor == "silent") return "counter silent: the count shown may be old";
+    if (sensor == "clock_wrong") return "counter's clock wrong: its counts are refused, the one shown may be old";
+    return "";
+}
+
 Rgba hotspot_colour(int score) {
     const Rgba none{0.30f, 0.35f, 0.40f, 1}, amber{0.93f, 0.75f, 0.20f, 1}, orange{0.95f, 0.48f, 0.12f, 1},
         deep{0.78f, 0.08f, 0.10f, 1};

@@ -18,6 +18,11 @@ struct Rgba {
 // capacity). A zone without a count is grey; a silent sensor is a dimmed version of the
 // last known colour, so the operator sees both the count and that it is old.
 Rgba occupancy_colour(std::optional<int> occupancy, int capacity, bool sensor_silent);
+// A zone's people counter in words, from the picture's `sensor` ("ok", "silent",
+// "clock_wrong"): empty while it counts, else what the operator should know of its count.
+std::string counter_words(const std::string& sensor);
+// Whether the count shown is not the zone's count now (the colour is dimmed).
+inline bool counter_faulty(const std::string& sensor) { return sensor == "silent" || sensor == "clock_wrong"; }
 Rgba link_colour(const std::string& link_name);
 // The outage banner's deep red, with white text on it: unlike any severity or zone colour.
 Rgba outage_colour();

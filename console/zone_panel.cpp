@@ -59,7 +59,8 @@ void ZonePanel::draw(const Picture& p, ConsoleState& s) {
     for (const auto& part : v->hotspot_parts) why += (why.empty() ? "" : ", ") + part;
     ImGui::TextWrapped("%s", why.empty() ? "nothing reported" : why.c_str());
     if (v->occupancy)
-        ImGui::Text("People now: %d of %d%s", *v->occupancy, z->capacity, v->sensor == "silent" ? " (counter silent)" : "");
+        ImGui::Text("People now: %d of %d", *v->occupancy, z->capacity);
+    if (auto words = counter_words(v->sensor); !words.empty()) ImGui::TextWrapped("%s", words.c_str());
     ImGui::TextWrapped("Outreach: %s; last here %s", outreach_here(p, *v).c_str(), ago(v->last_outreach, "not lately").c_str());
     ImGui::Text("Guards last reported here %s", ago(v->last_patrol, "not lately").c_str());
     if (!v->reported.empty()) {

@@ -58,6 +58,7 @@ struct InputDesk::Pending {
     std::optional<std::string> receipt_id; // the report's id or the order's, also for refusals
     std::string receipt_of;                // "ack" | "outcome" for a team's receipt
     bool repeat = false;                   // a team's answer or outcome the hub already has: not stored twice
+    std::optional<OccupancySample> clock_wrong; // a sample refused for its time: its counter is shown faulty
 };
 
 InputDesk::InputDesk(HubContext& hub, Refusals& refusals, Publisher& publisher, zmq::context_t& ctx,
@@ -83,7 +84,7 @@ void InputDesk::take_messages(Mailbox<MqttMessage>& inbox, TimePoint now) {
     for (auto& m : inbox.take(max_batch)) {
         auto event = check_message(m, hub_.zones, now);
         std::string refused_on = event ? std::string() : refusal_text(m.topic);
-        Pending p{now, "mqtt", mqtt_source(m.topic), true, std::move(refused_on), std::move(event), std::nullopt, std::nullopt, {}, false};
+        Pending p{now, "mqtt", mqtt_source(m.topic), true, std::move(refused_on), std::move(event), std::nullopt, std::nullopt, {}, false, std::nullopt};
         // A station not in the maps still gets its receipt, on the topic the handheld listens to:
         // without one its outbox would resend the report for ever.
         if (auto t = parse_topic(m.topic)) {
@@ -107,7 +108,16 @@ void InputDesk::take_frames(TimePoint now) {
     while (batch_.size() < max_batch) {
         auto frames = recv_frames(ingest_, /*dont_wait=*/true);
         if (!frames) break;
-        batch_.push_back(Pending{now, "ingest", "ingest", true, {}, check_frames(*frames, hub_.zones, now), std::nullopt, std::nullopt, {}, false});
+        Pending p{now, "ingest", "ingest", true, {}, check_frames(*frames, hub_.zones, now), std::nullopt, std::nullopt, {}, false, std::nullopt};
+        if (p.event) {
+            if (const auto* s = std::get_if<OccupancySample>(&p.event.value())) {
+                if (auto why = sample_too_old(*s, now)) {
+                    p.clock_wrong = *s;
+                    p.event = *why;
+                }
+            }
+        }
+        batch_.push_back(std::move(p));
     }
 }
 
@@ -163,6 +173,10 @@ void InputDesk::commit() {
         if (!p.event) {
             const auto& why = p.event.rejection();
             refusals_.count(why.reason);
+            if (p.clock_wrong) {
+                auto u = hub_.situation.counter_clock_wrong(*p.clock_wrong, p.heard);
+                updates.insert(updates.end(), std::make_move_iterator(u.begin()), std::make_move_iterator(u.end()));
+            }
             if (!p.kept) continue; // counted, and stored as a count when its window ends
             spdlog::warn("refused {} input{}{}: {}: {}", p.source, p.refused_on.empty() ? "" : " on ", p.refused_on,
                          reason_name(why.reason), why.detail);

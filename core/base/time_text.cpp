@@ -114,4 +114,15 @@ std::string format_rfc3339(TimePoint t) {
     return out;
 }
 
+std::string span_words(Millis span) {
+    using namespace std::chrono;
+    auto count = [](auto n, const char* unit) { return std::to_string(n) + " " + unit + (n == 1 ? "" : "s"); };
+    auto d = duration_cast<days>(span).count();
+    if (d >= 2 * 365) return count(d / 365, "year");
+    if (d >= 2) return count(d, "day");
+    auto h = duration_cast<hours>(span).count();
+    if (h >= 2) return count(h, "hour");
+    return count(duration_cast<minutes>(span).count(), "minute");
+}
+
 } // namespace platslage

@@ -63,9 +63,12 @@ void Situation::publish_zone(const Zone& z, TimePoint now, std::vector<Update>& 
     e.station = z.station;
     e.capacity = z.capacity;
     if (const auto* occ = board_.find(z.id)) {
-        e.occupancy = occ->count;
         e.sensor = occ->health;
-        e.measured = occ->measured;
+        // A counter heard only with a wrong clock has never given a count to show.
+        if (occ->measured != TimePoint{}) {
+            e.occupancy = occ->count;
+            e.measured = occ->measured;
+        }
     }
     if (auto it = last_report_.find(z.id); it != last_report_.end()) {
         const auto& r = it->second;
@@ -245,6 +248,17 @@ std::vector<Update> Situation::record(const OccupancySample& s, TimePoint heard)
     history_.record(s.zone, heard, s.count);
     if (!board_.apply(s, heard)) return out;
     publish(fusion_.on_occupancy(s.zone, heard), heard, out);
+    return out;
+}
+
+std::vector<Update> Situation::counter_clock_wrong(const OccupancySample& s, TimePoint heard) {
+    std::vector<Update> out = advance_to(heard);
+    const Zone* z = zones_.find(s.zone);
+    if (!z || !board_.clock_wrong(s, heard)) return out;
+    Fusion::Effects fx;
+    fx.zones.insert(z->id);
+    fx.stations.insert(z->station);
+    publish(std::move(fx), heard, out);
     return out;
 }
 

@@ -47,6 +47,9 @@ public:
     std::vector<Update> record(const DeviceOnline& d, TimePoint heard);
     std::vector<Update> record(const OccupancySample& s, TimePoint heard);
     std::vector<Update> record(const WeatherReading& w, TimePoint heard);
+    // A sample refused for its time (sample_too_old): the zone's counter is shown as having
+    // a wrong clock, and its count is not taken.
+    std::vector<Update> counter_clock_wrong(const OccupancySample& s, TimePoint heard);
     std::vector<Update> record(const ShelterReading& s, TimePoint heard);
     std::vector<Update> record(const AlertCommand& c, TimePoint heard);
     std::vector<Update> record(const DispatchAnswer& a, TimePoint heard);

@@ -10,7 +10,6 @@ using nlohmann::json;
 namespace {
 // How many values the enums have that the picture writes by name.
 constexpr std::size_t report_kind_count = 3;
-constexpr std::size_t sensor_health_count = 3;
 
 json time_or_null(const std::optional<TimePoint>& t) { return t ? json(format_rfc3339(*t)) : json(nullptr); }
 

@@ -26,6 +26,13 @@ Checked<OccupancySample> parse_occupancy_sample(std::string_view payload, const 
     return OccupancySample{*sensor, *zone, *ts, static_cast<int>(*count)};
 }
 
+std::optional<Rejection> sample_too_old(const OccupancySample& s, TimePoint now) {
+    if (s.ts >= now - max_sample_age) return std::nullopt;
+    return Rejection{RejectReason::bad_timestamp,
+                     "counter '" + s.sensor + "' in zone '" + s.zone + "': field 'ts' lies " + span_words(now - s.ts) +
+                         " behind the hub's clock, so it is not the zone's count now; check the counter's clock"};
+}
+
 nlohmann::json to_json(const OccupancySample& s) {
     return {{"sensor", s.sensor}, {"zone", s.zone}, {"ts", format_rfc3339(s.ts)}, {"count", s.count}};
 }
@@ -35,6 +42,7 @@ std::string_view health_name(SensorHealth h) {
     case SensorHealth::none: return "none";
     case SensorHealth::ok: return "ok";
     case SensorHealth::silent: return "silent";
+    case SensorHealth::clock_wrong: return "clock_wrong";
     }
     return "none";
 }
@@ -52,10 +60,20 @@ bool OccupancyBoard::apply(const OccupancySample& s, TimePoint heard) {
     return changed;
 }
 
+bool OccupancyBoard::clock_wrong(const OccupancySample& s, TimePoint heard) {
+    auto& z = zones_[s.zone];
+    bool changed = z.health != SensorHealth::clock_wrong || z.sensor != s.sensor;
+    z.heard = heard;
+    z.health = SensorHealth::clock_wrong;
+    z.sensor = s.sensor;
+    return changed;
+}
+
 std::vector<std::string> OccupancyBoard::mark_silent(TimePoint now) {
     std::vector<std::string> turned;
     for (auto& [zone, z] : zones_) {
-        if (z.health == SensorHealth::ok && now - z.heard >= silent_after_) {
+        bool heard_of = z.health == SensorHealth::ok || z.health == SensorHealth::clock_wrong;
+        if (heard_of && now - z.heard >= silent_after_) {
             z.health = SensorHealth::silent;
             turned.push_back(zone);
         }
@@ -75,7 +93,7 @@ void OccupancyBoard::load(const nlohmann::json& j) {
     for (const auto& [zone, v] : j.items()) {
         ZoneOccupancy z{v.at(0).get<int>(), from_epoch_ms(v.at(1).get<std::int64_t>()), v.at(2).get<std::string>(),
                         from_epoch_ms(v.at(3).get<std::int64_t>()), SensorHealth::none};
-        for (auto h : {SensorHealth::none, SensorHealth::ok, SensorHealth::silent})
+        for (auto h : {SensorHealth::none, SensorHealth::ok, SensorHealth::silent, SensorHealth::clock_wrong})
             if (health_name(h) == v.at(4).get<std::string>()) z.health = h;
         zones_[zone] = std::move(z);
     }

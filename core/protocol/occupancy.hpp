@@ -27,7 +27,17 @@ struct OccupancySample {
 Checked<OccupancySample> parse_occupancy_sample(std::string_view payload, const ZoneMap& zones, TimePoint now);
 nlohmann::json to_json(const OccupancySample& s);
 
-enum class SensorHealth { none, ok, silent };
+// A sample stamped this long before the hub's clock is not the zone's count now: a counter
+// whose clock is wrong (a camera still at its factory date, a year off) or one that sends
+// what it buffered long ago. Refused, and the zone's counter shown as faulty, not believed.
+inline constexpr Millis max_sample_age{std::chrono::minutes(15)};
+// Why `s` is too old to be taken as the zone's count at `now`, or nullopt when it is not.
+std::optional<Rejection> sample_too_old(const OccupancySample& s, TimePoint now);
+
+// none: never counted; ok: counting; silent: nothing heard for a while; clock_wrong: heard,
+// but its samples are refused for their time (sample_too_old), so its count is not shown as now.
+enum class SensorHealth { none, ok, silent, clock_wrong };
+inline constexpr std::size_t sensor_health_count = 4;
 std::string_view health_name(SensorHealth h);
 
 struct ZoneOccupancy {
@@ -45,6 +55,9 @@ public:
     // Returns true when the zone's visible state changed. An older sample than the one
     // shown does not replace it (counters may deliver out of order after a reconnect).
     bool apply(const OccupancySample& s, TimePoint heard);
+    // A sample refused by sample_too_old: its counter is heard, but its count is not taken.
+    // Returns true when the zone's visible state changed.
+    bool clock_wrong(const OccupancySample& s, TimePoint heard);
     // Zones whose sensor has just gone silent (nothing heard for `silent_after`).
     std::vector<std::string> mark_silent(TimePoint now);
 

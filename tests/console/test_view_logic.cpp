@@ -555,3 +555,13 @@ TEST_CASE("an alert ring stands out on every zone fill, and a flashing row's tex
     const Rgba critical_row = over(severity_colour(3), lit_row_opacity, panel_background);
     CHECK(contrast_ratio(severity_colour(3), critical_row) < 4.5);
 }
+
+TEST_CASE("a zone's counter in words: nothing while it counts, what is wrong with the count otherwise") {
+    CHECK(counter_words("ok").empty());
+    CHECK(counter_words("none").empty());
+    CHECK(counter_words("silent") == "counter silent: the count shown may be old");
+    CHECK(counter_words("clock_wrong") == "counter's clock wrong: its counts are refused, the one shown may be old");
+    CHECK(counter_faulty("clock_wrong"));
+    CHECK(counter_faulty("silent"));
+    CHECK_FALSE(counter_faulty("ok"));
+}

@@ -42,3 +42,46 @@ TEST_CASE("a sensor that goes quiet is marked silent once, and recovers when hea
     CHECK(board.apply(sample("centralen.toaletter", 4, t0 + std::chrono::seconds(200)), t0 + std::chrono::seconds(200)));
     CHECK(board.find("centralen.toaletter")->health == SensorHealth::ok);
 }
+
+TEST_CASE("a sample from long before the hub's clock is refused with how far behind it lies") {
+    auto at = [](const char* text) { return test::at(text); };
+    OccupancySample s{"axis-exit-south", "cityterminalen.vanthall", at("2017-05-03T09:27:56Z"), 12};
+    auto why = sample_too_old(s, t0);
+    REQUIRE(why);
+    CHECK(why->reason == RejectReason::bad_timestamp);
+    CHECK(why->detail == "counter 'axis-exit-south' in zone 'cityterminalen.vanthall': field 'ts' lies 9 years behind the "
+                         "hub's clock, so it is not the zone's count now; check the counter's clock");
+    s.ts = t0 - std::chrono::days(40);
+    CHECK(sample_too_old(s, t0)->detail.find("lies 40 days behind") != std::string::npos);
+    s.ts = t0 - std::chrono::hours(5);
+    CHECK(sample_too_old(s, t0)->detail.find("lies 5 hours behind") != std::string::npos);
+    s.ts = t0 - max_sample_age - Millis(1);
+    CHECK(sample_too_old(s, t0)->detail.find("lies 15 minutes behind") != std::string::npos);
+    s.ts = t0 - max_sample_age;
+    CHECK_FALSE(sample_too_old(s, t0));
+    s.ts = t0 + std::chrono::minutes(5); // ahead is parse_occupancy_sample's to judge
+    CHECK_FALSE(sample_too_old(s, t0));
+}
+
+TEST_CASE("a counter with a wrong clock is heard but not believed, goes silent when quiet, and recovers on a good sample") {
+    OccupancyBoard board(std::chrono::minutes(2));
+    board.apply(sample("centralen.toaletter", 4, t0), t0);
+    auto old = sample("centralen.toaletter", 40, test::at("2021-01-01T00:00:00Z"));
+    CHECK(board.clock_wrong(old, t0 + std::chrono::seconds(10)));
+    CHECK_FALSE(board.clock_wrong(old, t0 + std::chrono::seconds(11))); // no news the second time
+    const auto* z = board.find("centralen.toaletter");
+    CHECK(z->health == SensorHealth::clock_wrong);
+    CHECK(z->count == 4); // the last count believed stays, marked as old
+    CHECK(z->measured == t0);
+    CHECK(health_name(z->health) == "clock_wrong");
+    CHECK(board.mark_silent(t0 + std::chrono::seconds(130)).empty()); // heard last at 11 s
+    CHECK(board.mark_silent(t0 + std::chrono::seconds(131)) == std::vector<std::string>{"centralen.toaletter"});
+    CHECK(board.apply(sample("centralen.toaletter", 6, t0 + std::chrono::seconds(140)), t0 + std::chrono::seconds(140)));
+    CHECK(board.find("centralen.toaletter")->health == SensorHealth::ok);
+    CHECK(board.find("centralen.toaletter")->count == 6);
+
+    OccupancyBoard saved(std::chrono::minutes(2));
+    board.clock_wrong(old, t0 + std::chrono::seconds(150));
+    saved.load(board.save());
+    CHECK(saved.find("centralen.toaletter")->health == SensorHealth::clock_wrong);
+}

@@ -88,6 +88,29 @@ TEST_CASE("occupancy rolls up to the station; a silent sensor shows on zone and 
     CHECK(s.tick(clock).empty());
 }
 
+TEST_CASE("a counter with a wrong clock shows on its zone, gives no count and no crowding, until a good sample") {
+    Situation s(test::real_maps(), SituationSettings{std::chrono::minutes(2), 10, {}});
+    OccupancySample from_2017{"axis-1", "centralen.vantytor", test::at("2017-05-03T09:27:56Z"), 900};
+    auto updates = s.counter_clock_wrong(from_2017, t0);
+    CHECK_FALSE(updates.empty());
+    auto zone = entry(s, "zone/centralen.vantytor");
+    CHECK(zone["sensor"] == "clock_wrong");
+    CHECK(zone["occupancy"].is_null()); // never counted: nothing to show, not a made-up 0
+    CHECK(zone["measured"].is_null());
+    CHECK(entry(s, "station/centralen")["occupancy"] == 0);
+    CHECK(s.fusion().alerts().open_count() == 0); // 900 in a zone for 250 would be crowding, were it believed
+    CHECK(s.counter_clock_wrong(from_2017, t0 + std::chrono::seconds(1)).empty());
+
+    s.record(OccupancySample{"axis-1", "centralen.vantytor", t0 + std::chrono::seconds(2), 30}, t0 + std::chrono::seconds(2));
+    zone = entry(s, "zone/centralen.vantytor");
+    CHECK(zone["sensor"] == "ok");
+    CHECK(zone["occupancy"] == 30);
+    s.counter_clock_wrong(from_2017, t0 + std::chrono::seconds(3));
+    zone = entry(s, "zone/centralen.vantytor");
+    CHECK(zone["sensor"] == "clock_wrong");
+    CHECK(zone["occupancy"] == 30); // the last count believed, marked as not now
+}
+
 TEST_CASE("shifts and outreach presence count who is on site") {
     Situation s(test::real_maps(), {});
     s.record(ShiftEvent{"centralen", "hh-01", t0, true, 2}, t0);

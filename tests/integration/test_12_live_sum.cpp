@@ -366,3 +366,29 @@ TEST_CASE("live sums pushed to --http-listen: 204 when taken, 400 with the reaso
     CHECK(text.find("refused=3 (malformed_json=1 oversize=1 unknown_sensor=1)") != std::string::npos);
     CHECK(text.find("polls=") == std::string::npos); // no cameras to poll, nothing to say about polls
 }
+
+TEST_CASE("a camera whose clock says 2017 is refused by the hub and shown with a wrong clock, until its clock is right") {
+    Site site;
+    int port = free_port();
+    auto counters = site.counters(counters_config, {"--http-listen", "127.0.0.1:" + std::to_string(port)});
+    REQUIRE_MESSAGE(eventually([&] { return port_accepts(port); }, 10s), counters->log_text());
+    httplib::Client camera("127.0.0.1", port);
+    camera.set_read_timeout(5s);
+    auto post = [&](const std::string& body) { return camera.Post("/axis/live-sum", body, "application/json"); };
+
+    // Axis's own example, as a camera still at that date sends it: in 2017.
+    auto r = post(R"({"serial":"00408CAC512B","name":"Exit south","timestamp":"20170503112756","in":112,"out":43})");
+    REQUIRE(r);
+    CHECK(r->status == 204); // the adapter passes the camera's time on; the hub judges it
+    CHECK_MESSAGE(eventually([&] { return site.hall()["sensor"] == "clock_wrong"; }, 5s), site.hub.process().log_text());
+    CHECK(site.hall()["measured"].is_null()); // nothing from 2017 was taken as the zone's count
+    auto hub_log = site.hub.process().log_text();
+    CHECK(hub_log.find("bad_timestamp: counter 'axis-exit-south' in zone 'cityterminalen.vanthall': field 'ts' lies 9 years "
+                       "behind the hub's clock, so it is not the zone's count now; check the counter's clock") !=
+          std::string::npos);
+
+    r = post(live_sum(130, 45)); // the clock set right: 18 in and 2 out since the totals it had
+    REQUIRE(r);
+    CHECK_MESSAGE(eventually([&] { return site.hall()["sensor"] == "ok"; }, 5s), counters->log_text());
+    CHECK(site.hall()["occupancy"] == 16);
+}
