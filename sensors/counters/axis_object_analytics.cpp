@@ -86,11 +86,14 @@ Checked<CounterReading> parse_aoa_event(std::string_view topic, std::string_view
         return Rejection{RejectReason::unknown_sensor, "scenario " + std::to_string(where->scenario) + " on camera " +
                                                            where->serial + " is not in the counters config"};
 
-    // `total` counts every object class the scenario was set to count; at a station that
-    // should be humans only, and that is the scenario's setting, not ours.
-    auto total = count_at(**data, "total", "message.data.total");
+    // People only: `total` is every class the scenario counts added up (Axis's own example
+    // has 18103 cars + 2857 trucks = 20960), so a scenario left counting vehicles would put
+    // the taxi rank into the waiting hall. A crossline event counts people in `totalHuman`,
+    // an area event in `human`; a scenario that counts no humans sends neither.
+    bool area = cfg->kind == AoaKind::area;
+    auto total = area ? count_at(**data, "human", "message.data.human") : count_at(**data, "totalHuman", "message.data.totalHuman");
     if (!total) return total.rejection();
-    if (cfg->kind == AoaKind::area) {
+    if (area) {
         if (*total > max_occupancy)
             return Rejection{RejectReason::bad_value, "an area with more than " + std::to_string(max_occupancy) + " people"};
         return CounterReading{OccupancySample{cfg->sensor, cfg->zone, *ts, static_cast<int>(*total)}};

@@ -25,6 +25,26 @@ const json* optional_field(const json& parent, const char* key) {
     auto it = parent.find(key);
     return it == parent.end() || it->is_null() ? nullptr : &*it;
 }
+
+// A v5 push's `package_info` (version 5.x when it says) and its sensor's serial, under `root`.
+Checked<std::string> v5_sensor(const json& data, const std::string& root) {
+    if (const json* pkg = optional_field(data, "package_info")) {
+        if (!pkg->is_object()) return Rejection{RejectReason::wrong_type, "field '" + root + ".package_info' must be an object"};
+        if (optional_field(*pkg, "version")) {
+            auto version = text_at(*pkg, "version", root + ".package_info.version");
+            if (!version) return version.rejection();
+            if (!version->starts_with("5."))
+                return Rejection{RejectReason::wrong_version, "push version '" + *version + "'; 5.x is read"};
+        }
+    }
+    // Firmware 5.0.x leaves sensor_info out of a logics push; without it nothing says which
+    // sensor counted, and the MQTT topic is whatever the installer typed.
+    auto info = object_at(data, "sensor_info", root + ".sensor_info");
+    if (!info) return info.rejection();
+    auto raw_serial = text_at(**info, "serial_number", root + ".sensor_info.serial_number");
+    if (!raw_serial) return raw_serial.rejection();
+    return normalise_serial(*raw_serial);
+}
 } // namespace
 
 std::string xovis_line_name(const XovisCounter& c) {
@@ -43,16 +63,23 @@ bool XovisLive::knows_sensor(const std::string& serial) const {
 Checked<XovisBatch> XovisLive::read(std::string_view payload, TimePoint now) {
     auto doc = parse_object(payload, max_push_bytes);
     if (!doc) return doc.rejection();
-    bool legacy = doc->contains("content"), live = doc->contains("live_data");
-    if (legacy && live) return Rejection{RejectReason::bad_value, "both 'content' and 'live_data': not one Xovis push"};
-    if (legacy) return read_line_counts(*doc, now);
-    if (live) {
+    int shapes = static_cast<int>(doc->contains("content")) + static_cast<int>(doc->contains("live_data")) +
+                 static_cast<int>(doc->contains("logics_data"));
+    if (shapes > 1)
+        return Rejection{RejectReason::bad_value, "more than one of 'content', 'live_data' and 'logics_data': not one Xovis push"};
+    if (doc->contains("content")) return read_line_counts(*doc, now);
+    if (doc->contains("live_data")) {
         auto data = object_at(*doc, "live_data", "live_data");
         if (!data) return data.rejection();
         return read_live_data(**data, now);
     }
-    return Rejection{RejectReason::missing_field,
-                     "neither 'content' (a line count push) nor 'live_data' (v5 live data): not a Xovis push we read"};
+    if (doc->contains("logics_data")) {
+        auto data = object_at(*doc, "logics_data", "logics_data");
+        if (!data) return data.rejection();
+        return read_logics(**data, now);
+    }
+    return Rejection{RejectReason::missing_field, "neither 'content' (a line count push), 'live_data' (v5 live data) nor "
+                                                  "'logics_data' (v5 logics): not a Xovis push we read"};
 }
 
 // ---- line count push (firmware before 5) ----
@@ -155,20 +182,9 @@ Checked<XovisBatch> XovisLive::read_line_counts(const json& doc, TimePoint now) 
 // ---- v5 live data ----
 
 Checked<XovisBatch> XovisLive::read_live_data(const json& live, TimePoint now) {
-    if (const json* pkg = optional_field(live, "package_info")) {
-        if (!pkg->is_object()) return Rejection{RejectReason::wrong_type, "field 'live_data.package_info' must be an object"};
-        if (optional_field(*pkg, "version")) {
-            auto version = text_at(*pkg, "version", "live_data.package_info.version");
-            if (!version) return version.rejection();
-            if (!version->starts_with("5."))
-                return Rejection{RejectReason::wrong_version, "live data version '" + *version + "'; 5.x is read"};
-        }
-    }
-    auto info = object_at(live, "sensor_info", "live_data.sensor_info");
-    if (!info) return info.rejection();
-    auto raw_serial = text_at(**info, "serial_number", "live_data.sensor_info.serial_number");
-    if (!raw_serial) return raw_serial.rejection();
-    auto serial = normalise_serial(*raw_serial);
+    auto sensor = v5_sensor(live, "live_data");
+    if (!sensor) return sensor.rejection();
+    const std::string serial = *sensor;
 
     // The counter map, when the push carries one (metadata REFERENCED or FULL).
     std::optional<CountMap> pushed;
@@ -248,21 +264,38 @@ Checked<XovisBatch> XovisLive::read_live_data(const json& live, TimePoint now) {
                 // read; without it an event says nothing we could count.
                 auto value = integer_at(**attrs, "counter_value", join(epath, "attributes.counter_value"), INT64_MIN, INT64_MAX);
                 if (!value) return value.rejection();
-                frame.events.push_back(CountEvent{*type, *id, *value});
+                CountEvent event{*type, *id, *value, {}, {}};
+                // Sensors name the logic and the counter in every event (published captures):
+                // enough to map it without the agent's config block.
+                if (optional_field(**attrs, "counter_name")) {
+                    auto name = text_at(**attrs, "counter_name", join(epath, "attributes.counter_name"), 128);
+                    if (!name) return name.rejection();
+                    event.counter_name = *name;
+                }
+                if (optional_field(**attrs, "logic_name")) {
+                    auto name = text_at(**attrs, "logic_name", join(epath, "attributes.logic_name"), 128);
+                    if (!name) return name.rejection();
+                    event.logic_name = *name;
+                }
+                frame.events.push_back(std::move(event));
             }
         }
         frames.push_back(std::move(frame));
     }
     if (!knows_sensor(serial))
         return Rejection{RejectReason::unknown_sensor, "Xovis sensor " + serial + " is not in the counters config"};
-    bool has_events = std::any_of(frames.begin(), frames.end(), [](const Frame& f) { return !f.events.empty(); });
+    bool unnamed_events = std::any_of(frames.begin(), frames.end(), [](const Frame& f) {
+        return std::any_of(f.events.begin(), f.events.end(), [](const CountEvent& e) { return e.counter_name.empty(); });
+    });
     if (pushed) {
         count_maps_[serial] = std::move(*pushed);
-    } else if (has_events && !count_maps_.contains(serial)) {
+    } else if (unnamed_events && !count_maps_.contains(serial)) {
         return Rejection{RejectReason::missing_field,
-                         "no 'live_data.config.counts' in this push and none known for sensor " + serial +
-                             ": set the agent's metadata to REFERENCED or FULL"};
+                         "an event without 'counter_name', no 'live_data.config.counts' in this push and none known for "
+                         "sensor " + serial + ": set the agent's metadata to REFERENCED or FULL"};
     }
+    auto known = count_maps_.find(serial);
+    const CountMap* counts = known == count_maps_.end() ? nullptr : &known->second;
 
     XovisBatch out;
     std::sort(frames.begin(), frames.end(),
@@ -276,7 +309,7 @@ Checked<XovisBatch> XovisLive::read_live_data(const json& live, TimePoint now) {
             continue;
         }
         for (const auto& e : f.events) {
-            auto cfg = match_counter(serial, e.counter_id, count_maps_[serial]);
+            auto cfg = match_counter(serial, e, counts);
             if (!cfg) {
                 if (refused_ids.insert(e.counter_id).second) out.refused.push_back(cfg.rejection());
                 continue;
@@ -289,32 +322,165 @@ Checked<XovisBatch> XovisLive::read_live_data(const json& live, TimePoint now) {
     return out;
 }
 
-Checked<const XovisCounter*> XovisLive::match_counter(const std::string& serial, std::int64_t id,
-                                                      const CountMap& counts) const {
-    auto def = counts.find(id);
-    if (def == counts.end())
+// ---- v5 logics ----
+
+Checked<XovisBatch> XovisLive::read_logics(const json& data, TimePoint now) {
+    auto sensor = v5_sensor(data, "logics_data");
+    if (!sensor) return sensor.rejection();
+    const std::string serial = *sensor;
+    auto list = array_at(data, "logics", "logics_data.logics");
+    if (!list) return list.rejection();
+
+    // Read the whole push first, as for the line count push.
+    std::vector<Logic> read;
+    for (std::size_t i = 0; i < (*list)->size(); ++i) {
+        auto path = at_index("logics_data.logics", i);
+        const auto& l = (**list)[i];
+        if (!l.is_object()) return Rejection{RejectReason::wrong_type, "field '" + path + "' must be an object"};
+        auto name = text_at(l, "name", join(path, "name"), 128);
+        if (!name) return name.rejection();
+        Logic logic{*name, {}};
+        auto records = array_at(l, "records", join(path, "records"));
+        if (!records) return records.rejection();
+        for (std::size_t j = 0; j < (*records)->size(); ++j) {
+            auto rpath = join(path, at_index("records", j));
+            const auto& r = (**records)[j];
+            if (!r.is_object()) return Rejection{RejectReason::wrong_type, "field '" + rpath + "' must be an object"};
+            auto from = time_at(r, "from", join(rpath, "from"), now);
+            if (!from) return from.rejection();
+            auto to = time_at(r, "to", join(rpath, "to"), now);
+            if (!to) return to.rejection();
+            if (*to <= *from) return Rejection{RejectReason::bad_timestamp, "field '" + rpath + "' ends before it begins"};
+            auto counts = array_at(r, "counts", join(rpath, "counts"));
+            if (!counts) return counts.rejection();
+            Record record{*to, {}};
+            for (std::size_t k = 0; k < (*counts)->size(); ++k) {
+                auto cpath = join(rpath, at_index("counts", k));
+                const auto& c = (**counts)[k];
+                if (!c.is_object()) return Rejection{RejectReason::wrong_type, "field '" + cpath + "' must be an object"};
+                auto count = text_at(c, "name", join(cpath, "name"), 128);
+                if (!count) return count.rejection();
+                if (!match_logic_count(serial, logic.name, *count)) {
+                    // A count nobody asked for (visits, dwell_time in seconds, fw-male): a number, passed over.
+                    if (!c.contains("value") || !c["value"].is_number())
+                        return Rejection{RejectReason::wrong_type, "field '" + cpath + ".value' must be a number"};
+                    continue;
+                }
+                auto value = integer_at(c, "value", join(cpath, "value"), 0, max_bin_count);
+                if (!value) return value.rejection();
+                if (std::any_of(record.counts.begin(), record.counts.end(), [&](const LogicCount& x) { return x.name == *count; }))
+                    return Rejection{RejectReason::bad_value, "field '" + rpath + ".counts' holds '" + *count + "' twice"};
+                record.counts.push_back(LogicCount{*count, *value});
+            }
+            logic.records.push_back(std::move(record));
+        }
+        read.push_back(std::move(logic));
+    }
+    if (!knows_sensor(serial))
+        return Rejection{RejectReason::unknown_sensor, "Xovis sensor " + serial + " is not in the counters config"};
+
+    XovisBatch out;
+    for (const auto& logic : read) take_logic(serial, logic, out);
+    std::stable_sort(out.readings.begin(), out.readings.end(),
+                     [](const CounterReading& a, const CounterReading& b) { return reading_time(a) < reading_time(b); });
+    return out;
+}
+
+const XovisCounter* XovisLive::match_logic_count(const std::string& serial, const std::string& logic,
+                                                 const std::string& count) const {
+    for (const auto& c : counters_) {
+        if (c.device != serial || c.element != logic) continue;
+        // A line entry takes the logic's fw and bw together, as it takes a line element's bins.
+        if (c.kind == XovisKind::line ? (count == "fw" || count == "bw") : c.counter == count) return &c;
+    }
+    return nullptr;
+}
+
+void XovisLive::take_logic(const std::string& serial, const Logic& logic, XovisBatch& out) {
+    bool mapped = std::any_of(counters_.begin(), counters_.end(),
+                              [&](const XovisCounter& c) { return c.device == serial && c.element == logic.name; });
+    if (!mapped) {
+        out.refused.push_back({RejectReason::unknown_sensor,
+                               "logic '" + logic.name + "' on sensor " + serial + " is not in the counters config"});
+        return;
+    }
+    auto& seen = bins_[serial + "\n" + logic.name];
+    for (const auto& r : logic.records) {
+        if (!seen.insert(r.to).second) {
+            ++out.repeated;
+            continue;
+        }
+        std::optional<std::int64_t> fw, bw;
+        const XovisCounter* line = nullptr;
+        for (const auto& c : r.counts) {
+            const XovisCounter* cfg = match_logic_count(serial, logic.name, c.name);
+            if (cfg->kind == XovisKind::line) {
+                line = cfg;
+                (c.name == "fw" ? fw : bw) = c.value;
+            } else if (cfg->kind == XovisKind::state) {
+                // A zone's balance: the people in it at the bin's end.
+                if (c.value > max_occupancy) {
+                    out.refused.push_back({RejectReason::bad_value, "count '" + c.name + "' of logic '" + logic.name +
+                                                                        "' on sensor " + serial + " says more than " +
+                                                                        std::to_string(max_occupancy) + " people"});
+                    continue;
+                }
+                out.readings.push_back(OccupancySample{cfg->sensor, cfg->zone, r.to, static_cast<int>(c.value)});
+            } else {
+                // One direction's crossings within the bin; the config says whether it walks in or out.
+                out.readings.push_back(LineDelta{serial, xovis_line_name(*cfg), r.to, c.value, 0});
+            }
+        }
+        if (line) {
+            if (!fw || !bw) {
+                out.refused.push_back({RejectReason::missing_field, "a record of logic '" + logic.name + "' on sensor " +
+                                                                        serial + " without both 'fw' and 'bw'"});
+                continue;
+            }
+            out.readings.push_back(LineDelta{serial, xovis_line_name(*line), r.to, *fw, *bw});
+        }
+    }
+    if (!seen.empty()) seen.erase(seen.begin(), seen.lower_bound(*seen.rbegin() - bin_memory));
+}
+
+Checked<const XovisCounter*> XovisLive::match_counter(const std::string& serial, const CountEvent& e, const CountMap* counts) {
+    const CountDef* def = nullptr;
+    if (counts) {
+        auto it = counts->find(e.counter_id);
+        if (it != counts->end()) def = &it->second;
+    }
+    // The event's own names come first: they are what the sensor calls the counter now.
+    std::string name = e.counter_name.empty() && def ? def->name : e.counter_name;
+    std::string logic = e.logic_name.empty() && def ? def->logic : e.logic_name;
+    if (name.empty())
         return Rejection{RejectReason::unknown_sensor,
-                         "counter id " + std::to_string(id) + " is not in the counter map of sensor " + serial};
+                         "counter id " + std::to_string(e.counter_id) + " is not in the counter map of sensor " + serial};
     const XovisCounter* found = nullptr;
     for (const auto& c : counters_) {
-        if (c.device != serial || c.kind == XovisKind::line || c.counter != def->second.name) continue;
-        if (!c.element.empty() && c.element != def->second.logic) continue;
+        if (c.device != serial || c.kind == XovisKind::line || c.counter != name) continue;
+        if (!c.element.empty() && c.element != logic) continue;
         found = &c;
     }
-    auto named = "counter '" + def->second.name + "'" +
-                 (def->second.logic.empty() ? "" : " of logic '" + def->second.logic + "'") + " on sensor " + serial;
+    auto named = "counter '" + name + "'" + (logic.empty() ? "" : " of logic '" + logic + "'") + " on sensor " + serial;
     if (!found) return Rejection{RejectReason::unknown_sensor, named + " is not in the counters config"};
     if (found->element.empty()) {
         // Matched by name alone: that is only safe while the name is the sensor's only one.
-        auto same = std::count_if(counts.begin(), counts.end(),
-                                  [&](const auto& kv) { return kv.second.name == def->second.name; });
-        if (same > 1)
-            return Rejection{RejectReason::bad_value, "two counters named '" + def->second.name + "' on sensor " + serial +
+        bool twice = false;
+        if (counts)
+            twice = std::count_if(counts->begin(), counts->end(), [&](const auto& kv) { return kv.second.name == name; }) > 1;
+        if (!logic.empty()) {
+            auto& logics = logics_of_counter_[serial + "\n" + name];
+            logics.insert(logic);
+            twice = twice || logics.size() > 1;
+        }
+        if (twice)
+            return Rejection{RejectReason::bad_value, "two counters named '" + name + "' on sensor " + serial +
                                                           ": name the logic with 'element' in the counters config"};
     }
     bool state = found->kind == XovisKind::state;
-    if (def->second.type != (state ? "state" : "accumulation"))
-        return Rejection{RejectReason::bad_value, named + " is of type '" + def->second.type + "', the counters config wants " +
+    // The type is known only from a config block; a named event is taken as the config says.
+    if (def && def->type != (state ? "state" : "accumulation"))
+        return Rejection{RejectReason::bad_value, named + " is of type '" + def->type + "', the counters config wants " +
                                                       (state ? "state" : "accumulation")};
     return found;
 }

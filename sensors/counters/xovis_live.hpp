@@ -1,19 +1,25 @@
 #pragma once
-// Xovis people counters' pushes (docs/vendor-formats.md, section 1), in their two shapes:
+// Xovis people counters' pushes (docs/vendor-formats.md, section 1), in their three shapes:
 //
 // * a line count push from older firmware: `content.element[]`, each with bins in
 //   `measurement[]` whose `fw`/`bw` values are the crossings within that bin. Bins can
 //   repeat (periodic and retried pushes); a bin is taken once per (sensor, element, `to`).
 // * v5 live data: `live_data.frames[].events[]`, COUNT_INCREMENT, COUNT_DECREMENT and
-//   COUNT_RESET events carrying the counter's value after the change. `config.counts` says
-//   what each counter id is: `accumulation` (a line's running total in one direction) or
-//   `state` (the people in a zone now). A push without `config` (metadata NONE) uses the
-//   map from the sensor's last push that had one, and is refused when there is none.
+//   COUNT_RESET events carrying the counter's value after the change. Each event names its
+//   logic and counter (`logic_name`, `counter_name`: "fw", "bw", "balance"), which is enough
+//   to map it; `config.counts`, when the agent sends it (metadata REFERENCED or FULL), adds
+//   each counter's type: `accumulation` (a line's running total in one direction) or `state`
+//   (the people in a zone now). An event without `counter_name` needs that map, from this
+//   push or the sensor's last one that had it.
+// * v5 logics: `logics_data.logics[].records[]`, one record per bin and logic, whose counts
+//   are the crossings within the bin for a line (`fw`, `bw`) and the people in the zone at
+//   the bin's end for a zone (`balance`). Taken once per (sensor, logic, `to`), like bins.
 //
-// The counters config maps each element, or each v5 counter, to a zone. Anything that
-// does not read as documented refuses the whole push: it means the sensor is set up in a
-// way we have not seen, and a guessed count would be worse than none. An element or a
-// counter the config does not map is refused on its own; the rest of the push is taken.
+// The counters config maps each element, logic or counter to a zone. Anything that does not
+// read as documented refuses the whole push: it means the sensor is set up in a way we have
+// not seen, and a guessed count would be worse than none. An element, logic or counter the
+// config does not map is refused on its own; the rest of the push is taken. Counts the
+// config does not ask for (a zone's `visits`, `dwell_time`, `fw-male`) are passed over.
 #include "checked.hpp"
 #include "counter_reading.hpp"
 
@@ -29,7 +35,8 @@
 namespace platslage::counters {
 
 enum class XovisKind {
-    line,  // a line element of a line count push: `fw` and `bw` within each bin
+    line,  // a line element of a line count push, or a line logic of a v5 logics push:
+           // `fw` and `bw` within each bin
     in,    // a v5 accumulation counter whose direction walks into the zone
     out,   // one whose direction walks out of it
     state, // a v5 state counter: the people in the zone
@@ -85,6 +92,21 @@ private:
         std::string type; // COUNT_INCREMENT | COUNT_DECREMENT | COUNT_RESET
         std::int64_t counter_id = 0;
         std::int64_t value = 0;
+        std::string counter_name; // the event's own names, when it carries them
+        std::string logic_name;
+    };
+    // One count of a logics push's record that the config maps.
+    struct LogicCount {
+        std::string name;
+        std::int64_t value = 0;
+    };
+    struct Record {
+        TimePoint to;
+        std::vector<LogicCount> counts;
+    };
+    struct Logic {
+        std::string name;
+        std::vector<Record> records;
     };
     struct Frame {
         TimePoint time;
@@ -94,9 +116,14 @@ private:
 
     Checked<XovisBatch> read_line_counts(const nlohmann::json& doc, TimePoint now);
     Checked<XovisBatch> read_live_data(const nlohmann::json& live, TimePoint now);
+    Checked<XovisBatch> read_logics(const nlohmann::json& data, TimePoint now);
     bool knows_sensor(const std::string& serial) const;
-    // The config entry for a v5 counter, or why there is none.
-    Checked<const XovisCounter*> match_counter(const std::string& serial, std::int64_t id, const CountMap& counts) const;
+    // The config entry for a v5 counter, by the event's own names or the sensor's counter
+    // map, or why there is none.
+    Checked<const XovisCounter*> match_counter(const std::string& serial, const CountEvent& e, const CountMap* counts);
+    // The config entry for a count of a logics push's logic, or nullptr.
+    const XovisCounter* match_logic_count(const std::string& serial, const std::string& logic, const std::string& count) const;
+    void take_logic(const std::string& serial, const Logic& logic, XovisBatch& out);
     void take_event(const std::string& serial, const XovisCounter& cfg, const Frame& f, const CountEvent& e,
                     XovisBatch& out);
 
@@ -105,6 +132,9 @@ private:
     std::map<std::string, std::set<TimePoint>> bins_;    // by serial + "\n" + element: the bins' `to` taken
     std::map<std::string, std::pair<TimePoint, std::int64_t>> last_frame_; // by serial: (time, framenumber)
     std::map<std::string, std::int64_t> last_value_;     // by serial + "\n" + counter id
+    // by serial + "\n" + counter name: the logics heard with it, for a config entry that
+    // names only the counter (two logics with one counter name make that entry ambiguous)
+    std::map<std::string, std::set<std::string>> logics_of_counter_;
 };
 
 } // namespace platslage::counters

@@ -194,7 +194,7 @@ TEST_SUITE("AXIS Object Analytics over MQTT") {
         CHECK(reason(true) == RejectReason::wrong_type);
         CHECK(reason(nullptr) == RejectReason::missing_field);
         auto detail = parse_aoa_event(aoa_topic(1), crossline(1, "abc"), scenarios(), example_now).rejection().detail;
-        CHECK(says(detail, "message.data.total"));
+        CHECK(says(detail, "message.data.totalHuman"));
         CHECK_FALSE(says(detail, "abc")); // the detail names the field, never repeats the payload
         CHECK(parse_aoa_event(aoa_topic(1), crossline(1, "0007"), scenarios(), example_now).ok());
     }
