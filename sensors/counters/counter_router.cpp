@@ -71,4 +71,17 @@ void CounterRouter::take(const CounterReading& r, Routed& out) {
         *same = *s;
 }
 
+nlohmann::json CounterRouter::save() const { return {{"version", 1}, {"lines", lines_.save()}, {"xovis", xovis_.save()}}; }
+
+void CounterRouter::load(const nlohmann::json& state) {
+    if (!state.is_object() || state.value("version", 0) != 1) throw std::runtime_error("not a version 1 counters state");
+    // Both read into copies first: a state that breaks half-way changes nothing.
+    LineOccupancy lines = lines_;
+    XovisLive xovis = xovis_;
+    lines.load(state.at("lines"));
+    xovis.load(state.at("xovis"));
+    lines_ = std::move(lines);
+    xovis_ = std::move(xovis);
+}
+
 } // namespace platslage::counters

@@ -33,6 +33,11 @@ public:
     // same running totals as MQTT readings of a line, through the same LineOccupancy.
     Routed route_live_sum(std::string_view payload, TimePoint now);
 
+    // The baselines and counts a restart must not lose (counter_state.hpp keeps them in a file).
+    nlohmann::json save() const;
+    // Throws when `state` is not one save() wrote; then nothing is changed.
+    void load(const nlohmann::json& state);
+
 private:
     void take(const CounterReading& r, Routed& out);
 

@@ -5,6 +5,7 @@
 #include "axis_live_sum.hpp"
 #include "camera_outage.hpp"
 #include "counter_router.hpp"
+#include "counter_state.hpp"
 #include "counters_config.hpp"
 #include "counters_options.hpp"
 #include "live_sum_exchange.hpp"
@@ -100,6 +101,38 @@ int main(int argc, char** argv) {
             spdlog::warn("the [[line]] entries (AXIS People Counter live sums) come over HTTP only: list their cameras "
                          "under [[live-sum]], or start with --http-listen for pushed ones");
         counters::CounterRouter router(config, options->xovis_topic);
+        std::optional<counters::StateFile> state;
+        if (!options->state.empty()) {
+            state.emplace(options->state);
+            try {
+                if (auto saved = state->read()) {
+                    router.load(*saved);
+                    spdlog::info("counters state {}: baselines and counts restored", options->state);
+                } else {
+                    spdlog::info("counters state {}: none yet; every line starts from its first reading", options->state);
+                }
+            } catch (const std::exception& e) {
+                // Counting on from nothing loses today's count in line-counted zones, but a
+                // state that cannot be read must not stop the counting.
+                spdlog::error("{}: starting afresh (line-counted zones count from 0)", e.what());
+            }
+        }
+        bool unsaved = false, save_failing = false;
+        auto next_save = std::chrono::steady_clock::now();
+        auto save_state = [&] {
+            if (!state || !unsaved) return;
+            try {
+                state->write(router.save());
+                unsaved = false;
+                if (save_failing) spdlog::info("counters state {}: saved again", options->state);
+                save_failing = false;
+            } catch (const std::exception& e) {
+                // Once per run of failures: tried again every second, and a restart meanwhile
+                // would count from the last state saved.
+                if (!save_failing) spdlog::warn("{}: not saved; trying again every second", e.what());
+                save_failing = true;
+            }
+        };
 
         zmq::context_t ctx(1);
         counters::SamplePush push(ctx, options->ingest, load_hub_keys(options->key_files));
@@ -157,6 +190,7 @@ int main(int argc, char** argv) {
             for (auto& m : inbox.take(256)) {
                 ++tally.messages;
                 auto routed = router.route(m.topic, m.payload, clock.now());
+                unsaved = true;
                 count_refusals(routed);
                 for (const auto& r : routed.refused)
                     spdlog::warn("refused ({}) from {}: {}", reason_name(r.reason), refusal_text(m.topic), r.detail);
@@ -185,6 +219,7 @@ int main(int argc, char** argv) {
                     routed.refused.push_back(*refused);
                 else
                     routed = router.route_live_sum(std::get<std::string>(outcome), clock.now());
+                unsaved = true;
                 count_refusals(routed);
                 if (routed.refused.empty()) {
                     if (auto ended = outage.answered(steady_now))
@@ -208,12 +243,17 @@ int main(int argc, char** argv) {
                     continue;
                 }
                 auto routed = router.route_live_sum(p.body, clock.now());
+                unsaved = true;
                 count_refusals(routed);
                 for (const auto& r : routed.refused)
                     spdlog::warn("refused ({}) from POST {} by {}: {}", reason_name(r.reason), counters::live_sum_push_path,
                                  p.peer, r.detail);
                 p.verdict->set_value(counters::push_verdict(routed));
                 send_samples(routed, push);
+            }
+            if (unsaved && std::chrono::steady_clock::now() >= next_save) {
+                next_save = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+                save_state();
             }
             if (summary_every.count() > 0 && std::chrono::steady_clock::now() >= next_summary) {
                 next_summary += summary_every;
@@ -230,6 +270,7 @@ int main(int argc, char** argv) {
         if (http) http->stop();
         if (poller) poller->stop();
         mqtt.disconnect();
+        save_state();
         std::cout << "counters: " << summary(tally, push) << std::endl;
         wake_box = nullptr;
         return 0;

@@ -50,6 +50,11 @@ std::optional<CountersOptions> parse_counters_options(int argc, char** argv, int
     app.add_option("--summary-every-s", o.summary_every_s, "seconds between summary lines on stdout; 0 only at the end")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 86400.0));
+    app.add_option("--state", o.state,
+                   "file that keeps each counting line's baseline and each line-counted zone's count across restarts, "
+                   "written at most once a second and when stopping; \"\" keeps none (a restart then counts every such "
+                   "zone from 0)")
+        ->capture_default_str();
     app.add_option("--log-level", o.log_level, "trace, debug, info, warn, error (log lines go to stderr)")
         ->capture_default_str();
     add_broker_login_options(app, o.login);

@@ -19,6 +19,7 @@ struct CountersOptions {
     std::string http_host;       // http_listen split
     int http_port = 0;
     double summary_every_s = 60; // 0: only when stopping
+    std::string state = "platslage-counters.state.json"; // baselines and counts kept across restarts; empty: none
     std::string log_level = "info";
     BrokerLogin login;     // --mqtt-user, --mqtt-password-file, --mqtt-ca
     HubKeyFiles key_files; // --key, --hub-key: this adapter's key card (role sensor) and the hub's

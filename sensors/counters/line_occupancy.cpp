@@ -2,6 +2,7 @@
 
 #include "device_serial.hpp"
 #include "stockholm_time.hpp"
+#include "time_text.hpp"
 
 #include <algorithm>
 
@@ -86,6 +87,31 @@ Checked<OccupancySample> LineOccupancy::apply_delta(const LineDelta& d) {
     zone.count = std::max<std::int64_t>(0, zone.count + entered - left);
     zone.last = std::max(zone.last, d.ts);
     return OccupancySample{cfg->sensor, cfg->zone, zone.last, static_cast<int>(std::min<std::int64_t>(zone.count, max_occupancy))};
+}
+
+nlohmann::json LineOccupancy::save() const {
+    nlohmann::json lines = nlohmann::json::object(), zones = nlohmann::json::object();
+    for (const auto& [key, l] : line_state_)
+        if (l.seen) lines[key] = {l.in, l.out};
+    for (const auto& [zone, z] : zones_) zones[zone] = {z.count, z.day, to_epoch_ms(z.last)};
+    return {{"lines", std::move(lines)}, {"zones", std::move(zones)}};
+}
+
+void LineOccupancy::load(const nlohmann::json& j) {
+    std::map<std::string, LineState> lines;
+    std::map<std::string, ZoneState> zones;
+    for (const auto& [key, v] : j.at("lines").items()) {
+        auto cut = key.find('\n');
+        if (cut == std::string::npos || !find(key.substr(0, cut), key.substr(cut + 1))) continue;
+        lines[key] = LineState{true, v.at(0).get<std::int64_t>(), v.at(1).get<std::int64_t>()};
+    }
+    for (const auto& [zone, v] : j.at("zones").items()) {
+        bool counted = std::any_of(lines_.begin(), lines_.end(), [&](const CountingLine& l) { return l.zone == zone; });
+        if (!counted) continue;
+        zones[zone] = ZoneState{v.at(0).get<std::int64_t>(), v.at(1).get<std::int64_t>(), from_epoch_ms(v.at(2).get<std::int64_t>())};
+    }
+    line_state_ = std::move(lines);
+    zones_ = std::move(zones);
 }
 
 } // namespace platslage::counters

@@ -7,6 +7,8 @@
 #include "checked.hpp"
 #include "occupancy.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -58,6 +60,12 @@ public:
     // already closed is refused; the sample carries the zone's latest time, so the hub never
     // sees the count go back in time.
     Checked<OccupancySample> apply_delta(const LineDelta& d);
+
+    // What a restart must not lose: each line's last totals (the baseline its next reading
+    // is counted from) and each zone's count, counting day and time. Lines and zones no
+    // longer in the config are dropped on load; a broken state throws (the caller starts afresh).
+    nlohmann::json save() const;
+    void load(const nlohmann::json& j);
 
 private:
     struct LineState {

@@ -2,6 +2,7 @@
 
 #include "device_serial.hpp"
 #include "json_fields.hpp"
+#include "time_text.hpp"
 #include "vendor_fields.hpp"
 
 #include <algorithm>
@@ -163,9 +164,10 @@ Checked<XovisBatch> XovisLive::read_line_counts(const json& doc, TimePoint now) 
                                    "line element '" + el.name + "' on sensor " + serial + " is not in the counters config"});
             continue;
         }
-        auto& seen = bins_[serial + "\n" + el.name];
+        const auto key = serial + "\n" + el.name;
+        auto& seen = bins_[key];
         for (const auto& b : el.bins) {
-            if (!seen.insert(b.to).second) {
+            if (!take_bin(key, b.to)) {
                 ++out.repeated;
                 continue;
             }
@@ -404,9 +406,10 @@ void XovisLive::take_logic(const std::string& serial, const Logic& logic, XovisB
                                "logic '" + logic.name + "' on sensor " + serial + " is not in the counters config"});
         return;
     }
-    auto& seen = bins_[serial + "\n" + logic.name];
+    const auto key = serial + "\n" + logic.name;
+    auto& seen = bins_[key];
     for (const auto& r : logic.records) {
-        if (!seen.insert(r.to).second) {
+        if (!take_bin(key, r.to)) {
             ++out.repeated;
             continue;
         }
@@ -523,6 +526,50 @@ void XovisLive::take_event(const std::string& serial, const XovisCounter& cfg, c
     }
     last_value_[key] = e.value;
     out.readings.push_back(std::move(d));
+}
+
+bool XovisLive::take_bin(const std::string& key, TimePoint to) {
+    if (auto floor = bin_floor_.find(key); floor != bin_floor_.end() && to <= floor->second) return false;
+    return bins_[key].insert(to).second;
+}
+
+nlohmann::json XovisLive::save() const {
+    json bins = json::object(), frames = json::object(), values = json::object(), maps = json::object();
+    for (const auto& [key, seen] : bins_) {
+        auto newest = seen.empty() ? TimePoint{} : *seen.rbegin();
+        if (auto floor = bin_floor_.find(key); floor != bin_floor_.end()) newest = std::max(newest, floor->second);
+        bins[key] = to_epoch_ms(newest);
+    }
+    for (const auto& [key, floor] : bin_floor_)
+        if (!bins.contains(key)) bins[key] = to_epoch_ms(floor);
+    for (const auto& [serial, f] : last_frame_) frames[serial] = {to_epoch_ms(f.first), f.second};
+    for (const auto& [key, v] : last_value_) values[key] = v;
+    for (const auto& [serial, counts] : count_maps_) {
+        json m = json::object();
+        for (const auto& [id, def] : counts) m[std::to_string(id)] = {def.name, def.logic, def.type};
+        maps[serial] = std::move(m);
+    }
+    return {{"bins", std::move(bins)}, {"frames", std::move(frames)}, {"values", std::move(values)}, {"count_maps", std::move(maps)}};
+}
+
+void XovisLive::load(const nlohmann::json& j) {
+    std::map<std::string, TimePoint> floors;
+    std::map<std::string, std::pair<TimePoint, std::int64_t>> frames;
+    std::map<std::string, std::int64_t> values;
+    std::map<std::string, CountMap> maps;
+    for (const auto& [key, ms] : j.at("bins").items()) floors[key] = from_epoch_ms(ms.get<std::int64_t>());
+    for (const auto& [serial, f] : j.at("frames").items())
+        frames[serial] = {from_epoch_ms(f.at(0).get<std::int64_t>()), f.at(1).get<std::int64_t>()};
+    for (const auto& [key, v] : j.at("values").items()) values[key] = v.get<std::int64_t>();
+    for (const auto& [serial, m] : j.at("count_maps").items())
+        for (const auto& [id, def] : m.items())
+            maps[serial][std::stoll(id)] = CountDef{def.at(0).get<std::string>(), def.at(1).get<std::string>(), def.at(2).get<std::string>()};
+    // Bins before a restart are known only by the newest taken: one at or before it is a repeat.
+    bins_.clear();
+    bin_floor_ = std::move(floors);
+    last_frame_ = std::move(frames);
+    last_value_ = std::move(values);
+    count_maps_ = std::move(maps);
 }
 
 } // namespace platslage::counters

@@ -72,6 +72,12 @@ public:
     // only a push that is taken changes what it remembers.
     Checked<XovisBatch> read(std::string_view payload, TimePoint now);
 
+    // What a restart must not lose: each counter's last value (the baseline of its next
+    // event), each sensor's last frame and counter map, and the newest bin taken of each
+    // element or logic. A broken state throws (the caller starts afresh).
+    nlohmann::json save() const;
+    void load(const nlohmann::json& j);
+
 private:
     struct CountDef {
         std::string name;
@@ -124,12 +130,15 @@ private:
     // The config entry for a count of a logics push's logic, or nullptr.
     const XovisCounter* match_logic_count(const std::string& serial, const std::string& logic, const std::string& count) const;
     void take_logic(const std::string& serial, const Logic& logic, XovisBatch& out);
+    // True when the bin ending `to` of element or logic `key` is new, and remembers it.
+    bool take_bin(const std::string& key, TimePoint to);
     void take_event(const std::string& serial, const XovisCounter& cfg, const Frame& f, const CountEvent& e,
                     XovisBatch& out);
 
     std::vector<XovisCounter> counters_;
     std::map<std::string, CountMap> count_maps_;         // by serial: from its last push with config.counts
     std::map<std::string, std::set<TimePoint>> bins_;    // by serial + "\n" + element: the bins' `to` taken
+    std::map<std::string, TimePoint> bin_floor_;         // the same keys: the newest `to` taken before a restart
     std::map<std::string, std::pair<TimePoint, std::int64_t>> last_frame_; // by serial: (time, framenumber)
     std::map<std::string, std::int64_t> last_value_;     // by serial + "\n" + counter id
     // by serial + "\n" + counter name: the logics heard with it, for a config entry that

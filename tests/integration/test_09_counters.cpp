@@ -66,7 +66,8 @@ TEST_CASE("people counters: AOA crossline events through platslage-counters set 
                            broker.url(), "--mqtt-client-id", "platslage-counters-test", "--ingest", loopback(hub.ports().ingest),
                            "--summary-every-s", "0", "--log-level", "debug", "--mqtt-user", "counters", "--mqtt-password-file",
                            TestSite::get().password_file("counters").string(), "--mqtt-ca", TestSite::get().ca_file.string(),
-                           "--key", key_file("sensor"), "--hub-key", hub_key_file()},
+                           "--key", key_file("sensor"), "--hub-key", hub_key_file(), "--state",
+                           (dir.path() / "counters.state.json").string()},
                           dir.path() / "counters.log");
     REQUIRE_MESSAGE(eventually([&] { return counters.log_text().find("mqtt: subscribed to") != std::string::npos; }, 10s),
                     counters.log_text());

@@ -190,7 +190,8 @@ struct Site {
         std::vector<std::string> argv{PLATSLAGE_COUNTERS_BIN, "--config", config.string(), "--maps", PLATSLAGE_MAPS_DIR,
                                       "--mqtt", broker.url(), "--mqtt-client-id", "platslage-counters-it12",
                                       "--ingest", loopback(hub.ports().ingest), "--summary-every-s", "0",
-                                      "--log-level", "debug", "--key", key_file("sensor"), "--hub-key", hub_key_file()};
+                                      "--log-level", "debug", "--key", key_file("sensor"), "--hub-key", hub_key_file(),
+                                      "--state", (dir.path() / "counters.state.json").string()};
         auto login = TestSite::get().login_args("counters");
         argv.insert(argv.end(), login.begin(), login.end());
         argv.insert(argv.end(), extra.begin(), extra.end());
@@ -391,4 +392,49 @@ TEST_CASE("a camera whose clock says 2017 is refused by the hub and shown with a
     REQUIRE(r);
     CHECK_MESSAGE(eventually([&] { return site.hall()["sensor"] == "ok"; }, 5s), counters->log_text());
     CHECK(site.hall()["occupancy"] == 16);
+}
+
+TEST_CASE("a restart of the adapter mid-day keeps the zone's count: killed or stopped, it counts on from its state file") {
+    Site site;
+    int port = free_port();
+    auto listen = std::vector<std::string>{"--http-listen", "127.0.0.1:" + std::to_string(port)};
+    auto counters = site.counters(counters_config, listen);
+    REQUIRE_MESSAGE(eventually([&] { return port_accepts(port); }, 10s), counters->log_text());
+    auto post = [&](const std::string& body) {
+        httplib::Client camera("127.0.0.1", port);
+        camera.set_read_timeout(5s);
+        auto r = camera.Post("/axis/live-sum", body, "application/json");
+        return r ? r->status : 0;
+    };
+    CHECK(post(live_sum(100, 40)) == 204);
+    CHECK(post(live_sum(130, 45)) == 204); // 30 in, 5 out
+    REQUIRE_MESSAGE(eventually([&] { return site.hall()["occupancy"] == 25; }, 5s), counters->log_text());
+    auto state = site.dir.path() / "counters.state.json";
+    // Saved within a second of the reading; then killed without a chance to save again.
+    REQUIRE(eventually([&] { return std::filesystem::exists(state) && file_text(state).find("130") != std::string::npos; }, 5s));
+    counters->signal(SIGKILL);
+    counters->wait(5s);
+
+    counters = site.counters(counters_config, listen);
+    REQUIRE_MESSAGE(eventually([&] { return port_accepts(port); }, 10s), counters->log_text());
+    CHECK(counters->log_text().find("baselines and counts restored") != std::string::npos);
+    CHECK(post(live_sum(134, 47)) == 204); // 4 in, 2 out since the totals before the kill
+    CHECK_MESSAGE(eventually([&] { return site.hall()["occupancy"] == 27; }, 5s), counters->log_text());
+
+    counters->signal(SIGTERM); // a clean stop saves what came last
+    CHECK(counters->wait(8s) == 0);
+    counters = site.counters(counters_config, listen);
+    REQUIRE_MESSAGE(eventually([&] { return port_accepts(port); }, 10s), counters->log_text());
+    CHECK(post(live_sum(135, 47)) == 204);
+    CHECK_MESSAGE(eventually([&] { return site.hall()["occupancy"] == 28; }, 5s), counters->log_text());
+
+    // A state file that is not one: said, and counting starts afresh rather than not at all.
+    counters->signal(SIGTERM);
+    CHECK(counters->wait(8s) == 0);
+    std::ofstream(state, std::ios::trunc) << "{\"version\": 1, \"lines\": 7}";
+    counters = site.counters(counters_config, listen);
+    REQUIRE_MESSAGE(eventually([&] { return port_accepts(port); }, 10s), counters->log_text());
+    CHECK(counters->log_text().find("starting afresh (line-counted zones count from 0)") != std::string::npos);
+    CHECK(post(live_sum(140, 47)) == 204);
+    CHECK_MESSAGE(eventually([&] { return site.hall()["occupancy"] == 0; }, 5s), counters->log_text());
 }
