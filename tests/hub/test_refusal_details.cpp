@@ -49,7 +49,7 @@ nlohmann::json report(const std::string& id) {
 TEST_CASE("the refusals docs/protocol.md quotes are the hub's, word for word") {
     HubParts parts;
     const auto documented = documented_details();
-    REQUIRE(documented.size() == 7);
+    REQUIRE(documented.size() == 8);
     std::vector<std::string> got;
     const std::string topic = "platslage/v1/centralen/guard/hh-07/report";
     auto mqtt = [&](const nlohmann::json& payload) {
@@ -70,6 +70,10 @@ TEST_CASE("the refusals docs/protocol.md quotes are the hub's, word for word") {
     command({{"op", "acknowledge"}, {"alert", "A-000001"}, {"by", "070-1234567"}});
     command({{"op", "acknowledge"}, {"alert", "A-1"}, {"by", "kc-1"}});
     parts.sensor_in(encode_occupancy(R"({"sensor":"198001011234","zone":"centralen.vantytor","ts":"2026-11-23T22:59:00Z","count":3})"));
+    parts.take_inputs();
+    got.push_back(stored_refusal(parts, "ingest"));
+    parts.sensor_in(encode_occupancy(
+        R"({"sensor":"axis-exit-south","zone":"cityterminalen.vanthall","ts":"2017-05-03T11:27:56+02:00","count":12})"));
     parts.take_inputs();
     got.push_back(stored_refusal(parts, "ingest"));
 

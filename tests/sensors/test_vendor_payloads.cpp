@@ -518,7 +518,8 @@ zone = "cityterminalen.flygbussar"
         CHECK(cfg.xovis[0].device == "006E020812A4");
         CHECK(cfg.xovis[0].kind == XovisKind::line);
         CHECK(cfg.xovis[3].kind == XovisKind::state);
-        CHECK(cfg.xovis[3].element.empty());
+        CHECK(cfg.xovis[3].element == "Zone 0");
+        CHECK(cfg.xovis[3].counter == "balance");
         // Every line LineOccupancy counts: 2 AXIS doors, 2 crossline scenarios, 1 element, 2 v5 counters.
         auto lines = counting_lines(cfg);
         CHECK(lines.size() == 7);
