@@ -411,3 +411,27 @@ TEST_CASE("alert steps that could not be stored are stored once the database tak
     run_sql(hub.db(), "DROP TRIGGER no_room");
     CHECK(eventually([&] { return sql_count(hub.db(), "SELECT count(*) FROM alert_steps WHERE what='raised'") >= 1; }, 5s));
 }
+
+TEST_CASE("a map with two zones overlapping on a level stops the hub at start-up, naming both zones") {
+    TempDir dir("platslage-it16-maps");
+    auto maps = dir.path() / "maps";
+    std::filesystem::create_directories(maps);
+    for (const auto& f : {"centralen.geojson", "cityterminalen.geojson"})
+        std::filesystem::copy_file(std::filesystem::path(PLATSLAGE_MAPS_DIR) / f, maps / f);
+    // Väntytor moved 0.0002° east (about 11 m), into Centralhallen, as a slip in QGIS would.
+    auto doc = nlohmann::json::parse(file_text(maps / "centralen.geojson"));
+    for (auto& feature : doc["features"])
+        if (feature["properties"]["id"] == "centralen.vantytor")
+            for (auto& p : feature["geometry"]["coordinates"][0]) p[0] = p[0].get<double>() + 0.0002;
+    std::ofstream(maps / "centralen.geojson", std::ios::trunc) << doc.dump(2);
+
+    auto db = dir.path() / "hub.db";
+    ChildProcess hub({PLATSLAGE_HUB_BIN, "--maps", maps.string(), "--db", db.string(), "--insecure-development"},
+                     dir.path() / "hub.log");
+    CHECK(hub.wait(20s) == 1);
+    auto log = hub.log_text();
+    INFO(log);
+    CHECK(log.find("centralen.geojson: feature 2 (centralen.vantytor): overlaps zone 'centralen.centralhallen' "
+                   "(feature 0) on level 0") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(db)); // refused before anything was opened or stored
+}
