@@ -9,7 +9,8 @@
 //                "reason": "human", "total": "318", "totalHuman": "318", ...}}}
 //
 // A crossline counting scenario counts one direction and sends its totals since the last
-// reset; an occupancy-in-area scenario sends the objects in the area now. Nothing in the
+// reset, per object class; an occupancy-in-area scenario sends the objects in the area now.
+// Only the people are read. Nothing in the
 // payload says which kind a scenario is, so the counters config declares it, and a
 // scenario it does not declare is refused rather than guessed.
 #include "checked.hpp"
@@ -47,8 +48,9 @@ struct AoaTopic {
 // under the prefix is refused as unknown_topic.
 Checked<AoaTopic> parse_aoa_topic(std::string_view topic);
 
-// A crossline event as the scenario's totals (`in` = `total`, `out` = 0; LineOccupancy turns
-// a lower total into a reset and a total past 2³² into a wrap), or an area event as the
+// A crossline event as the scenario's totals of people (`in` = `totalHuman`, `out` = 0;
+// `total` adds every class the scenario counts, vehicles too; LineOccupancy turns a lower
+// total into a reset and a total past 2³² into a wrap), or an area event's `human` as the
 // zone's sample. `now` catches a camera whose clock runs ahead.
 Checked<CounterReading> parse_aoa_event(std::string_view topic, std::string_view payload,
                                         std::span<const AoaScenario> scenarios, TimePoint now);

@@ -23,7 +23,7 @@ Routed CounterRouter::route(std::string_view topic, std::string_view payload, Ti
         else
             out.refused.push_back(r.rejection());
     } else if (topic_matches(xovis_filter_, topic)) {
-        auto batch = xovis_.read(payload, now);
+        auto batch = xovis_.read(payload, now, topic);
         if (!batch) {
             out.refused.push_back(batch.rejection());
             return out;

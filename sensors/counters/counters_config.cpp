@@ -166,7 +166,7 @@ CountersConfig load_counters_config(const std::string& path, const ZoneMap& zone
     });
 
     each_entry(root, path, "xovis", true, [&](const Entry& e) {
-        e.only({"device", "element", "counter", "kind", "forward-enters", "sensor", "zone"});
+        e.only({"device", "element", "counter", "kind", "forward-enters", "sensor", "zone", "topic"});
         XovisCounter c;
         c.device = e.serial("device");
         auto kind = e.one_of("kind", {"line", "in", "out", "state"});
@@ -182,6 +182,14 @@ CountersConfig load_counters_config(const std::string& path, const ZoneMap& zone
         }
         c.sensor = e.text("sensor");
         c.zone = e.text("zone");
+        if (e.has("topic")) {
+            c.topic = e.text("topic");
+            if (c.topic.find_first_of("+#") != std::string::npos || c.topic.size() > 256)
+                e.fail("'topic' must be the MQTT topic the sensor publishes to: no wildcards, at most 256 characters");
+            for (const auto& other : cfg.xovis)
+                if (other.topic == c.topic && normalise_serial(other.device) != normalise_serial(c.device))
+                    e.fail("topic '" + c.topic + "' is given for two sensors: '" + other.device + "' and '" + c.device + "'");
+        }
         checks.sensor_and_zone(e, c.sensor, c.zone);
         auto what = c.kind == XovisKind::line ? "element '" + c.element + "'" : "counter '" + xovis_line_name(c) + "'";
         checks.unique(e, c.device, xovis_line_name(c), what);

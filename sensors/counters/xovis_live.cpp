@@ -27,25 +27,6 @@ const json* optional_field(const json& parent, const char* key) {
     return it == parent.end() || it->is_null() ? nullptr : &*it;
 }
 
-// A v5 push's `package_info` (version 5.x when it says) and its sensor's serial, under `root`.
-Checked<std::string> v5_sensor(const json& data, const std::string& root) {
-    if (const json* pkg = optional_field(data, "package_info")) {
-        if (!pkg->is_object()) return Rejection{RejectReason::wrong_type, "field '" + root + ".package_info' must be an object"};
-        if (optional_field(*pkg, "version")) {
-            auto version = text_at(*pkg, "version", root + ".package_info.version");
-            if (!version) return version.rejection();
-            if (!version->starts_with("5."))
-                return Rejection{RejectReason::wrong_version, "push version '" + *version + "'; 5.x is read"};
-        }
-    }
-    // Firmware 5.0.x leaves sensor_info out of a logics push; without it nothing says which
-    // sensor counted, and the MQTT topic is whatever the installer typed.
-    auto info = object_at(data, "sensor_info", root + ".sensor_info");
-    if (!info) return info.rejection();
-    auto raw_serial = text_at(**info, "serial_number", root + ".sensor_info.serial_number");
-    if (!raw_serial) return raw_serial.rejection();
-    return normalise_serial(*raw_serial);
-}
 } // namespace
 
 std::string xovis_line_name(const XovisCounter& c) {
@@ -61,7 +42,7 @@ bool XovisLive::knows_sensor(const std::string& serial) const {
     return std::any_of(counters_.begin(), counters_.end(), [&](const XovisCounter& c) { return c.device == serial; });
 }
 
-Checked<XovisBatch> XovisLive::read(std::string_view payload, TimePoint now) {
+Checked<XovisBatch> XovisLive::read(std::string_view payload, TimePoint now, std::string_view topic) {
     auto doc = parse_object(payload, max_push_bytes);
     if (!doc) return doc.rejection();
     int shapes = static_cast<int>(doc->contains("content")) + static_cast<int>(doc->contains("live_data")) +
@@ -72,12 +53,12 @@ Checked<XovisBatch> XovisLive::read(std::string_view payload, TimePoint now) {
     if (doc->contains("live_data")) {
         auto data = object_at(*doc, "live_data", "live_data");
         if (!data) return data.rejection();
-        return read_live_data(**data, now);
+        return read_live_data(**data, now, topic);
     }
     if (doc->contains("logics_data")) {
         auto data = object_at(*doc, "logics_data", "logics_data");
         if (!data) return data.rejection();
-        return read_logics(**data, now);
+        return read_logics(**data, now, topic);
     }
     return Rejection{RejectReason::missing_field, "neither 'content' (a line count push), 'live_data' (v5 live data) nor "
                                                   "'logics_data' (v5 logics): not a Xovis push we read"};
@@ -183,8 +164,34 @@ Checked<XovisBatch> XovisLive::read_line_counts(const json& doc, TimePoint now) 
 
 // ---- v5 live data ----
 
-Checked<XovisBatch> XovisLive::read_live_data(const json& live, TimePoint now) {
-    auto sensor = v5_sensor(live, "live_data");
+Checked<std::string> XovisLive::v5_sensor(const json& data, const std::string& root, std::string_view topic) const {
+    if (const json* pkg = optional_field(data, "package_info")) {
+        if (!pkg->is_object()) return Rejection{RejectReason::wrong_type, "field '" + root + ".package_info' must be an object"};
+        if (optional_field(*pkg, "version")) {
+            auto version = text_at(*pkg, "version", root + ".package_info.version");
+            if (!version) return version.rejection();
+            if (!version->starts_with("5."))
+                return Rejection{RejectReason::wrong_version, "push version '" + *version + "'; 5.x is read"};
+        }
+    }
+    if (!optional_field(data, "sensor_info")) {
+        // Firmware 5.0.x leaves sensor_info out (published captures of both pushes): then only
+        // the topic its agent was given can say which sensor counted.
+        auto by_topic = std::find_if(counters_.begin(), counters_.end(),
+                                     [&](const XovisCounter& c) { return !c.topic.empty() && c.topic == topic; });
+        if (by_topic != counters_.end()) return by_topic->device;
+        return Rejection{RejectReason::missing_field, "field '" + root + ".sensor_info' is missing, and no [[xovis]] entry "
+                                                      "gives this topic: name the sensor's topic with 'topic'"};
+    }
+    auto info = object_at(data, "sensor_info", root + ".sensor_info");
+    if (!info) return info.rejection();
+    auto raw_serial = text_at(**info, "serial_number", root + ".sensor_info.serial_number");
+    if (!raw_serial) return raw_serial.rejection();
+    return normalise_serial(*raw_serial);
+}
+
+Checked<XovisBatch> XovisLive::read_live_data(const json& live, TimePoint now, std::string_view topic) {
+    auto sensor = v5_sensor(live, "live_data", topic);
     if (!sensor) return sensor.rejection();
     const std::string serial = *sensor;
 
@@ -255,7 +262,9 @@ Checked<XovisBatch> XovisLive::read_live_data(const json& live, TimePoint now) {
                 if (*category != "COUNT") continue; // SCENE, INFO: nothing for a count
                 auto type = text_at(e, "type", join(epath, "type"));
                 if (!type) return type.rejection();
-                if (*type == "WRONG_WAY_DETECTED") continue; // a warning; the counters say what moved
+                // A warning (the counters say what moved), and a queue logic's waiting time in
+                // seconds (published captures): neither counts people.
+                if (*type == "WRONG_WAY_DETECTED" || *type == "TIME_CHANGE") continue;
                 if (*type != "COUNT_INCREMENT" && *type != "COUNT_DECREMENT" && *type != "COUNT_RESET")
                     return Rejection{RejectReason::bad_value, "field '" + epath + ".type' is not a COUNT event type we read"};
                 auto attrs = object_at(e, "attributes", join(epath, "attributes"));
@@ -326,8 +335,8 @@ Checked<XovisBatch> XovisLive::read_live_data(const json& live, TimePoint now) {
 
 // ---- v5 logics ----
 
-Checked<XovisBatch> XovisLive::read_logics(const json& data, TimePoint now) {
-    auto sensor = v5_sensor(data, "logics_data");
+Checked<XovisBatch> XovisLive::read_logics(const json& data, TimePoint now, std::string_view topic) {
+    auto sensor = v5_sensor(data, "logics_data", topic);
     if (!sensor) return sensor.rejection();
     const std::string serial = *sensor;
     auto list = array_at(data, "logics", "logics_data.logics");

@@ -47,11 +47,14 @@ struct XovisCounter {
     std::string device;   // the sensor's serial, normalised (device_serial.hpp)
     std::string element;  // the element's name (line count push) or the logic's name (v5);
                           // for a v5 counter it may be left empty when the counter's name is unique
-    std::string counter;  // the v5 counter's name ("Forward"); empty for kind line
+    std::string counter;  // the v5 counter's name ("fw", "bw", "balance"); empty for kind line
     XovisKind kind = XovisKind::line;
     bool forward_enters = true; // kind line: `fw` walks into the zone
     std::string sensor;   // the id the hub sees
     std::string zone;
+    // The MQTT topic the sensor's agent publishes to, when given: names the sensor of a push
+    // without `sensor_info` (firmware 5.0.x leaves it out).
+    std::string topic = {};
 };
 
 // The line an element or a v5 line counter is to LineOccupancy.
@@ -68,9 +71,10 @@ public:
     explicit XovisLive(std::vector<XovisCounter> counters);
 
     // The push's readings, or why it was refused whole. `now` catches a sensor whose clock
-    // runs ahead. Remembers bins and frames taken, counter maps and counter values, so
+    // runs ahead; `topic`, the MQTT topic it came on, names the sensor of a v5 push without
+    // `sensor_info` when the counters config gives that topic. Remembers bins and frames taken, counter maps and counter values, so
     // only a push that is taken changes what it remembers.
-    Checked<XovisBatch> read(std::string_view payload, TimePoint now);
+    Checked<XovisBatch> read(std::string_view payload, TimePoint now, std::string_view topic = {});
 
     // What a restart must not lose: each counter's last value (the baseline of its next
     // event), each sensor's last frame and counter map, and the newest bin taken of each
@@ -121,8 +125,10 @@ private:
     };
 
     Checked<XovisBatch> read_line_counts(const nlohmann::json& doc, TimePoint now);
-    Checked<XovisBatch> read_live_data(const nlohmann::json& live, TimePoint now);
-    Checked<XovisBatch> read_logics(const nlohmann::json& data, TimePoint now);
+    Checked<XovisBatch> read_live_data(const nlohmann::json& live, TimePoint now, std::string_view topic);
+    Checked<XovisBatch> read_logics(const nlohmann::json& data, TimePoint now, std::string_view topic);
+    // A v5 push's sensor: its `sensor_info`, or the config's sensor for the topic it came on.
+    Checked<std::string> v5_sensor(const nlohmann::json& data, const std::string& root, std::string_view topic) const;
     bool knows_sensor(const std::string& serial) const;
     // The config entry for a v5 counter, by the event's own names or the sensor's counter
     // map, or why there is none.

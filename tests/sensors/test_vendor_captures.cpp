@@ -62,11 +62,9 @@ json live_frame(std::int64_t number, std::int64_t ms, json events) {
             {"events", std::move(events)}};
 }
 std::string live_push(json frames, const char* serial = "80:1F:12:D5:30:DC") {
-    return json{{"live_data",
-                 {{"package_info", {{"version", "5.0"}, {"id", 97}, {"agent_id", 1022}}},
-                  {"sensor_info", {{"serial_number", serial}, {"type", "SINGLE_SENSOR"}}},
-                  {"frames", std::move(frames)}}}}
-        .dump();
+    json data = {{"package_info", {{"version", "5.0"}, {"id", 97}, {"agent_id", 1022}}}, {"frames", std::move(frames)}};
+    if (serial) data["sensor_info"] = {{"serial_number", serial}, {"type", "SINGLE_SENSOR"}};
+    return json{{"live_data", std::move(data)}}.dump();
 }
 // The capture's frame: 2023-01-16, a person crossing "Line-based logic 2" forward, 1471 so far.
 constexpr std::int64_t capture_ms = 1673875622987;
@@ -199,6 +197,67 @@ TEST_SUITE("published captures: Xovis v5 live data without a config block") {
         r = xovis.read(live_push(json::array({live_frame(1, capture_ms, json::array({numeric}))})), capture_now);
         CHECK(r.rejection().reason == RejectReason::wrong_type);
         CHECK(says(r.rejection().detail, "live_data.frames[0].events[0].attributes.counter_name"));
+    }
+}
+
+TEST_SUITE("published captures: firmware 5.0.x names no sensor, a queue logic counts seconds") {
+    // The 2022 captures (firmware 5.0.3) of both pushes have no sensor_info: the topic the
+    // installer gave the agent is all that says which sensor counted.
+    XovisCounter by_topic(const char* logic, const char* counter, XovisKind kind, const char* zone, const char* topic) {
+        XovisCounter c{"80:1F:12:D5:30:DC", logic, counter, kind, true, std::string("xovis-") + counter, zone};
+        c.topic = topic;
+        return c;
+    }
+    TEST_CASE("a live data push without sensor_info is the sensor's whose topic the config gives") {
+        CounterRouter router(config_of({by_topic("Zone 0", "balance", XovisKind::state, "cityterminalen.biljetthall",
+                                                 "xovis/cityterminalen/pc2s-1")}),
+                             "xovis/#");
+        auto push = live_push(json::array({live_frame(11966464, 1646407003605, json::array({named_event(
+                                           "COUNT_INCREMENT", 1, "Zone 0", 1, "balance", 1, 1128)}))}),
+                              nullptr);
+        auto now = at_ms(1646407003605 + 60'000);
+        auto r = router.route("xovis/cityterminalen/pc2s-1", push, now);
+        CHECK(r.refused.empty());
+        CHECK(count_of(r, "cityterminalen.biljetthall") == 1);
+        auto elsewhere = router.route("xovis/cityterminalen/pc2s-2", push, now);
+        REQUIRE(elsewhere.refused.size() == 1);
+        CHECK(elsewhere.refused[0].detail == "field 'live_data.sensor_info' is missing, and no [[xovis]] entry gives this "
+                                            "topic: name the sensor's topic with 'topic'");
+    }
+    TEST_CASE("a logics push without sensor_info, as firmware 5.0.x sends it, is taken by its topic") {
+        CounterRouter router(config_of({by_topic("Line 0", "", XovisKind::line, "cityterminalen.gater", "xovis/gater/logics")}),
+                             "xovis/#");
+        // The 2022 capture: "Line 0" with fw 1, 3, 0, 0 and bw 0, 1, 0, 0 in four one-minute bins.
+        json records = json::array();
+        const int fw[] = {1, 3, 0, 0}, bw[] = {0, 1, 0, 0};
+        for (int i = 0; i < 4; ++i)
+            records.push_back({{"from", 1645792860000 + i * 60'000},
+                               {"to", 1645792920000 + i * 60'000},
+                               {"counts", json::array({{{"id", 2}, {"name", "fw"}, {"value", fw[i]}}, {{"id", 3}, {"name", "bw"}, {"value", bw[i]}}})}});
+        auto push = json{{"logics_data",
+                          {{"package_info", {{"version", "5.0"}, {"id", 28}, {"agent_id", 1008}}},
+                           {"logics", json::array({{{"id", 2}, {"name", "Line 0"}, {"info", "XLT_4X_LINE_IN_OUT_COUNT"},
+                                                    {"geometries", json::array()}, {"records", records}}})}}}};
+        auto r = router.route("xovis/gater/logics", push.dump(), at_ms(1645792920000 + 5 * 60'000));
+        CHECK(r.refused.empty());
+        CHECK(count_of(r, "cityterminalen.gater") == 3);
+    }
+    TEST_CASE("a queue logic's TIME_CHANGE events (seconds of waiting) are passed over, the people still counted") {
+        XovisLive xovis({{"00:6E:02:01:AB:7C", "Zone 0", "balance", XovisKind::state, true, "xovis-z0", "cityterminalen.biljetthall"}});
+        json time_change = {{"category", "COUNT"},
+                            {"type", "TIME_CHANGE"},
+                            {"attributes", {{"track_id", 57060}, {"counter_id", 1000003}, {"unit", "seconds"}, {"amount", 4.202},
+                                            {"counter_value", 10.922001}, {"logic_id", 1000}, {"logic_name", "Queue statistics 1"},
+                                            {"counter_name", "queueing-time"}}}};
+        auto push = live_push(json::array({live_frame(31757307, 1725001494320,
+                                                      json::array({time_change, named_event("COUNT_INCREMENT", 1, "Zone 0", 1,
+                                                                                            "balance", 4, 57061)}))}),
+                              "00:6E:02:01:AB:7C");
+        auto r = xovis.read(push, at_ms(1725001494320 + 1000));
+        REQUIRE(r);
+        CHECK(r->refused.empty());
+        REQUIRE(r->readings.size() == 1);
+        CHECK(std::get<OccupancySample>(r->readings[0]).count == 4);
     }
 }
 

@@ -557,6 +557,12 @@ zone = "cityterminalen.flygbussar"
         CHECK(refusal(xovis_entry + other_logic) == "accepted");
         CHECK(says(refusal(xovis_entry + xovis_entry), "counter 'Stairs line/Forward' on device '000034562B7C' is listed twice"));
         CHECK(says(refusal("aoa = 3\n"), "'aoa' must be a list of [[aoa]] tables"));
+        // A sensor's topic names it when its pushes do not: exact, and one sensor's only.
+        CHECK(says(refusal(xovis_entry + "topic = \"xovis/#\"\n"), "'topic' must be the MQTT topic the sensor publishes to"));
+        auto other_sensor = with(with(other_logic, "00:00:34:56:2b:7c", "00:00:34:56:2b:7d"), "xovis-lift", "xovis-lift-2");
+        CHECK(says(refusal(xovis_entry + "topic = \"xovis/a\"\n" + other_sensor + "topic = \"xovis/a\"\n"),
+                   "topic 'xovis/a' is given for two sensors"));
+        CHECK(refusal(xovis_entry + "topic = \"xovis/a\"\n" + other_logic + "topic = \"xovis/a\"\n") == "accepted");
     }
 }
 
