@@ -16,6 +16,24 @@ std::string mqtt_source(std::string_view topic) {
     return t ? "mqtt:" + t->station + "/" + t->actor : std::string("mqtt");
 }
 
+// One batch's fusion changes published once each, with their newest values
+// (Situation::hold); released even when a part of the batch throws, so the picture never
+// stays held.
+class HeldTurn {
+public:
+    HeldTurn(Situation& situation, std::vector<Update>& out) : situation_(situation), out_(out) { situation_.hold(); }
+    ~HeldTurn() {
+        auto u = situation_.release();
+        out_.insert(out_.end(), std::make_move_iterator(u.begin()), std::make_move_iterator(u.end()));
+    }
+    HeldTurn(const HeldTurn&) = delete;
+    HeldTurn& operator=(const HeldTurn&) = delete;
+
+private:
+    Situation& situation_;
+    std::vector<Update>& out_;
+};
+
 // Size first: a topic or payload no handheld message can have was not even copied whole.
 Checked<Event> check_message(const MqttMessage& m, const ZoneMap& zones, TimePoint now) {
     if (m.topic_bytes > max_mqtt_topic_kept)
@@ -169,31 +187,34 @@ void InputDesk::commit() {
 
     std::size_t next = 0;
     std::vector<Update> updates;
-    for (auto& p : batch_) {
-        if (!p.event) {
-            const auto& why = p.event.rejection();
-            refusals_.count(why.reason);
-            if (p.clock_wrong) {
-                auto u = hub_.situation.counter_clock_wrong(*p.clock_wrong, p.heard);
-                updates.insert(updates.end(), std::make_move_iterator(u.begin()), std::make_move_iterator(u.end()));
+    {
+        HeldTurn turn(hub_.situation, updates);
+        for (auto& p : batch_) {
+            if (!p.event) {
+                const auto& why = p.event.rejection();
+                refusals_.count(why.reason);
+                if (p.clock_wrong) {
+                    auto u = hub_.situation.counter_clock_wrong(*p.clock_wrong, p.heard);
+                    updates.insert(updates.end(), std::make_move_iterator(u.begin()), std::make_move_iterator(u.end()));
+                }
+                if (!p.kept) continue; // counted, and stored as a count when its window ends
+                spdlog::warn("refused {} input{}{}: {}: {}", p.source, p.refused_on.empty() ? "" : " on ", p.refused_on,
+                             reason_name(why.reason), why.detail);
+                send_receipt(p, ReceiptStatus::refused, &why);
+                continue;
             }
-            if (!p.kept) continue; // counted, and stored as a count when its window ends
-            spdlog::warn("refused {} input{}{}: {}: {}", p.source, p.refused_on.empty() ? "" : " on ", p.refused_on,
-                         reason_name(why.reason), why.detail);
-            send_receipt(p, ReceiptStatus::refused, &why);
-            continue;
+            if (p.repeat) {
+                ++hub_.duplicates;
+                send_receipt(p, ReceiptStatus::duplicate, nullptr);
+                continue;
+            }
+            std::int64_t id = ids[next++];
+            const Event& ev = p.event.value();
+            if (id == 0) ++hub_.duplicates;
+            else ++hub_.accepted;
+            if (id != 0) hub_.apply(id, ev, p.heard, updates);
+            send_receipt(p, id == 0 ? ReceiptStatus::duplicate : ReceiptStatus::stored, nullptr);
         }
-        if (p.repeat) {
-            ++hub_.duplicates;
-            send_receipt(p, ReceiptStatus::duplicate, nullptr);
-            continue;
-        }
-        std::int64_t id = ids[next++];
-        const Event& ev = p.event.value();
-        if (id == 0) ++hub_.duplicates;
-        else ++hub_.accepted;
-        if (id != 0) hub_.apply(id, ev, p.heard, updates);
-        send_receipt(p, id == 0 ? ReceiptStatus::duplicate : ReceiptStatus::stored, nullptr);
     }
     publisher_.publish(updates);
 }

@@ -8,6 +8,12 @@ namespace platslage {
 
 namespace {
 constexpr std::size_t max_outgoing_queued = 100000;
+// QoS 1 messages on their way to the broker at once. Below Mosquitto's default receive
+// maximum (max_inflight_messages 20): past the broker's window Paho queues a publish and its
+// send thread looks at the queue again only after a second, so a burst of receipts (a whole
+// turn's in a few milliseconds) left some of them waiting a second for no reason.
+constexpr std::size_t max_in_flight = 16;
+constexpr auto in_flight_patience = std::chrono::seconds(5);
 
 // What the hub listens to. The version level is a wildcard on purpose: a handheld speaking
 // another version is heard, refused as wrong_version and counted, not silently ignored.
@@ -60,6 +66,7 @@ void MqttLink::publish(const std::string& topic, const std::string& payload, int
 }
 
 void MqttLink::send_queued() {
+    std::deque<mqtt::delivery_token_ptr> in_flight;
     std::unique_lock lock(out_mutex_);
     for (;;) {
         out_ready_.wait(lock, [&] { return stopping_ || !out_.empty(); });
@@ -67,7 +74,19 @@ void MqttLink::send_queued() {
         auto m = std::move(out_.front());
         out_.pop_front();
         lock.unlock();
-        if (!session_.publish(m.topic, m.payload, m.qos, m.retain)) spdlog::warn("mqtt: publish to {} failed", m.topic);
+        // Within the broker's window: the oldest acknowledged before one more goes. A link that
+        // is down answers nothing; after a while the message goes anyway, into Paho's queue.
+        while (!in_flight.empty() && (in_flight.size() >= max_in_flight || in_flight.front()->is_complete())) {
+            try {
+                in_flight.front()->wait_for(in_flight_patience);
+            } catch (const mqtt::exception&) {
+                // lost with the connection: the handheld asks again (docs/protocol.md, "Delivery")
+            }
+            in_flight.pop_front();
+        }
+        auto token = session_.publish(m.topic, m.payload, m.qos, m.retain);
+        if (!token) spdlog::warn("mqtt: publish to {} failed", m.topic);
+        else if (m.qos > 0) in_flight.push_back(std::move(token));
         lock.lock();
     }
 }

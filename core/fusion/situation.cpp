@@ -36,7 +36,25 @@ std::vector<Update> Situation::show(const std::string& key, const nlohmann::json
     return out;
 }
 
+void Situation::hold() { holding_ = true; }
+
+std::vector<Update> Situation::release() {
+    std::vector<Update> out;
+    if (!holding_) return out;
+    holding_ = false;
+    Fusion::Effects fx = std::move(held_);
+    held_ = {};
+    publish(std::move(fx), held_at_, out);
+    held_at_ = {};
+    return out;
+}
+
 void Situation::publish(Fusion::Effects fx, TimePoint now, std::vector<Update>& out) {
+    if (holding_) {
+        held_.merge(std::move(fx));
+        held_at_ = std::max(held_at_, now);
+        return;
+    }
     for (const auto& zone : fx.zones)
         if (const Zone* z = zones_.find(zone)) publish_zone(*z, now, out);
     for (const auto& id : fx.alerts)

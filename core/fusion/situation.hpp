@@ -65,6 +65,17 @@ public:
     // recorded at them) shown in the same picture under `key`; an unchanged body is no news.
     std::vector<Update> show(const std::string& key, const nlohmann::json& body);
 
+    // One turn of the hub's loop, conflated: between hold() and release(), what the fusion
+    // changes (zones, stations, alerts, orders, the weather) is gathered instead of
+    // published, and release() publishes each such key once, with its newest value, as of
+    // the latest time heard. A zone that took 200 samples in one turn is one update, not
+    // 200, and costs one hotspot score. Reports, devices, teams and shelters are keys of
+    // their own and are published as they come. Nothing is lost: the numbering stays
+    // without gaps, and the state is the same as without holding.
+    void hold();
+    std::vector<Update> release();
+    bool holding() const { return holding_; }
+
     // Time-driven changes up to `now`: silent sensors, escalations, expiries, scores.
     std::vector<Update> advance_to(TimePoint now);
     std::vector<Update> tick(const Clock& clock) { return advance_to(clock.now()); }
@@ -131,6 +142,9 @@ private:
     std::map<std::string, DeviceSeen> devices_; // by "<station>/<device>"
     std::map<std::string, TeamSeen> teams_;     // by team id
     std::deque<std::string> report_keys_;
+    bool holding_ = false;
+    Fusion::Effects held_;   // while holding: what publish() was asked to show
+    TimePoint held_at_{};    // and the latest time it was asked at
 };
 
 } // namespace platslage

@@ -152,3 +152,41 @@ TEST_CASE("a team that walks over to the other station is counted there, and no 
     CHECK(left_station_updated); // consoles hear that Centralen lost the team
     CHECK(entry(s, "team/team-1")["station"] == "cityterminalen");
 }
+
+TEST_CASE("one turn held: a zone sampled 200 times is published once, with its newest value, and the state is the same") {
+    Situation held(test::real_maps(), SituationSettings{std::chrono::minutes(2), 10, {}});
+    Situation direct(test::real_maps(), SituationSettings{std::chrono::minutes(2), 10, {}});
+    auto feed = [](Situation& s, std::vector<Update>& out) {
+        for (int i = 0; i < 200; ++i) {
+            auto t = t0 + Millis(i * 10);
+            auto u = s.record(OccupancySample{"axis-1", "centralen.vantytor", t, 100 + i}, t);
+            out.insert(out.end(), u.begin(), u.end());
+        }
+        auto r = s.record(report("r-1", "centralen.vantytor", 2, {Category::sleeping}, t0 + Millis(2000)), 1, t0 + Millis(2000));
+        out.insert(out.end(), r.begin(), r.end());
+    };
+    std::vector<Update> during, plain;
+    held.hold();
+    CHECK(held.holding());
+    feed(held, during);
+    auto released = held.release();
+    CHECK_FALSE(held.holding());
+    feed(direct, plain);
+
+    auto count_key = [](const std::vector<Update>& u, const std::string& key) {
+        return std::count_if(u.begin(), u.end(), [&](const Update& x) { return x.key == key; });
+    };
+    CHECK(count_key(during, "zone/centralen.vantytor") == 0);   // held back while the turn runs
+    CHECK(std::count_if(during.begin(), during.end(), [](const Update& x) { return x.key.starts_with("report/"); }) ==
+          1); // a report is its own key: published as it comes
+    CHECK(count_key(released, "zone/centralen.vantytor") == 1); // once, for the whole turn
+    CHECK(count_key(released, "station/centralen") == 1);
+    CHECK(count_key(plain, "zone/centralen.vantytor") >= 200);
+    CHECK(json::parse(*held.state().find("zone/centralen.vantytor"))["occupancy"] == 299);
+    // Numbered without gaps, in order, and the picture is the one the unheld situation shows.
+    std::vector<Update> all = during;
+    all.insert(all.end(), released.begin(), released.end());
+    for (std::size_t i = 1; i < all.size(); ++i) CHECK(all[i].seq == all[i - 1].seq + 1);
+    CHECK(held.state().entries() == direct.state().entries());
+    CHECK(held.release().empty()); // nothing held twice
+}
