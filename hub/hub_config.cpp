@@ -118,6 +118,10 @@ std::optional<HubConfig> load_hub_config(int argc, char** argv, int& exit_code) 
     app.add_option("--purge-before", cfg.purge_before,
                    "purge raw reports, notes and refusals heard before this Stockholm date (YYYY-MM-DD), keeping their "
                    "figures, then exit");
+    app.add_flag("--check-replay", cfg.check_replay,
+                 "build the picture as a restart does (the newest snapshot and the events after it) and again from "
+                 "every event in the last replay-hours, at one instant; say whether they are the same, then exit "
+                 "(0 the same, 4 not)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -132,7 +136,7 @@ std::optional<HubConfig> load_hub_config(int argc, char** argv, int& exit_code) 
                                  "snapshot-every-s ≥ 0, refusal-window-s ≥ 1, refusals-per-source ≥ 0, refusals-total ≥ 0, "
                                  "retention-days ≥ 0, purge-first-after-s ≥ 0");
     // A one-off task opens no socket: it needs no keys or login.
-    if (cfg.import_file.empty() && cfg.purge_before.empty()) check_security(cfg);
+    if (cfg.import_file.empty() && cfg.purge_before.empty() && !cfg.check_replay) check_security(cfg);
     if (!cfg.rules.empty()) cfg.fusion = load_rules(cfg.rules);
     cfg.fusion.evaluate_every = std::chrono::seconds(cfg.evaluate_every_s);
     return cfg;

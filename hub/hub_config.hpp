@@ -44,6 +44,7 @@ struct HubConfig {
     // One-off tasks, from the command line only: the hub does it and exits.
     std::string import_file;  // --import: event records into a new log (record_import.hpp)
     std::string purge_before; // --purge-before YYYY-MM-DD: purge once, as the daily purge does
+    bool check_replay = false; // --check-replay: the picture from the snapshot against a full replay
 
     bool operator==(const HubConfig&) const = default;
 };

@@ -25,7 +25,7 @@ void HubContext::apply(std::int64_t id, const Event& e, TimePoint heard, std::ve
     last_event = std::max(last_event, id);
 }
 
-void HubContext::replay() {
+void HubContext::replay(bool use_snapshot) {
     std::size_t replayed = 0, skipped = 0;
     std::vector<Update> ignored; // a rebuilt picture is not news: consoles take a snapshot
     auto visit = [&](std::int64_t id, const EventRecord& r) {
@@ -42,7 +42,7 @@ void HubContext::replay() {
         ++replayed;
     };
     bool from_snapshot = false;
-    for (const auto& snap : log.snapshots()) {
+    for (const auto& snap : use_snapshot ? log.snapshots() : std::vector<EventLog::Snapshot>{}) {
         try {
             situation.load(nlohmann::json::parse(snap.body));
             last_event = snap.last_event;

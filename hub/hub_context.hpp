@@ -23,8 +23,8 @@ struct HubContext {
     // Folds a committed event into the picture; the updates it makes are added to `out`.
     void apply(std::int64_t id, const Event& e, TimePoint heard, std::vector<Update>& out);
     // Rebuilds the picture: from the newest readable snapshot and the events after it, or
-    // without one from the last `replay_hours` of the event log.
-    void replay();
+    // without one (or with `use_snapshot` false) from the last `replay_hours` of the event log.
+    void replay(bool use_snapshot = true);
     // Saves the fused state so the next start need not replay the whole log; false when the
     // write failed (only start-up gets slower).
     bool save_snapshot();

@@ -7,6 +7,7 @@
 #include "mqtt_link.hpp"
 #include "process_memory.hpp"
 #include "record_import.hpp"
+#include "replay_check.hpp"
 #include "retention.hpp"
 #include "security_options.hpp"
 #include "system_clock.hpp"
@@ -64,6 +65,17 @@ int main(int argc, char** argv) {
                          summary.refused ? " (" + refusal_counts_text(summary.refused_by_reason) + ")" : std::string(),
                          s, s > 0 ? static_cast<double>(summary.lines) / s : 0.0);
             return summary.refused == 0 ? 0 : 3;
+        }
+        if (cfg->check_replay) {
+            auto check = check_replay(*cfg, zones, log, SystemClock().now());
+            if (check.same()) {
+                std::cout << "replay check: the same: " << check.keys << " keys from the snapshot and from a full replay\n";
+                return 0;
+            }
+            std::cout << "replay check: " << check.differing.size() << " of " << check.keys << " keys differ:";
+            for (const auto& key : check.differing) std::cout << " " << key;
+            std::cout << "\n";
+            return 4;
         }
         if (!cfg->purge_before.empty()) {
             auto cutoff = stockholm_day_start(cfg->purge_before);
