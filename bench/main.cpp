@@ -120,6 +120,30 @@ nlohmann::json security_ratios(const std::vector<Result>& results) {
     return ratios;
 }
 
+// Each hub figure against the raw baseline it stands on, in this run, under the names issue
+// 16's targets use: reports against the bare Paho echo with Nagle off (target 0.8), samples
+// against plain SQLite at 100 rows a commit (target 0.5). A script compares these fields.
+nlohmann::json baseline_ratios(const std::vector<Result>& results) {
+    auto rate = [&](const std::string& path) -> double {
+        for (const auto& r : results)
+            if (r.path == path && !r.paced) return r.per_second();
+        return 0;
+    };
+    nlohmann::json ratios = nlohmann::json::object();
+    auto put = [&](const std::string& name, double num, double den) {
+        if (num > 0 && den > 0) ratios[name] = num / den;
+    };
+    const std::string echo = "Paho → Mosquitto → Paho echo → back, Nagle off";
+    const std::string sqlite = "SQLite, 100 rows per commit";
+    for (const std::string& suffix : {std::string(), std::string(" (plain)")}) {
+        auto tag = suffix.empty() ? std::string("secured") : std::string("plain");
+        put("reports_to_receipt_vs_paho_echo_" + tag, rate("report → hub (checked, committed) → receipt" + suffix), rate(echo + suffix));
+        put("reports_to_pub_vs_paho_echo_" + tag, rate("report → hub → update on the consoles' PUB" + suffix), rate(echo + suffix));
+        put("samples_vs_sqlite_100_per_commit_" + tag, rate("sample → hub (checked, committed, fused, published)" + suffix), rate(sqlite));
+    }
+    return ratios;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -165,10 +189,12 @@ int main(int argc, char** argv) {
                      "broker on the loopback and a hub with --insecure-development.\n";
         auto ratios = security_ratios(results);
         for (const auto& [name, ratio] : ratios.items()) std::cout << name << ": " << fixed(ratio.get<double>(), 2) << "\n";
+        auto against_raw = baseline_ratios(results);
+        for (const auto& [name, ratio] : against_raw.items()) std::cout << name << ": " << fixed(ratio.get<double>(), 2) << "\n";
         if (!json_out.empty()) {
             std::ofstream out(json_out);
             out << nlohmann::json{{"cores", std::thread::hardware_concurrency()}, {"window", window}, {"results", as_json(results)},
-                                  {"security", ratios}}
+                                  {"security", ratios}, {"ratios", against_raw}}
                        .dump(2)
                 << "\n";
             if (!out) throw std::runtime_error("cannot write " + json_out);
