@@ -27,6 +27,17 @@ const json* optional_field(const json& parent, const char* key) {
     return it == parent.end() || it->is_null() ? nullptr : &*it;
 }
 
+// A bin's end (`to`), once its `from` and `to` read as times and it ends after it begins:
+// the same rule for a line count push's bins and a logics push's records.
+Checked<TimePoint> bin_end(const json& bin, const std::string& path, TimePoint now) {
+    auto from = time_at(bin, "from", join(path, "from"), now);
+    if (!from) return from.rejection();
+    auto to = time_at(bin, "to", join(path, "to"), now);
+    if (!to) return to.rejection();
+    if (*to <= *from) return Rejection{RejectReason::bad_timestamp, "field '" + path + "' ends before it begins"};
+    return *to;
+}
+
 } // namespace
 
 std::string xovis_line_name(const XovisCounter& c) {
@@ -98,11 +109,8 @@ Checked<XovisBatch> XovisLive::read_line_counts(const json& doc, TimePoint now) 
             auto bpath = join(path, at_index("measurement", j));
             const auto& b = (**bins)[j];
             if (!b.is_object()) return Rejection{RejectReason::wrong_type, "field '" + bpath + "' must be an object"};
-            auto from = time_at(b, "from", join(bpath, "from"), now);
-            if (!from) return from.rejection();
-            auto to = time_at(b, "to", join(bpath, "to"), now);
+            auto to = bin_end(b, bpath, now);
             if (!to) return to.rejection();
-            if (*to <= *from) return Rejection{RejectReason::bad_timestamp, "field '" + bpath + "' ends before it begins"};
             auto values = array_at(b, "value", join(bpath, "value"));
             if (!values) return values.rejection();
             std::optional<std::int64_t> fw, bw;
@@ -357,11 +365,8 @@ Checked<XovisBatch> XovisLive::read_logics(const json& data, TimePoint now, std:
             auto rpath = join(path, at_index("records", j));
             const auto& r = (**records)[j];
             if (!r.is_object()) return Rejection{RejectReason::wrong_type, "field '" + rpath + "' must be an object"};
-            auto from = time_at(r, "from", join(rpath, "from"), now);
-            if (!from) return from.rejection();
-            auto to = time_at(r, "to", join(rpath, "to"), now);
+            auto to = bin_end(r, rpath, now);
             if (!to) return to.rejection();
-            if (*to <= *from) return Rejection{RejectReason::bad_timestamp, "field '" + rpath + "' ends before it begins"};
             auto counts = array_at(r, "counts", join(rpath, "counts"));
             if (!counts) return counts.rejection();
             Record record{*to, {}};

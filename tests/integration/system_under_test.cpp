@@ -193,11 +193,9 @@ void run_sql(const std::filesystem::path& db, const std::string& sql) {
     if (rc != SQLITE_OK) throw std::runtime_error("SQL failed: " + why);
 }
 
-namespace {
 TimePoint wall_now() {
     return TimePoint{std::chrono::duration_cast<Millis>(std::chrono::system_clock::now().time_since_epoch())};
 }
-} // namespace
 
 Subscriber::Subscriber(zmq::context_t& ctx, const HubPorts& ports, const std::string& key)
     : driver_(ctx, HubEndpoints{loopback(ports.router), loopback(ports.pub), TestSite::get().keys(key)}, std::chrono::seconds(5),

@@ -1,6 +1,7 @@
 #pragma once
 // The real system on loopback for a test: a Mosquitto broker with a generated config, the
 // hub on free ports, and clients that speak the protocol the way handhelds and consoles do.
+#include "clock.hpp"
 #include "dynsec_admin.hpp"
 #include "processes.hpp"
 #include "replica_driver.hpp"
@@ -127,6 +128,8 @@ private:
 };
 
 std::string now_rfc3339();
+// The wall clock as the core's time, for a reference client's outbox in a test.
+TimePoint wall_now();
 std::string report_json(const std::string& id, const std::string& zone, int persons,
                         const std::vector<std::string>& categories = {}, const std::string& kind = "observation");
 

@@ -14,9 +14,6 @@ using namespace platslage::test;
 using namespace std::chrono_literals;
 
 namespace {
-TimePoint wall_now() {
-    return TimePoint{std::chrono::duration_cast<Millis>(std::chrono::system_clock::now().time_since_epoch())};
-}
 std::string id_of(int i) { return "k-" + std::to_string(1000 + i); }
 } // namespace
 

@@ -25,9 +25,6 @@ using namespace platslage::test;
 using namespace std::chrono_literals;
 
 namespace {
-TimePoint wall_now() {
-    return TimePoint{std::chrono::duration_cast<Millis>(std::chrono::system_clock::now().time_since_epoch())};
-}
 int env_int(const char* name, int fallback) {
     const char* v = std::getenv(name);
     return v && *v ? std::atoi(v) : fallback;
