@@ -2,6 +2,7 @@
 
 #include "day_curve.hpp"
 #include "seeded_draw.hpp"
+#include "time_text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -10,6 +11,14 @@
 #include <string_view>
 
 namespace platslage::sim {
+
+std::string run_tag(TimePoint start) {
+    auto text = format_rfc3339(start); // "2026-11-23T23:26:34.000Z"
+    std::string tag;
+    for (char c : text.substr(0, 19))
+        if (c != '-' && c != ':') tag += c;
+    return tag + "Z";
+}
 
 namespace {
 

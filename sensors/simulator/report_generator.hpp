@@ -13,6 +13,12 @@
 
 namespace platslage::sim {
 
+// This run's start, "20261123T232634Z": keeps report ids of reruns apart. The Z ends the
+// time's digits: without it a run started between 00:00 and 00:59 UTC wrote ids such as
+// "hh-01-20261205T000353-000001", whose "000353-000001" reads as an international phone
+// number, and the hub refused every report of that run.
+std::string run_tag(TimePoint start);
+
 class ReportGenerator {
 public:
     // `zones` are the handheld's station's zones; they must outlive the generator.

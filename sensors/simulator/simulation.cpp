@@ -21,14 +21,6 @@ constexpr std::uint32_t handheld_role = 1, team_role = 2, counter_role = 3, shel
 
 Millis seconds(double s) { return Millis{static_cast<Millis::rep>(s * 1000)}; }
 
-// This run's start, "20261123T232634": keeps report ids of reruns apart.
-std::string run_tag(TimePoint start) {
-    auto text = format_rfc3339(start); // "2026-11-23T23:26:34.000Z"
-    std::string tag;
-    for (char c : text.substr(0, 19))
-        if (c != '-' && c != ':') tag += c;
-    return tag;
-}
 
 std::string weekday_text(std::chrono::weekday d) {
     static const char* names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};

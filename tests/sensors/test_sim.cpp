@@ -8,6 +8,7 @@
 #include "occupancy.hpp"
 #include "occupancy_feed.hpp"
 #include "presence.hpp"
+#include "privacy_scrub.hpp"
 #include "report_generator.hpp"
 #include "seeded_draw.hpp"
 #include "team_round.hpp"
@@ -16,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <set>
 
@@ -177,8 +179,25 @@ TEST_SUITE("guard reports") {
         std::set<std::string> ids;
         for (const auto& r : rs) ids.insert(r.id);
         CHECK(ids.size() == rs.size());
-        ReportGenerator rerun("cityterminalen", "hh-01", real_maps().zones_of("cityterminalen"), 2, "20261123T232634");
-        CHECK(rerun.next(some_night, 12.0).id == "hh-01-20261123T232634-000001");
+        ReportGenerator rerun("cityterminalen", "hh-01", real_maps().zones_of("cityterminalen"), 2,
+                              run_tag(*parse_rfc3339("2026-11-23T23:26:34.512Z")));
+        CHECK(rerun.next(some_night, 12.0).id == "hh-01-20261123T232634Z-000001");
+    }
+    TEST_CASE("a run started at any second of the day writes ids the hub takes: none reads as an identity or phone number") {
+        // Found by a run at 00:03:53 UTC: "…T000353-000001" read as an international number.
+        auto day = *parse_rfc3339("2026-12-05T00:00:00Z");
+        int refused = 0;
+        for (int s = 0; s < 24 * 3600; s += 7) {
+            auto tag = run_tag(day + std::chrono::seconds(s));
+            for (int device : {1, 7, 12})
+                for (const char* seq : {"000001", "000353", "999999"}) {
+                    char id[64];
+                    std::snprintf(id, sizeof id, "hh-%02d-%s-%s", device, tag.c_str(), seq);
+                    if (reads_as_identity(id)) ++refused;
+                }
+        }
+        CHECK(refused == 0);
+        CHECK(reads_as_identity("hh-01-20261205T000353-000001")); // the id that showed it
     }
     TEST_CASE("a shift is mostly patrols and observations, with some incidents and few notes") {
         int patrol = 0, observation = 0, incident = 0, notes = 0;
