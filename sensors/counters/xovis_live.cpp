@@ -376,7 +376,8 @@ Checked<XovisBatch> XovisLive::read_logics(const json& data, TimePoint now, std:
                 if (!c.is_object()) return Rejection{RejectReason::wrong_type, "field '" + cpath + "' must be an object"};
                 auto count = text_at(c, "name", join(cpath, "name"), 128);
                 if (!count) return count.rejection();
-                if (!match_logic_count(serial, logic.name, *count)) {
+                const XovisCounter* cfg = match_logic_count(serial, logic.name, *count);
+                if (!cfg) {
                     // A count nobody asked for (visits, dwell_time in seconds, fw-male): a number, passed over.
                     if (!c.contains("value") || !c["value"].is_number())
                         return Rejection{RejectReason::wrong_type, "field '" + cpath + ".value' must be a number"};
@@ -386,7 +387,7 @@ Checked<XovisBatch> XovisLive::read_logics(const json& data, TimePoint now, std:
                 if (!value) return value.rejection();
                 if (std::any_of(record.counts.begin(), record.counts.end(), [&](const LogicCount& x) { return x.name == *count; }))
                     return Rejection{RejectReason::bad_value, "field '" + rpath + ".counts' holds '" + *count + "' twice"};
-                record.counts.push_back(LogicCount{*count, *value});
+                record.counts.push_back(LogicCount{*count, *value, cfg});
             }
             logic.records.push_back(std::move(record));
         }
@@ -430,7 +431,7 @@ void XovisLive::take_logic(const std::string& serial, const Logic& logic, XovisB
         std::optional<std::int64_t> fw, bw;
         const XovisCounter* line = nullptr;
         for (const auto& c : r.counts) {
-            const XovisCounter* cfg = match_logic_count(serial, logic.name, c.name);
+            const XovisCounter* cfg = c.cfg;
             if (cfg->kind == XovisKind::line) {
                 line = cfg;
                 (c.name == "fw" ? fw : bw) = c.value;
@@ -487,7 +488,8 @@ Checked<const XovisCounter*> XovisLive::match_counter(const std::string& serial,
             twice = std::count_if(counts->begin(), counts->end(), [&](const auto& kv) { return kv.second.name == name; }) > 1;
         if (!logic.empty()) {
             auto& logics = logics_of_counter_[serial + "\n" + name];
-            logics.insert(logic);
+            // Two names are all it takes to know: a sender cannot grow this with new names.
+            if (logics.size() < 2) logics.insert(logic);
             twice = twice || logics.size() > 1;
         }
         if (twice)

@@ -109,6 +109,7 @@ private:
     struct LogicCount {
         std::string name;
         std::int64_t value = 0;
+        const XovisCounter* cfg = nullptr; // the config entry that asked for it
     };
     struct Record {
         TimePoint to;
@@ -147,8 +148,8 @@ private:
     std::map<std::string, TimePoint> bin_floor_;         // the same keys: the newest `to` taken before a restart
     std::map<std::string, std::pair<TimePoint, std::int64_t>> last_frame_; // by serial: (time, framenumber)
     std::map<std::string, std::int64_t> last_value_;     // by serial + "\n" + counter id
-    // by serial + "\n" + counter name: the logics heard with it, for a config entry that
-    // names only the counter (two logics with one counter name make that entry ambiguous)
+    // by serial + "\n" + counter name: the logics heard with it (at most two), for a config
+    // entry that names only the counter (two logics with one counter name make it ambiguous)
     std::map<std::string, std::set<std::string>> logics_of_counter_;
 };
 

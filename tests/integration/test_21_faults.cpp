@@ -79,12 +79,14 @@ TEST_CASE("faults: the hub killed at random moments loses no report, stores none
     // A snapshot every second, so that kills fall while one is written and restarts use them.
     Hub hub(dir.path(), broker.url(), {}, {"--snapshot-every-s", "1", "--log-level", "info"});
     REQUIRE(hub.wait_mqtt_up());
-    std::vector<std::string> sim_argv{PLATSLAGE_SIM_BIN, "--speed", "60", "--seed",
+    std::vector<std::string> sim_argv{PLATSLAGE_SIM_BIN, "--speed", "300", "--seed",
                                       std::to_string(seed), "--maps", PLATSLAGE_MAPS_DIR, "--mqtt", broker.url(), "--ingest",
                                       loopback(hub.ports().ingest), "--sample-every-s", "1", "--summary-every-s", "60",
                                       "--key", key_file("sensor"), "--hub-key", hub_key_file()};
     auto login = TestSite::get().login_args("sim");
     sim_argv.insert(sim_argv.end(), login.begin(), login.end());
+    // Fast enough (five simulated minutes a second) that its guards report within the few
+    // seconds of a short run at any hour, the quietest of the night included.
     ChildProcess sim(sim_argv, dir.path() / "sim.log");
 
     std::vector<std::unique_ptr<Guard>> guards;
