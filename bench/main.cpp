@@ -2,6 +2,7 @@
 // raw libraries on the same machine in the same run. Starts its own Mosquitto and hub on free
 // loopback ports, ends them by PID, and prints a Markdown table (and JSON with --json).
 #include "baselines.hpp"
+#include "history.hpp"
 #include "through_hub.hpp"
 #include "workload.hpp"
 
@@ -34,7 +35,7 @@ void print_table(const std::vector<Result>& results) {
         for (const auto& b : results) {
             if (r.baseline.empty() || b.path != r.baseline) continue;
             // Paced rows compare their delay (what the hub adds); the others their rate.
-            if (r.paced) vs = "+" + fixed(r.delay.p50 - b.delay.p50, 1) + " ms at p50";
+            if (r.paced) vs = (r.delay.p50 >= b.delay.p50 ? "+" : "") + fixed(r.delay.p50 - b.delay.p50, 1) + " ms at p50";
             else if (b.per_second() > 0) vs = fixed(100.0 * r.per_second() / b.per_second(), 0) + " %";
         }
         std::string delay = r.has_delay ? fixed(r.delay.p50, 1) + " / " + fixed(r.delay.p99, 1) + " / " + fixed(r.delay.max, 1) : "";
@@ -150,12 +151,21 @@ int main(int argc, char** argv) {
     CLI::App app{"platslage-bench-hub: the hub's throughput and delays next to raw SQLite, libzmq and Paho"};
     std::size_t reports = 20000, samples = 100000, single = 50;
     int window = 64, devices = 20;
+    std::size_t history = 0;
+    int joiners = 20;
+    bool history_only = false;
     std::string json_out;
     app.add_option("--reports", reports, "guard reports through the broker and the hub")->capture_default_str();
     app.add_option("--samples", samples, "occupancy samples through the hub's ingest")->capture_default_str();
     app.add_option("--single", single, "guard reports sent one at a time, as on a quiet night (0: none)")->capture_default_str();
     app.add_option("--window", window, "reports on their way at once, as from many handhelds")->capture_default_str()->check(CLI::Range(1, 1000));
     app.add_option("--devices", devices, "handhelds per station the reports come from")->capture_default_str()->check(CLI::Range(1, 999));
+    app.add_option("--history", history,
+                   "also start the hub with this many events in its log (and with none, 10,000 and 1,000,000 when "
+                   "fewer), and time late joiners' snapshots (0: not)")
+        ->capture_default_str();
+    app.add_flag("--history-only", history_only, "only the --history figures");
+    app.add_option("--joiners", joiners, "late joiners timed per log size")->capture_default_str()->check(CLI::Range(1, 1000));
     app.add_option("--json", json_out, "also write the results as JSON to this file");
     CLI11_PARSE(app, argc, argv);
 
@@ -166,19 +176,33 @@ int main(int argc, char** argv) {
 
         test::TempDir dir("platslage-bench");
         std::vector<Result> results;
-        // Raw first: each figure in the table has its baseline from the same minute.
-        std::cerr << "raw SQLite…\n";
-        // One fsync per row is slow enough that a few thousand rows tell its rate.
-        std::vector<std::string> few(sample_bodies.begin(), sample_bodies.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(sample_bodies.size(), 2000)));
-        results.push_back(raw_sqlite(dir.path() / "raw.db", few, 1));
-        results.push_back(raw_sqlite(dir.path() / "raw-batched.db", sample_bodies, 100));
-        std::cerr << "raw libzmq…\n";
-        results.push_back(raw_push_pull(sample_bodies));
+        if (!history_only) {
+            // Raw first: each figure in the table has its baseline from the same minute.
+            std::cerr << "raw SQLite…\n";
+            // One fsync per row is slow enough that a few thousand rows tell its rate.
+            std::vector<std::string> few(sample_bodies.begin(), sample_bodies.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(sample_bodies.size(), 2000)));
+            results.push_back(raw_sqlite(dir.path() / "raw.db", few, 1));
+            results.push_back(raw_sqlite(dir.path() / "raw-batched.db", sample_bodies, 100));
+            std::cerr << "raw libzmq…\n";
+            results.push_back(raw_push_pull(sample_bodies));
 
-        for (bool secured : {true, false}) {
-            auto part = through_broker_and_hub(dir.path() / (secured ? "secured" : "plain"), secured, zones, report_msgs,
-                                               sample_bodies, reports, single, window, devices);
-            results.insert(results.end(), part.begin(), part.end());
+            for (bool secured : {true, false}) {
+                auto part = through_broker_and_hub(dir.path() / (secured ? "secured" : "plain"), secured, zones, report_msgs,
+                                                   sample_bodies, reports, single, window, devices);
+                results.insert(results.end(), part.begin(), part.end());
+            }
+        }
+        std::vector<HistoryRun> history_runs;
+        if (history > 0) {
+            test::Broker broker(dir.path() / "history-broker");
+            for (std::size_t events : {std::size_t{0}, std::size_t{10000}, std::size_t{1000000}, history}) {
+                if (events > history || (!history_runs.empty() && history_runs.back().events == events)) continue;
+                std::cerr << "history: a hub with " << events << " events in its log…\n";
+                history_runs.push_back(measure_history(dir.path() / ("history-" + std::to_string(events)), broker.url(), zones,
+                                                       events, joiners));
+            }
+            auto lines = history_results(history_runs);
+            results.insert(results.end(), lines.begin(), lines.end());
         }
 
         print_table(results);
@@ -190,11 +214,18 @@ int main(int argc, char** argv) {
         auto ratios = security_ratios(results);
         for (const auto& [name, ratio] : ratios.items()) std::cout << name << ": " << fixed(ratio.get<double>(), 2) << "\n";
         auto against_raw = baseline_ratios(results);
+        auto targets = history_targets(history_runs);
+        for (const auto& [name, t] : targets.items()) {
+            if (t.is_number()) std::cout << name << ": " << fixed(t.get<double>(), 2) << "\n";
+            else std::cout << name << ": " << fixed(t["value"].get<double>(), 0) << " (limit " << t["limit"] << ", "
+                           << (t["met"].get<bool>() ? "met" : "NOT met") << ")\n";
+        }
         for (const auto& [name, ratio] : against_raw.items()) std::cout << name << ": " << fixed(ratio.get<double>(), 2) << "\n";
         if (!json_out.empty()) {
             std::ofstream out(json_out);
             out << nlohmann::json{{"cores", std::thread::hardware_concurrency()}, {"window", window}, {"results", as_json(results)},
-                                  {"security", ratios}, {"ratios", against_raw}}
+                                  {"security", ratios}, {"ratios", against_raw},
+                                  {"history", history_json(history_runs)}, {"history_targets", targets}}
                        .dump(2)
                 << "\n";
             if (!out) throw std::runtime_error("cannot write " + json_out);

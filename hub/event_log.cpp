@@ -434,6 +434,7 @@ std::vector<std::int64_t> EventLog::append(const std::vector<EventRecord>& event
                                            const std::vector<RefusalRecord>& refusals) {
     std::vector<std::int64_t> ids;
     ids.reserve(events.size());
+    std::int64_t reports_added = 0;
     transaction([&] {
         for (const auto& e : events) {
             std::string report_id;
@@ -496,6 +497,7 @@ std::vector<std::int64_t> EventLog::append(const std::vector<EventRecord>& event
             else
                 sqlite3_bind_null(insert_report_, 10);
             step_done(db_, insert_report_);
+            ++reports_added;
         }
         for (const auto& r : refusals) {
             sqlite3_bind_int64(insert_refusal_, 1, to_epoch_ms(r.heard));
@@ -506,6 +508,7 @@ std::vector<std::int64_t> EventLog::append(const std::vector<EventRecord>& event
             step_done(db_, insert_refusal_);
         }
     });
+    if (reports_ >= 0) reports_ += reports_added; // committed: the count follows
     return ids;
 }
 
@@ -697,11 +700,25 @@ std::int64_t EventLog::event_count() const {
     return n;
 }
 
-std::int64_t EventLog::report_count() const {
-    sqlite3_stmt* st = prepare(db_, "SELECT count(*) FROM guard_reports");
+std::int64_t EventLog::newest_event_id() const {
+    sqlite3_stmt* st = prepare(db_, "SELECT coalesce(max(id),0) FROM events");
     std::int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_finalize(st);
     return n;
+}
+
+std::int64_t EventLog::report_count() const {
+    // data_version changes only when another connection commits; this one's own appends
+    // keep reports_ up to date themselves.
+    sqlite3_stmt* version = prepare(db_, "PRAGMA data_version");
+    std::int64_t now = sqlite3_step(version) == SQLITE_ROW ? sqlite3_column_int64(version, 0) : -1;
+    sqlite3_finalize(version);
+    if (reports_ >= 0 && now == reports_data_version_) return reports_;
+    sqlite3_stmt* st = prepare(db_, "SELECT count(*) FROM guard_reports");
+    reports_ = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    reports_data_version_ = now;
+    return reports_;
 }
 
 } // namespace platslage

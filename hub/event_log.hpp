@@ -145,7 +145,12 @@ public:
     // Off for a bulk load (--import): no sync a transaction, one at the end. On by default.
     void set_durable(bool durable);
 
-    std::int64_t event_count() const;
+    std::int64_t event_count() const; // counts every row: for small logs and tests
+    // The newest event's id (0 for none): what a start-up line can say of a log of millions at once.
+    std::int64_t newest_event_id() const;
+    // Stored guard reports. Counted once, then kept up by this connection's own appends, and
+    // counted again when another connection (a purge from the command line) changed the file:
+    // the status asks for it on every request, and a winter's reports take tens of ms to count.
     std::int64_t report_count() const;
 
     // The file this log is in, so another thread can open a connection of its own to it.
@@ -167,6 +172,8 @@ private:
     sqlite3_stmt* find_report_ = nullptr;
     sqlite3_stmt* insert_report_ = nullptr;
     sqlite3_stmt* insert_refusal_ = nullptr;
+    mutable std::int64_t reports_ = -1;          // report_count()'s, -1 until counted
+    mutable std::int64_t reports_data_version_ = 0; // PRAGMA data_version when counted
 };
 
 template <class F>

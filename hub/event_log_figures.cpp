@@ -133,6 +133,7 @@ EventLog::Purged EventLog::purge_before(TimePoint cutoff, const ZoneMap& zones) 
         // Snapshots hold recent reports; the newest is kept, as start-up needs it.
         run("DELETE FROM snapshots WHERE saved_ms<? AND id<(SELECT max(id) FROM snapshots)");
     });
+    reports_ = -1; // guard reports went: counted again when next asked
     // The deleted rows' pages were zeroed (secure_delete); the WAL's copies go with a truncating checkpoint.
     exec("PRAGMA wal_checkpoint(TRUNCATE)");
     return result;

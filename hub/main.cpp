@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
         spdlog::info("maps: {} zones in {} stations from {}", zones.zones().size(), zones.stations().size(), cfg->maps);
 
         EventLog log(cfg->db);
-        spdlog::info("event log: {} (schema v{}, {} events)", cfg->db, log.schema_version(), log.event_count());
+        spdlog::info("event log: {} (schema v{}, events up to #{})", cfg->db, log.schema_version(), log.newest_event_id());
 
         if (!cfg->import_file.empty()) {
             std::ifstream in(cfg->import_file);

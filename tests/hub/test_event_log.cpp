@@ -54,6 +54,36 @@ TEST_CASE("a report is stored once per device and id, also within one batch") {
     CHECK(log.event_count() == 2);
 }
 
+namespace {
+void sql(const std::filesystem::path& db, const char* statement) {
+    sqlite3* h = nullptr;
+    REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
+    char* error = nullptr;
+    int rc = sqlite3_exec(h, statement, nullptr, nullptr, &error);
+    std::string why = error ? error : "";
+    sqlite3_free(error);
+    sqlite3_close(h);
+    REQUIRE_MESSAGE(rc == SQLITE_OK, why);
+}
+} // namespace
+
+TEST_CASE("the count of stored reports follows this log's commits, not its failed ones, and sees another connection's") {
+    TempDb db;
+    EventLog log(db.path.string());
+    log.append({report("hh-1", "a")}, {});
+    CHECK(log.report_count() == 1); // counted
+    log.append({report("hh-1", "b"), report("hh-1", "b")}, {});
+    CHECK(log.report_count() == 2); // kept up: the repeat is not a report
+    // A batch that fails halfway is rolled back whole, and so is its share of the count.
+    sql(db.path, "CREATE TRIGGER no_refusals BEFORE INSERT ON refusals BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    RefusalRecord refused{t0, "mqtt", "bad_json", "platslage/v1/centralen/guard/hh-1/report", "not JSON"};
+    CHECK_THROWS(log.append({report("hh-1", "c")}, {refused}));
+    CHECK(log.report_count() == 2);
+    // Another connection removes a report (a purge from the command line): counted again.
+    sql(db.path, "DELETE FROM guard_reports WHERE report_id='a'");
+    CHECK(log.report_count() == 1);
+}
+
 TEST_CASE("the log reopens with its contents and replays in order from a point in time") {
     TempDb db;
     {

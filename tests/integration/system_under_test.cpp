@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <climits>
 #include <cstdlib>
 #include <fstream>
 #include <unistd.h>
@@ -47,13 +48,25 @@ Broker::Broker(const std::filesystem::path& dir, std::vector<std::string> withou
         else if (line.rfind("allow_anonymous ", 0) == 0) out << "allow_anonymous true\n";
     }
     out.close();
-    process_ = std::make_unique<ChildProcess>(std::vector<std::string>{"/usr/sbin/mosquitto", "-c", conf.string()},
-                                              data / "mosquitto.out");
+    data_ = data;
+    start();
+}
+
+void Broker::start() {
+    process_ = std::make_unique<ChildProcess>(std::vector<std::string>{"/usr/sbin/mosquitto", "-c", (data_ / "mosquitto.conf").string()},
+                                              data_ / "mosquitto.out");
     if (!eventually([&] { return port_accepts(port_) && port_accepts(tls_port_); })) {
-        std::ifstream log(data / "mosquitto.log");
+        std::ifstream log(data_ / "mosquitto.log");
         throw std::runtime_error("mosquitto did not start: " + process_->log_text() +
                                  std::string(std::istreambuf_iterator<char>(log), {}));
     }
+}
+
+void Broker::restart(int sig, std::chrono::milliseconds down) {
+    process_->signal(sig);
+    if (process_->wait(std::chrono::seconds(10)) == INT_MIN) throw std::runtime_error("mosquitto did not stop");
+    std::this_thread::sleep_for(down);
+    start();
 }
 
 DynsecAdmin Broker::admin() const {

@@ -40,10 +40,18 @@ public:
     // The broker's dynamic security, as platslage-admin uses it.
     DynsecAdmin admin() const;
     ChildProcess& process() { return *process_; }
+    // Ends the broker with `sig` (SIGKILL: a crash, SIGTERM: a clean stop that writes its
+    // persistence file) and starts it again after `down` on the same ports, config and data.
+    void restart(int sig, std::chrono::milliseconds down = {});
+    // Its persistence file, rewritten every autosave_interval and at a clean stop.
+    std::filesystem::path persistence_file() const { return data_ / "mosquitto.db"; }
 
 private:
+    void start();
+
     int port_;
     int tls_port_;
+    std::filesystem::path data_;
     std::unique_ptr<ChildProcess> process_;
 };
 
