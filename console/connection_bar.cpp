@@ -27,6 +27,13 @@ void ConnectionBar::draw(const Picture& p, ConsoleState&) {
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     status_line(p);
+    const auto storage = storage_banner(p.storage);
+    if (storage.shown != storage_shown_) {
+        storage_shown_ = storage.shown;
+        if (storage.shown) spdlog::warn("the hub cannot store reports: {}", storage.detail);
+        else spdlog::info("the hub stores reports again");
+    }
+    if (storage.shown) storage_strip(storage);
     ImGui::End();
     if (banner.shown) outage_banner(banner);
 }
@@ -45,6 +52,27 @@ void ConnectionBar::outage_banner(const OutageBanner& b) {
     fg->AddRectFilled(ImVec2(0, 0), ImVec2(display.x, bottom), to_imgui(outage_colour()));
     fg->AddText(font, big, ImVec2(pad, pad), IM_COL32(255, 255, 255, 255), b.headline.c_str());
     fg->AddText(font, text, ImVec2(pad, pad + big + pad * 0.5f), IM_COL32(255, 255, 255, 255), b.detail.c_str(), nullptr, wrap);
+}
+
+// Under the status line, across the screen: the picture stays usable, but every report
+// arriving now waits in a handheld.
+void ConnectionBar::storage_strip(const StorageBanner& b) {
+    const float pad = ImGui::GetStyle().FramePadding.y;
+    const float wrap = ImGui::GetContentRegionAvail().x - 2 * pad;
+    const ImVec2 detail = ImGui::CalcTextSize(b.detail.c_str(), nullptr, false, wrap);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, to_imgui(outage_colour()));
+    ImGui::BeginChild("##storage", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() + detail.y + 3 * pad), false,
+                      ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    ImGui::SetCursorPos(ImVec2(pad, pad));
+    ImGui::TextUnformatted(b.headline.c_str());
+    ImGui::SetCursorPosX(pad);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+    ImGui::TextUnformatted(b.detail.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
 }
 
 void ConnectionBar::status_line(const Picture& p) {

@@ -2,6 +2,7 @@
 // Always visible: is this picture live, stale or cut off, and since when. In an outage it
 // becomes a banner across the top with the time the data is from, and greys the rest.
 #include "outage.hpp"
+#include "storage_banner.hpp"
 #include "panel.hpp"
 
 namespace platslage::console {
@@ -17,9 +18,11 @@ public:
 private:
     void outage_banner(const OutageBanner& b);
     void status_line(const Picture& p);
+    void storage_strip(const StorageBanner& b);
 
     HubLink& link_;
     OutageWatch outage_;
+    bool storage_shown_ = false; // for the log line when the strip comes and goes
 };
 
 } // namespace platslage::console

@@ -151,6 +151,7 @@ Picture decode_entry(const std::string& key, const std::string& body) {
             else if constexpr (std::is_same_v<T, MeetingEntry> || std::is_same_v<T, MeetingNote>)
                 p.meeting_entries.emplace(key, body);
             else if constexpr (std::is_same_v<T, ShiftLog>) p.shift_log = std::move(e);
+            else if constexpr (std::is_same_v<T, StorageEntry>) p.storage = std::move(e);
         },
         *entry);
     return p;
@@ -192,6 +193,7 @@ Picture PictureBuilder::build(const std::map<std::string, std::string>& entries)
         append(p.shelters, piece.shelters);
         p.meeting_entries.insert(piece.meeting_entries.begin(), piece.meeting_entries.end());
         if (piece.shift_log) p.shift_log = piece.shift_log;
+        if (piece.storage) p.storage = piece.storage;
         p.undecodable += piece.undecodable;
     }
     // Keys sort by log id, so arrival order; the operator wants the newest on top.

@@ -5,6 +5,7 @@
 // Immutable once made: the network thread builds a new Picture for every change and the
 // UI swaps to it at the start of a frame, so drawing never waits on the network.
 #include "clock.hpp"
+#include "hub_entries.hpp"
 #include "place_entries.hpp"
 #include "replica.hpp"
 #include "shift_log.hpp"
@@ -129,6 +130,8 @@ struct Picture {
     std::size_t undecodable = 0;     // entries the console could not read (shown, not hidden)
     // The shift log's `shift` entry: the newest handover and the notes written since.
     std::optional<ShiftLog> shift_log = std::nullopt;
+    // While the hub cannot write its event log (`hub/storage`): since when, and why.
+    std::optional<StorageEntry> storage = std::nullopt;
 };
 
 // Builds pictures one after another, decoding only the entries that changed since the last:

@@ -57,7 +57,7 @@ void AuditTrail::record(const std::optional<Principal>& caller, const std::strin
     try {
         hub_.log.append_audit(r);
     } catch (const std::exception& e) {
-        ++hub_.store_failures;
+        hub_.storage.failed(hub_.clock.now(), e.what());
         spdlog::error("event log: audit row not stored: {}", e.what());
     }
 }

@@ -90,10 +90,11 @@ Frames CommandDesk::carry_out_alert_command(const std::string& command_json, con
     try {
         ids = hub_.log.append({to_record(Event{command}, hub_.zones, now)}, {});
     } catch (const std::exception& e) {
-        ++hub_.store_failures;
+        hub_.storage.failed(hub_.clock.now(), e.what());
         spdlog::error("event log: command not stored: {}", e.what());
         return encode_error(std::string("not_stored: the database refused the write; try again"));
     }
+    hub_.storage.stored(now);
     std::vector<Update> updates;
     hub_.apply(ids.at(0), Event{command}, now, updates);
     publisher_.publish(updates);

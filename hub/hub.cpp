@@ -34,6 +34,12 @@ void Hub::save_snapshot() {
     if (hub_.save_snapshot()) last_snapshot_ = hub_.clock.now();
 }
 
+void Hub::publish_storage_health() {
+    if (!hub_.storage.take_change()) return;
+    const auto& spell = hub_.storage.entry();
+    publisher_.publish(spell ? hub_.situation.show(storage_entry_key, to_json(*spell)) : hub_.situation.unshow(storage_entry_key));
+}
+
 std::string Hub::status_json(bool mqtt_connected) const {
     return status_.json(mqtt_connected, requests_.snapshot_counts(), requests_.follow_up_counts());
 }
@@ -64,6 +70,7 @@ void Hub::time_driven_work(const MqttOut& mqtt) {
     if (now - last_tick_ >= tick_every) {
         last_tick_ = now;
         publisher_.publish(hub_.situation.tick(hub_.clock));
+        publish_storage_health();
         hub_.store_hotspot_hours();
         refusals_.store_held_back(now, /*flush=*/false);
         orders_.retry_unstored();

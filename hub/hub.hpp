@@ -45,6 +45,8 @@ private:
     // Waits for an input or a request, or for the time-driven work; false when a signal came.
     bool wait(Mailbox<MqttMessage>& inbox);
     void time_driven_work(const MqttOut& mqtt);
+    // The event log's health into the picture (hub/storage), once a tick when it changed.
+    void publish_storage_health();
 
     HubContext hub_;
     Refusals refusals_;

@@ -60,6 +60,9 @@ void HubContext::replay(bool use_snapshot) {
         log.replay(clock.now() - std::chrono::hours(cfg.replay_hours), visit);
         spdlog::info("replayed {} events from the last {} h ({} no longer fit the maps)", replayed, cfg.replay_hours, skipped);
     }
+    // A snapshot saved while writes were failing would show the old spell as if it went on:
+    // a new process knows of no failure until a write of its own fails.
+    situation.unshow(storage_entry_key);
     situation.advance_to(clock.now());
     store_hotspot_hours();
 }

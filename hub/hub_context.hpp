@@ -7,6 +7,7 @@
 #include "hub_security.hpp"
 #include "mqtt_out.hpp"
 #include "situation.hpp"
+#include "storage_health.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -44,7 +45,7 @@ struct HubContext {
     MqttOut* mqtt = nullptr;     // while the loop runs: receipts, orders and notices go out here
     std::uint64_t accepted = 0;
     std::uint64_t duplicates = 0;
-    std::uint64_t store_failures = 0;
+    StorageHealth storage; // whether the event log takes writes; every failed write counted
     std::vector<HotspotHour> unsaved_hours; // closed, not yet in the log
 };
 

@@ -20,7 +20,8 @@ std::string HubStatus::json(bool mqtt_connected, const SnapshotCounts& snapshots
                           {"mqtt", mqtt_connected ? "connected" : "disconnected"},
                           {"events_in", hub_.accepted},
                           {"duplicates", hub_.duplicates},
-                          {"store_failures", hub_.store_failures},
+                          {"store_failures", hub_.storage.failures()},
+                          {"storage", hub_.storage.status()},
                           {"reports_stored", hub_.log.report_count()},
                           {"stations", stations},
                           {"alerts_open", situation.open_alerts()},
@@ -50,6 +51,7 @@ std::string HubStatus::line(bool mqtt_connected) const {
     return "status: events_in=" + std::to_string(hub_.accepted) + " duplicates=" + std::to_string(hub_.duplicates) + occ +
            " alerts_open=" + std::to_string(situation.open_alerts()) + " rejected=" + std::to_string(refused.total()) +
            " (" + refused.summary() + ") mqtt=" + (mqtt_connected ? "up" : "down") +
+           (hub_.storage.failing() ? " storage=FAILING" : "") +
            " seq=" + std::to_string(situation.state().sequence());
 }
 

@@ -179,11 +179,13 @@ void InputDesk::commit() {
     try {
         ids = hub_.log.append(records, refusals);
     } catch (const std::exception& e) {
-        // Nothing of this batch is stored and no receipt goes out: handhelds will resend.
-        ++hub_.store_failures;
+        // Nothing of this batch is stored and no receipt goes out: handhelds will resend. The
+        // status and the consoles say so (StorageHealth) until a write goes through again.
+        hub_.storage.failed(hub_.clock.now(), e.what());
         spdlog::error("event log: batch of {} not stored: {}", batch_.size(), e.what());
         return;
     }
+    hub_.storage.stored(hub_.clock.now());
 
     std::size_t next = 0;
     std::vector<Update> updates;

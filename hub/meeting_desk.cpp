@@ -60,7 +60,7 @@ Frames MeetingDesk::carry_out(const std::string& command_json, const std::string
             result = to_json(*next.note(*changed.note));
         }
     } catch (const std::exception& e) {
-        ++hub_.store_failures;
+        hub_.storage.failed(hub_.clock.now(), e.what());
         spdlog::error("event log: meeting command not stored: {}", e.what());
         return encode_error("not_stored: the database refused the write; try again");
     }

@@ -43,7 +43,7 @@ Frames ShiftDesk::carry_out(const std::string& command_json, const std::string* 
             book_.add(std::move(n));
         }
     } catch (const std::exception& e) {
-        ++hub_.store_failures;
+        hub_.storage.failed(hub_.clock.now(), e.what());
         spdlog::error("event log: shift log entry not stored: {}", e.what());
         return encode_error("not_stored: the database refused the write; try again");
     }

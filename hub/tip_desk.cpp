@@ -17,10 +17,11 @@ Frames TipDesk::carry_out(const std::string& command_json, const std::string* by
     try {
         id = hub_.log.append({to_record(Event{report}, hub_.zones, now)}, {}).at(0);
     } catch (const std::exception& e) {
-        ++hub_.store_failures;
+        hub_.storage.failed(hub_.clock.now(), e.what());
         spdlog::error("event log: tip not stored: {}", e.what());
         return encode_error("not_stored: the database refused the write; try again");
     }
+    hub_.storage.stored(now);
     nlohmann::json reply{{"id", report.id}, {"device", report.device}, {"stored", id != 0}};
     if (id == 0) {
         ++hub_.duplicates;

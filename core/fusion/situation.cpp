@@ -36,6 +36,12 @@ std::vector<Update> Situation::show(const std::string& key, const nlohmann::json
     return out;
 }
 
+std::vector<Update> Situation::unshow(const std::string& key) {
+    std::vector<Update> out;
+    if (auto u = state_.erase(key)) out.push_back(std::move(*u));
+    return out;
+}
+
 void Situation::hold() { holding_ = true; }
 
 std::vector<Update> Situation::release() {

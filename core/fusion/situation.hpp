@@ -64,6 +64,8 @@ public:
     // Records the hub keeps beside the situation (joint deployment meetings and what was
     // recorded at them) shown in the same picture under `key`; an unchanged body is no news.
     std::vector<Update> show(const std::string& key, const nlohmann::json& body);
+    // Takes such a record out of the picture; nothing when it was not there.
+    std::vector<Update> unshow(const std::string& key);
 
     // One turn of the hub's loop, conflated: between hold() and release(), what the fusion
     // changes (zones, stations, alerts, orders, the weather) is gathered instead of

@@ -26,6 +26,7 @@ EntryFamily family_of(std::string_view key) {
     }};
     if (key == "weather") return EntryFamily::weather;
     if (key == "shift") return EntryFamily::shift;
+    if (key == storage_entry_key) return EntryFamily::storage;
     for (const auto& [prefix, family] : prefixes)
         if (starts(key, prefix)) return family;
     return EntryFamily::other;
@@ -49,6 +50,7 @@ std::optional<PictureEntry> decode_entry(std::string_view key, std::string_view 
     case EntryFamily::meeting: return entry(meeting_entry_from(*j));
     case EntryFamily::note: return entry(note_entry_from(*j));
     case EntryFamily::shift: return entry(shift_log_from(*j));
+    case EntryFamily::storage: return entry(storage_entry_from(*j));
     case EntryFamily::other: break;
     }
     return PictureEntry{};

@@ -10,7 +10,9 @@
 //   weather, shelter/            supply_entries.hpp   WeatherEntry, ShelterEntry
 //   meeting/, note/              meeting_entries.hpp  MeetingEntry, MeetingNote
 //   shift                        shift_log.hpp        ShiftLog
+//   hub/storage                  hub_entries.hpp      StorageEntry
 #include "field_entries.hpp"
+#include "hub_entries.hpp"
 #include "meeting_entries.hpp"
 #include "place_entries.hpp"
 #include "shift_log.hpp"
@@ -23,14 +25,15 @@
 
 namespace platslage {
 
-enum class EntryFamily { zone, station, report, device, team, alert, dispatch, weather, shelter, meeting, note, shift, other };
+enum class EntryFamily { zone, station, report, device, team, alert, dispatch, weather, shelter, meeting, note, shift, storage, other };
 // Which family a key belongs to, by its prefix; `other` for keys this build does not know.
 EntryFamily family_of(std::string_view key);
 
 // One decoded entry. monostate: a key of a family this build does not know (not an error:
 // a newer hub may publish more).
 using PictureEntry = std::variant<std::monostate, ZoneEntry, StationEntry, ReportEntry, DeviceEntry, TeamEntry,
-                                  PublishedAlert, Dispatch, WeatherEntry, ShelterEntry, MeetingEntry, MeetingNote, ShiftLog>;
+                                  PublishedAlert, Dispatch, WeatherEntry, ShelterEntry, MeetingEntry, MeetingNote, ShiftLog,
+                                  StorageEntry>;
 
 // The entry under `key`; none when the body cannot be read as that family (not JSON, not an
 // object, or without what the family cannot do without). Never throws.

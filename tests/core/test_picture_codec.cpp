@@ -214,6 +214,16 @@ TEST_SUITE("picture codec: round trips") {
         CHECK(through_the_wire<ShelterEntry>("shelter/convictus", j) == s);
     }
 
+    TEST_CASE("the hub's storage failing: since when, the database's words and the failed writes") {
+        StorageEntry full{t0, "database or disk is full", 7};
+        auto j = to_json(full);
+        CHECK(j["state"] == "failing");
+        CHECK(through_the_wire<StorageEntry>("hub/storage", j) == full);
+        CHECK(family_of("hub/storage") == EntryFamily::storage);
+        // Without its time the console could not say since when: not an entry it can show.
+        CHECK_FALSE(decode_entry("hub/storage", R"({"state":"failing","error":"disk full"})"));
+    }
+
     TEST_CASE("a meeting plan with its next and previous meetings, and its notes") {
         MeetingPlan p;
         p.id = "M-000001";

@@ -84,7 +84,7 @@ TEST_CASE("a batch that cannot be stored gets no receipt and changes nothing") {
     parts.mqtt_in(report_topic, report_json("r-1", "centralen.vantytor", 1, {"sleeping"}, parts.clock.now()));
     parts.take_inputs();
     CHECK(parts.mqtt.sent.empty()); // the handheld keeps the report and sends it again
-    CHECK(parts.hub.store_failures == 1);
+    CHECK(parts.hub.storage.failures() == 1);
     CHECK(parts.hub.accepted == 0);
     CHECK(parts.published().empty());
 

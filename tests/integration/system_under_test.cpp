@@ -79,6 +79,11 @@ DynsecAdmin Broker::admin() const {
 
 Hub::Hub(const std::filesystem::path& dir, const std::string& mqtt_url, HubPorts ports, std::vector<std::string> extra)
     : dir_(dir), db_(dir / "platslage.db"), mqtt_(mqtt_url), ports_(ports), extra_(std::move(extra)) {
+    // A test may put the database elsewhere (on a disk of its own) with --db in `extra`.
+    if (auto at = std::find(extra_.begin(), extra_.end(), "--db"); at != extra_.end() && std::next(at) != extra_.end()) {
+        db_ = *std::next(at);
+        extra_.erase(at, std::next(at, 2));
+    }
     start();
 }
 

@@ -63,6 +63,8 @@ struct HubPorts {
 
 class Hub {
 public:
+    // `extra`: more of the hub's options; a `--db PATH` among them puts the database there
+    // instead of in `dir`.
     Hub(const std::filesystem::path& dir, const std::string& mqtt_url, HubPorts ports = {},
         std::vector<std::string> extra = {});
     ~Hub();
