@@ -1,8 +1,10 @@
 // platslage-bench-hub: how fast the hub takes guard reports and sensor samples, next to the
-// raw libraries on the same machine in the same run. Starts its own Mosquitto and hub on free
-// loopback ports, ends them by PID, and prints a Markdown table (and JSON with --json).
+// raw libraries on the same machine in the same run, and next to a peer doing the report's
+// path in Node-RED. Starts its own Mosquitto, hub and Node-RED on free loopback ports, ends
+// them by PID, and prints a Markdown table (and JSON with --json).
 #include "baselines.hpp"
 #include "history.hpp"
+#include "node_red_peer.hpp"
 #include "through_hub.hpp"
 #include "workload.hpp"
 
@@ -14,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 using namespace platslage;
@@ -56,13 +59,20 @@ nlohmann::json as_json(const std::vector<Result>& results) {
     return all;
 }
 
+// The peer: what became of the Node-RED flow in this run, for the output and the JSON.
+struct PeerRun {
+    std::optional<std::filesystem::path> dir; // the flow's folder; none: not run
+    std::string not_measured;                  // why there is no figure (skipped, or how it failed)
+};
+
 // The broker-and-hub part of the run: secured as deployed (TLS and a login at the broker,
 // CURVE at the hub; docs/security.md), or plain (an open broker on the loopback and a hub
 // with --insecure-development) to show what security costs. The plain rows say so in their
-// path, and compare with the plain raw echo.
+// path, and compare with the plain raw echo. On the plain broker the Node-RED peer runs too,
+// when `peer` has its folder.
 std::vector<Result> through_broker_and_hub(const std::filesystem::path& dir, bool secured, const ZoneMap& zones,
                                            const std::vector<Outgoing>& report_msgs, const std::vector<std::string>& sample_bodies,
-                                           std::size_t reports, std::size_t single, int window, int devices) {
+                                           std::size_t reports, std::size_t single, int window, int devices, PeerRun& peer) {
     std::vector<Result> results;
     std::filesystem::create_directories(dir);
     test::Broker broker(dir, secured ? std::vector<std::string>{} : test::broker_lets_all_in);
@@ -78,6 +88,22 @@ std::vector<Result> through_broker_and_hub(const std::filesystem::path& dir, boo
         if (!secured && !nagle_off) continue;
         if (!quiet.empty()) results.push_back(raw_paho_echo(url, quiet, 1, nagle_off));
         results.push_back(raw_paho_echo(url, nagle_off ? report_msgs : stock, window, nagle_off));
+    }
+    // The Node-RED peer on the plain listener, the one it would use on the broker's own
+    // machine, with the same reports and window; before the hub, so only the flow answers
+    // them. It is the comparison, not what is measured: when it cannot run, the hub's run
+    // goes on and says why.
+    if (!secured && peer.dir) {
+        std::cerr << "plain: Node-RED peer: starting…\n";
+        try {
+            NodeRedPeer node_red(*peer.dir, dir / "node-red", broker.port(), report_msgs.front());
+            std::cerr << "plain: Node-RED peer: guard reports…\n";
+            if (!quiet.empty()) results.push_back(node_red.reports(quiet, 1));
+            results.push_back(node_red.reports(report_msgs, window));
+        } catch (const std::exception& e) {
+            peer.not_measured = std::string("failed: ") + e.what();
+            std::cerr << "Node-RED peer " << peer.not_measured << "\n";
+        }
     }
     std::vector<std::string> extra{"--log-level", "warn"};
     if (!secured) extra.push_back("--insecure-development");
@@ -142,7 +168,23 @@ nlohmann::json baseline_ratios(const std::vector<Result>& results) {
         put("reports_to_pub_vs_paho_echo_" + tag, rate("report → hub → update on the consoles' PUB" + suffix), rate(echo + suffix));
         put("samples_vs_sqlite_100_per_commit_" + tag, rate("sample → hub (checked, committed, fused, published)" + suffix), rate(sqlite));
     }
+    // The peer: the hub against the Node-RED flow on the same plain listener with the
+    // same load generator (target: 10), and the flow against MQTT's own round trip there.
+    const std::string node_red = node_red_path(0) + " (plain)";
+    put("reports_hub_vs_node_red", rate("report → hub (checked, committed) → receipt (plain)"), rate(node_red));
+    put("reports_node_red_vs_paho_echo_plain", rate(node_red), rate(echo + " (plain)"));
     return ratios;
+}
+
+// The peer's figure by name for a script, or why there is none.
+nlohmann::json peer_json(const std::vector<Result>& results, const PeerRun& peer) {
+    if (!peer.not_measured.empty()) return {{"not_measured", peer.not_measured}};
+    nlohmann::json j{{"broker", "plain loopback listener, the hub's (plain) rows' broker"}};
+    for (const auto& r : results) {
+        if (r.path == node_red_path(0) + " (plain)") j["receipts_per_second"] = r.per_second();
+        if (r.path == node_red_path(1) + " (plain)") j["one_at_a_time_ms"] = {{"p50", r.delay.p50}, {"p99", r.delay.p99}};
+    }
+    return j;
 }
 
 } // namespace
@@ -167,6 +209,10 @@ int main(int argc, char** argv) {
     app.add_flag("--history-only", history_only, "only the --history figures");
     app.add_option("--joiners", joiners, "late joiners timed per log size")->capture_default_str()->check(CLI::Range(1, 1000));
     app.add_option("--json", json_out, "also write the results as JSON to this file");
+    std::string node_red_dir = PLATSLAGE_NODE_RED_DIR;
+    bool no_node_red = false;
+    app.add_option("--node-red", node_red_dir, "the Node-RED peer's folder, installed with npm ci")->capture_default_str();
+    app.add_flag("--no-node-red", no_node_red, "leave the Node-RED peer out");
     CLI11_PARSE(app, argc, argv);
 
     try {
@@ -176,6 +222,11 @@ int main(int argc, char** argv) {
 
         test::TempDir dir("platslage-bench");
         std::vector<Result> results;
+        PeerRun peer;
+        if (no_node_red) peer.not_measured = "skipped: --no-node-red";
+        else if (history_only) peer.not_measured = "skipped: --history-only";
+        else if (auto missing = node_red_missing(node_red_dir)) peer.not_measured = "skipped: " + *missing;
+        else peer.dir = node_red_dir;
         if (!history_only) {
             // Raw first: each figure in the table has its baseline from the same minute.
             std::cerr << "raw SQLite…\n";
@@ -188,7 +239,7 @@ int main(int argc, char** argv) {
 
             for (bool secured : {true, false}) {
                 auto part = through_broker_and_hub(dir.path() / (secured ? "secured" : "plain"), secured, zones, report_msgs,
-                                                   sample_bodies, reports, single, window, devices);
+                                                   sample_bodies, reports, single, window, devices, peer);
                 results.insert(results.end(), part.begin(), part.end());
             }
         }
@@ -211,6 +262,9 @@ int main(int argc, char** argv) {
         std::cout << "Paced: one report every 100 ms, each answered before the next, as on a quiet night.\n";
         std::cout << "Secured as deployed (TLS 1.2+ and a broker login per client, CURVE on the hub's sockets); (plain): an open "
                      "broker on the loopback and a hub with --insecure-development.\n";
+        std::cout << "Node-RED peer: the flow in bench/node-red (Node-RED 4) on the same broker's plain loopback listener, driven "
+                     "by the same client as the hub; compare it with the hub's (plain) rows.\n";
+        if (!peer.not_measured.empty()) std::cout << "Node-RED peer " << peer.not_measured << "\n";
         auto ratios = security_ratios(results);
         for (const auto& [name, ratio] : ratios.items()) std::cout << name << ": " << fixed(ratio.get<double>(), 2) << "\n";
         auto against_raw = baseline_ratios(results);
@@ -224,7 +278,7 @@ int main(int argc, char** argv) {
         if (!json_out.empty()) {
             std::ofstream out(json_out);
             out << nlohmann::json{{"cores", std::thread::hardware_concurrency()}, {"window", window}, {"results", as_json(results)},
-                                  {"security", ratios}, {"ratios", against_raw},
+                                  {"security", ratios}, {"ratios", against_raw}, {"node_red", peer_json(results, peer)},
                                   {"history", history_json(history_runs)}, {"history_targets", targets}}
                        .dump(2)
                 << "\n";
