@@ -5,6 +5,7 @@
 #include "baselines.hpp"
 #include "history.hpp"
 #include "node_red_peer.hpp"
+#include "soak.hpp"
 #include "through_hub.hpp"
 #include "workload.hpp"
 
@@ -196,6 +197,7 @@ int main(int argc, char** argv) {
     std::size_t history = 0;
     int joiners = 20;
     bool history_only = false;
+    double soak_s = 0;
     std::string json_out;
     app.add_option("--reports", reports, "guard reports through the broker and the hub")->capture_default_str();
     app.add_option("--samples", samples, "occupancy samples through the hub's ingest")->capture_default_str();
@@ -206,7 +208,11 @@ int main(int argc, char** argv) {
                    "also start the hub with this many events in its log (and with none, 10,000 and 1,000,000 when "
                    "fewer), and time late joiners' snapshots (0: not)")
         ->capture_default_str();
-    app.add_flag("--history-only", history_only, "only the --history figures");
+    app.add_flag("--history-only", history_only, "only the --history and --soak-s figures");
+    app.add_option("--soak-s", soak_s,
+                   "also run the hub this long at twice the design load and watch its resident size (600: issue 16's "
+                   "ten minutes; 0: not)")
+        ->capture_default_str();
     app.add_option("--joiners", joiners, "late joiners timed per log size")->capture_default_str()->check(CLI::Range(1, 1000));
     app.add_option("--json", json_out, "also write the results as JSON to this file");
     std::string node_red_dir = PLATSLAGE_NODE_RED_DIR;
@@ -256,6 +262,12 @@ int main(int argc, char** argv) {
             results.insert(results.end(), lines.begin(), lines.end());
         }
 
+        std::optional<SoakRun> soaked;
+        if (soak_s > 0) {
+            std::cerr << "soak: " << soak_s << " s at twice the design load…\n";
+            soaked = soak(dir.path() / "soak", soak_s);
+        }
+
         print_table(results);
         std::cout << "\n" << std::thread::hardware_concurrency() << " cores; reports " << window << " in flight from "
                   << devices << " handhelds per station; SQLite in WAL with synchronous=FULL, as the hub runs it.\n";
@@ -269,6 +281,15 @@ int main(int argc, char** argv) {
         for (const auto& [name, ratio] : ratios.items()) std::cout << name << ": " << fixed(ratio.get<double>(), 2) << "\n";
         auto against_raw = baseline_ratios(results);
         auto targets = history_targets(history_runs);
+        if (soaked) {
+            std::cout << "soak: " << soaked->seconds << " s at twice the design load, " << soaked->events << " events ("
+                      << soaked->reports << " reports) stored; hub resident " << soaked->rss_at_2_min_kb << " kB at 2 min, "
+                      << soaked->rss_at_end_kb << " kB at the end (peak " << soaked->rss_peak_after_2_min_kb << " kB): "
+                      << (soaked->flat() ? "flat" : "NOT flat") << "\n";
+            targets["memory_growth_kb_from_2_min"] = {{"value", soaked->growth_kb()},
+                                                      {"limit", std::max(1024.0, 0.02 * static_cast<double>(soaked->rss_at_2_min_kb))},
+                                                      {"met", soaked->flat()}};
+        }
         for (const auto& [name, t] : targets.items()) {
             if (t.is_number()) std::cout << name << ": " << fixed(t.get<double>(), 2) << "\n";
             else std::cout << name << ": " << fixed(t["value"].get<double>(), 0) << " (limit " << t["limit"] << ", "
@@ -279,7 +300,8 @@ int main(int argc, char** argv) {
             std::ofstream out(json_out);
             out << nlohmann::json{{"cores", std::thread::hardware_concurrency()}, {"window", window}, {"results", as_json(results)},
                                   {"security", ratios}, {"ratios", against_raw}, {"node_red", peer_json(results, peer)},
-                                  {"history", history_json(history_runs)}, {"history_targets", targets}}
+                                  {"history", history_json(history_runs)}, {"history_targets", targets},
+                                  {"soak", soaked ? soak_json(*soaked) : nlohmann::json(nullptr)}}
                        .dump(2)
                 << "\n";
             if (!out) throw std::runtime_error("cannot write " + json_out);
