@@ -84,6 +84,11 @@ Hub::Hub(const std::filesystem::path& dir, const std::string& mqtt_url, HubPorts
         db_ = *std::next(at);
         extra_.erase(at, std::next(at, 2));
     }
+    // And other maps than the stations' own (copies with new ids, for a benchmark).
+    if (auto at = std::find(extra_.begin(), extra_.end(), "--maps"); at != extra_.end() && std::next(at) != extra_.end()) {
+        maps_ = *std::next(at);
+        extra_.erase(at, std::next(at, 2));
+    }
     start();
 }
 
@@ -96,7 +101,7 @@ void Hub::start() {
     const char* other = std::getenv("PLATSLAGE_TEST_HUB");
     std::vector<std::string> argv{other && *other ? other : PLATSLAGE_HUB_BIN,
                                   "--db", db_.string(),
-                                  "--maps", PLATSLAGE_MAPS_DIR,
+                                  "--maps", maps_,
                                   "--mqtt", mqtt_,
                                   "--mqtt-client-id", "platslage-hub-test",
                                   "--ingest", loopback(ports_.ingest),

@@ -64,7 +64,7 @@ struct HubPorts {
 class Hub {
 public:
     // `extra`: more of the hub's options; a `--db PATH` among them puts the database there
-    // instead of in `dir`.
+    // instead of in `dir`, and `--maps DIR` takes other maps than the stations' own.
     Hub(const std::filesystem::path& dir, const std::string& mqtt_url, HubPorts ports = {},
         std::vector<std::string> extra = {});
     ~Hub();
@@ -91,6 +91,7 @@ public:
 private:
     std::filesystem::path dir_;
     std::filesystem::path db_;
+    std::string maps_ = PLATSLAGE_MAPS_DIR;
     std::string mqtt_;
     HubPorts ports_;
     std::vector<std::string> extra_;
