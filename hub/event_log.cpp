@@ -513,7 +513,13 @@ std::vector<std::int64_t> EventLog::append(const std::vector<EventRecord>& event
 }
 
 void EventLog::replay(TimePoint since, const std::function<void(std::int64_t, const EventRecord&)>& visit) const {
-    auto st = prepare_once(db_, "SELECT id,heard_ms,kind,station,actor,zone,body FROM events WHERE heard_ms>=? ORDER BY id");
+    // The same rows as "WHERE heard_ms>=? ORDER BY id", but read as a range of ids from the
+    // first one heard since then, found in the time index: asked in id order, SQLite walks the
+    // whole table instead (3.4 s for the last day's 86,400 of six million events, against
+    // 0.07 s; 6.5 s at a start-up without a snapshot with ten million).
+    auto st = prepare_once(db_, "SELECT id,heard_ms,kind,station,actor,zone,body FROM events "
+                                "WHERE id>=(SELECT min(id) FROM events INDEXED BY events_by_time WHERE heard_ms>=?1) "
+                                "AND heard_ms>=?1 ORDER BY id");
     sqlite3_bind_int64(st.get(), 1, to_epoch_ms(since));
     visit_events(st.get(), visit);
 }
