@@ -20,21 +20,24 @@ void ConnectionBar::draw(const Picture& p, ConsoleState&) {
         if (line.warning) spdlog::warn("{}", line.text);
         else spdlog::info("{}", line.text);
     }
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(display.x, 0)); // the window's width, as the backend set it
-    ImGui::Begin("##connection", nullptr,
-                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
-    status_line(p);
     const auto storage = storage_banner(p.storage);
     if (storage.shown != storage_shown_) {
         storage_shown_ = storage.shown;
         if (storage.shown) spdlog::warn("the hub cannot store reports: {}", storage.detail);
         else spdlog::info("the hub stores reports again");
     }
-    if (storage.shown) storage_strip(storage);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(display.x, 0)); // the window's width, as the backend set it
+    // The hub cannot store: the whole bar turns red, where every operator looks, without
+    // moving or covering the windows below (they stay where the operator put them).
+    if (storage.shown) ImGui::PushStyleColor(ImGuiCol_WindowBg, to_imgui(outage_colour()));
+    ImGui::Begin("##connection", nullptr,
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    status_line(p, storage);
     ImGui::End();
+    if (storage.shown) ImGui::PopStyleColor();
     if (banner.shown) outage_banner(banner);
 }
 
@@ -54,28 +57,7 @@ void ConnectionBar::outage_banner(const OutageBanner& b) {
     fg->AddText(font, text, ImVec2(pad, pad + big + pad * 0.5f), IM_COL32(255, 255, 255, 255), b.detail.c_str(), nullptr, wrap);
 }
 
-// Under the status line, across the screen: the picture stays usable, but every report
-// arriving now waits in a handheld.
-void ConnectionBar::storage_strip(const StorageBanner& b) {
-    const float pad = ImGui::GetStyle().FramePadding.y;
-    const float wrap = ImGui::GetContentRegionAvail().x - 2 * pad;
-    const ImVec2 detail = ImGui::CalcTextSize(b.detail.c_str(), nullptr, false, wrap);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, to_imgui(outage_colour()));
-    ImGui::BeginChild("##storage", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() + detail.y + 3 * pad), false,
-                      ImGuiWindowFlags_NoScrollbar);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-    ImGui::SetCursorPos(ImVec2(pad, pad));
-    ImGui::TextUnformatted(b.headline.c_str());
-    ImGui::SetCursorPosX(pad);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
-    ImGui::TextUnformatted(b.detail.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
-}
-
-void ConnectionBar::status_line(const Picture& p) {
+void ConnectionBar::status_line(const Picture& p, const StorageBanner& storage) {
     auto link = std::string(link_name(p.link));
     ImVec2 at = ImGui::GetCursorScreenPos();
     float r = ImGui::GetTextLineHeight() * 0.4f;
@@ -110,6 +92,17 @@ void ConnectionBar::status_line(const Picture& p) {
     if (ImGui::SmallButton("Reconnect (Ctrl+R)")) link_.resync();
     ImGui::SameLine();
     ImGui::TextDisabled("  F1: help and legend");
+    if (storage.shown) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(1, 1, 1, 1), "   %s", storage.line.c_str());
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 35.0f);
+            ImGui::TextUnformatted(storage.detail.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+    }
 }
 
 } // namespace platslage::console

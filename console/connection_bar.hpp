@@ -17,8 +17,7 @@ public:
 
 private:
     void outage_banner(const OutageBanner& b);
-    void status_line(const Picture& p);
-    void storage_strip(const StorageBanner& b);
+    void status_line(const Picture& p, const StorageBanner& storage);
 
     HubLink& link_;
     OutageWatch outage_;

@@ -76,6 +76,7 @@ void HubContext::store_hotspot_hours() {
         unsaved_hours.clear();
     } catch (const std::exception& e) {
         // Tried again with the next ones; a day of every zone's hours at most is held.
+        storage.failed(clock.now(), e.what());
         spdlog::error("hotspot hours not stored ({} waiting): {}", unsaved_hours.size(), e.what());
         constexpr std::size_t most = 24 * 64;
         if (unsaved_hours.size() > most)
@@ -91,7 +92,9 @@ bool HubContext::save_snapshot() {
         spdlog::debug("snapshot saved up to event {}", last_event);
         return true;
     } catch (const std::exception& e) {
-        // Only start-up gets slower: the log itself is intact.
+        // Only start-up gets slower: the log itself is intact. But a log that cannot take a
+        // snapshot will not take reports either: said at once, not at the next report.
+        storage.failed(clock.now(), e.what());
         spdlog::error("snapshot not saved: {}", e.what());
         return false;
     }

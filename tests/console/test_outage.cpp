@@ -59,14 +59,18 @@ TEST_CASE("a silent hub is an outage at once; a console that never reached the h
     CHECK(fresh.take_log_line().text == "no picture from the hub since start-up");
 }
 
-TEST_CASE("the hub unable to store: a strip saying since when, why, and where the reports wait; none while it stores") {
+TEST_CASE("the hub unable to store: the bar says since when, why, and where the reports wait; nothing while it stores") {
     CHECK_FALSE(storage_banner(std::nullopt).shown);
     auto b = storage_banner(StorageEntry{at("2026-12-04T01:14:07.000Z"), "database or disk is full", 3}); // 02:14:07 in Stockholm
     CHECK(b.shown);
     CHECK(b.headline == "HUB CANNOT STORE REPORTS");
+    CHECK(b.line == "HUB CANNOT STORE REPORTS since 02:14:07: database or disk is full. Reports wait in the handhelds.");
     CHECK(b.detail.find("Since 02:14:07") == 0);
     CHECK(b.detail.find("database or disk is full; 3 writes failed") != std::string::npos);
     CHECK(b.detail.find("handhelds keep them") != std::string::npos);
+    auto sqlite = storage_banner(StorageEntry{at("2026-12-04T01:14:07.000Z"), "SQLite: database or disk is full", 3});
+    CHECK(sqlite.line == b.line); // the bar's line has room for the reason, not the database's name
+    CHECK(sqlite.detail.find("(SQLite: database or disk is full;") != std::string::npos);
     CHECK(storage_banner(StorageEntry{at("2026-12-04T01:14:07.000Z"), "", 1}).detail.find("no reason given; 1 write failed") !=
           std::string::npos);
 }

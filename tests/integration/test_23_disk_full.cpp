@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include <stb_image.h>
 #include <sys/mount.h>
 
 #include <cerrno>
@@ -117,6 +118,38 @@ TEST_CASE("faults: the database's disk fills up: no receipt for what was not sto
         return watcher.replica().entries().count("hub/storage") == 1;
     }, 5s));
     CHECK(eventually([&] { return console.log_text().find("the hub cannot store reports") != std::string::npos; }, 10s));
+    {
+        // On screen: the bar across the top red, and the picture below it not greyed or covered.
+        auto png = dir.path() / "storage.png";
+        ChildProcess shot({"/usr/bin/env", "DISPLAY=" + display.name(), "LIBGL_ALWAYS_SOFTWARE=1", PLATSLAGE_CONSOLE_BIN, "--router",
+                           loopback(hub.ports().router), "--pub", loopback(hub.ports().pub), "--maps", PLATSLAGE_MAPS_DIR,
+                           "--screenshot", png.string(), "--screenshot-wait-s", "3", "--width", "1280", "--height", "800",
+                           "--key", key_file("viewer-1"), "--hub-key", hub_key_file()},
+                          dir.path() / "storage-shot.log");
+        CHECK(shot.wait(60s) == 0);
+        int width = 0, height = 0, channels = 0;
+        unsigned char* rgb = stbi_load(png.c_str(), &width, &height, &channels, 3);
+        REQUIRE(rgb);
+        auto count = [&](int y0, int y1, auto&& match) {
+            std::size_t n = 0;
+            for (int y = y0; y < y1; ++y)
+                for (int x = 0; x < width; ++x) {
+                    const unsigned char* p = rgb + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 3;
+                    n += match(p[0], p[1], p[2]) ? 1 : 0;
+                }
+            return n;
+        };
+        auto bar_red = [](int r, int g, int b) { return r > 130 && r < 185 && g < 40 && b < 45; };
+        auto bright = [](int r, int g, int b) { return r > 200 && g > 200 && b > 200; };
+        const auto red_top = count(0, height / 6, bar_red);
+        const auto red_below = count(height / 4, height, bar_red);
+        const auto bright_below = count(height / 4, height, bright);
+        stbi_image_free(rgb);
+        MESSAGE("red pixels in the top sixth: " << red_top << "; further down " << red_below << "; bright below " << bright_below);
+        CHECK(red_top > static_cast<std::size_t>(width) * 15); // the bar's rows, across the screen
+        CHECK(red_below < 2000);
+        CHECK(bright_below > 100); // the picture below is drawn as usual, not greyed
+    }
     // More reports while it is full: none receipted, none stored.
     for (int i = 1; i <= 3; ++i) {
         auto id = "df-wait-" + std::to_string(i);
