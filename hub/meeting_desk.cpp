@@ -64,6 +64,7 @@ Frames MeetingDesk::carry_out(const std::string& command_json, const std::string
         spdlog::error("event log: meeting command not stored: {}", e.what());
         return encode_error("not_stored: the database refused the write; try again");
     }
+    if (changed.meeting || changed.note) hub_.storage.stored(now);
     meetings_ = std::move(next);
     std::vector<Update> updates;
     auto add = [&](std::vector<Update> u) { updates.insert(updates.end(), u.begin(), u.end()); };

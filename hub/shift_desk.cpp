@@ -47,6 +47,7 @@ Frames ShiftDesk::carry_out(const std::string& command_json, const std::string* 
         spdlog::error("event log: shift log entry not stored: {}", e.what());
         return encode_error("not_stored: the database refused the write; try again");
     }
+    hub_.storage.stored(now);
     publisher_.publish(hub_.situation.show("shift", to_json(book_.log())));
     spdlog::info("shift log {}: {} by {}{}", result.value("id", ""), c.handover ? "handover" : "note", c.by,
                  c.redactions > 0 ? " (" + std::to_string(c.redactions) + " numbers taken out)" : "");

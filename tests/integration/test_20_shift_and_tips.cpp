@@ -252,7 +252,11 @@ TEST_CASE("a note typed into the real console and refused stays in its field, an
     INFO(console.log_text());
     CHECK(sql_text(hub.db(), "SELECT text FROM shift_log WHERE entry_id='S-000001'") == typed);
 
-    // Taken: the field is empty, and the next note is only what is typed next.
+    // Taken: the field is empty, and the next note is only what is typed next. The operator
+    // types on once the console has the hub's answer (the row is in the database a moment
+    // before the console hears so, and the field has the keyboard again after the answer).
+    REQUIRE(eventually([&] { return console.log_text().find("shift log: note stored as S-000001") != std::string::npos; }, 15s));
+    std::this_thread::sleep_for(300ms);
     REQUIRE(xdotool(display, {"type", "--delay", "40", "ny runda klar"}));
     REQUIRE(xdotool(display, {"key", "--delay", "120", "Return"}));
     REQUIRE(eventually([&] { return sql_count(hub.db(), "SELECT count(*) FROM shift_log") == 2; }, 15s));
