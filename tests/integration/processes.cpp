@@ -45,6 +45,11 @@ double slowdown() {
     return factor;
 }
 
+bool sanitized() {
+    const char* v = std::getenv("PLATSLAGE_TEST_SANITIZED");
+    return v && *v && std::string(v) != "0";
+}
+
 // Ports come from below the kernel's ephemeral range (32768 and up on Linux): a port picked
 // there by binding to 0 can be handed out again, a moment later, as the source port of one
 // of the test's own outgoing connections, and then the hub or broker cannot bind it. Every

@@ -63,6 +63,12 @@ inline std::chrono::milliseconds scaled(std::chrono::milliseconds bound) {
     return std::chrono::milliseconds(static_cast<long long>(static_cast<double>(bound.count()) * slowdown()));
 }
 
+// The programs under test are built with a sanitizer: PLATSLAGE_TEST_SANITIZED, set by
+// scripts/test-sanitized for its whole-suite runs. Their resident memory is then mostly the
+// sanitizer's own (ASan's quarantine of freed blocks, TSan's shadow and histories), so a bound
+// on it says nothing of the program's.
+bool sanitized();
+
 // Polls `ok` until it returns true or the time is up (`limit`, scaled by the slowdown).
 template <class F>
 bool eventually(F&& ok, std::chrono::milliseconds limit = std::chrono::seconds(10)) {

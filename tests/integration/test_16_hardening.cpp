@@ -336,7 +336,7 @@ TEST_CASE("memory stays bounded: a 50 MB payload, a 64 MB frame and a console th
     CHECK(hub.process().running());
     const auto after_big = rss_kb(pid);
     INFO("resident before " << before << " kB, after the large messages " << after_big << " kB");
-    CHECK(after_big - before < 20 * 1024);
+    if (!sanitized()) CHECK(after_big - before < 20 * 1024);
 
     // A console that subscribes and never reads: the hub keeps at most its queue for it.
     zmq::socket_t idle(ctx, zmq::socket_type::sub);
@@ -357,7 +357,7 @@ TEST_CASE("memory stays bounded: a 50 MB payload, a 64 MB frame and a console th
     REQUIRE(eventually([&] { return hub.status()["events_in"].get<int>() >= 60000; }, 60s));
     const auto after_idle = rss_kb(pid);
     INFO("after 60,000 updates to a console that never reads: " << after_idle << " kB");
-    CHECK(after_idle - after_big < 25 * 1024);
+    if (!sanitized()) CHECK(after_idle - after_big < 25 * 1024);
 }
 
 TEST_CASE("nothing that singles out a person is kept: ids, notes, and who may read the files") {
