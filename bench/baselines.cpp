@@ -106,13 +106,18 @@ Result raw_paho_echo(const std::string& broker_url, const std::vector<Outgoing>&
                                 nagle_off, quiet_pause(window));
     if (trip.answered != messages.size())
         throw std::runtime_error("raw Paho echo: " + std::to_string(trip.answered) + " of " + std::to_string(messages.size()) + " came back");
+    return trip_result(trip, echo_path(window, nagle_off), "", window);
+}
+
+Result trip_result(const RoundTrip& trip, std::string path, std::string baseline, int window) {
     Result r;
-    r.path = echo_path(window, nagle_off);
+    r.path = std::move(path);
+    r.baseline = std::move(baseline);
     r.messages = trip.answered;
     r.seconds = trip.seconds;
     r.delay = spread(trip.delay_ms);
     r.has_delay = true;
-    r.paced = window == 1;
+    r.paced = window == 1; // one at a time: its delay is the figure, not its rate
     return r;
 }
 

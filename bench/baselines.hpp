@@ -25,5 +25,7 @@ Result raw_paho_echo(const std::string& broker_url, const std::vector<Outgoing>&
 
 // The name of that baseline's row, for the rows compared with it.
 std::string echo_path(int window, bool nagle_off);
+// A round trip as a line of the table: its answers, time and delays, under `path`.
+Result trip_result(const RoundTrip& trip, std::string path, std::string baseline, int window);
 
 } // namespace platslage::bench

@@ -93,15 +93,7 @@ Result NodeRedPeer::reports(const std::vector<Outgoing>& reports, int window) {
     if (trip.answered != reports.size() || trip.by_status["stored"] != reports.size() || once != reports.size())
         throw std::runtime_error("Node-RED peer: " + std::to_string(trip.by_status["stored"]) + " receipted stored, " + std::to_string(once) +
                                  " in its file once, of " + std::to_string(reports.size()));
-    Result r;
-    r.path = node_red_path(window);
-    r.baseline = echo_path(window, true);
-    r.messages = trip.answered;
-    r.seconds = trip.seconds;
-    r.delay = spread(trip.delay_ms);
-    r.has_delay = true;
-    r.paced = window == 1;
-    return r;
+    return trip_result(trip, node_red_path(window), echo_path(window, true), window);
 }
 
 } // namespace platslage::bench

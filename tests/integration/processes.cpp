@@ -36,6 +36,11 @@ bool can_bind(int port) {
 
 } // namespace
 
+int env_int(const char* name, int fallback) {
+    const char* v = std::getenv(name);
+    return v && *v ? std::atoi(v) : fallback;
+}
+
 double slowdown() {
     static const double factor = [] {
         const char* v = std::getenv("PLATSLAGE_TEST_SLOWDOWN");

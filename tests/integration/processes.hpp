@@ -59,6 +59,9 @@ std::string file_text(const std::filesystem::path& p);
 // set by scripts/test-sanitized for its ASan hub; 1 otherwise. Latency bounds are multiplied
 // by it, so they still tell a hub that keeps up from one that does not.
 double slowdown();
+
+// A whole number from the environment (a fault test's kills, its seed), or `fallback` when unset.
+int env_int(const char* name, int fallback);
 inline std::chrono::milliseconds scaled(std::chrono::milliseconds bound) {
     return std::chrono::milliseconds(static_cast<long long>(static_cast<double>(bound.count()) * slowdown()));
 }

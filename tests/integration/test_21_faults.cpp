@@ -25,11 +25,6 @@ using namespace platslage::test;
 using namespace std::chrono_literals;
 
 namespace {
-int env_int(const char* name, int fallback) {
-    const char* v = std::getenv(name);
-    return v && *v ? std::atoi(v) : fallback;
-}
-
 // One handheld of a guard, as the reference client works: every report waits in the outbox
 // until the hub's receipt, and is sent again while it has none.
 struct Guard {

@@ -25,11 +25,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-int env_int(const char* name, int fallback) {
-    const char* v = std::getenv(name);
-    return v && *v ? std::atoi(v) : fallback;
-}
-
 // One guard's handheld: the real program, its outbox file in the test's folder.
 struct GuardDevice {
     GuardDevice(std::filesystem::path folder, std::string broker_url, std::string id)
