@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <zmq.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <iostream>

@@ -201,6 +201,23 @@ std::string sql_text(const std::filesystem::path& db, const std::string& sql) {
     });
 }
 
+std::vector<std::string> sql_texts(const std::filesystem::path& db, const std::string& sql) {
+    std::vector<std::string> out;
+    sqlite3* h = nullptr;
+    if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_busy_timeout(h, 2000);
+        sqlite3_stmt* st = nullptr;
+        if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK)
+            while (sqlite3_step(st) == SQLITE_ROW) {
+                auto p = sqlite3_column_text(st, 0);
+                out.emplace_back(p ? reinterpret_cast<const char*>(p) : "");
+            }
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(h);
+    return out;
+}
+
 void run_sql(const std::filesystem::path& db, const std::string& sql) {
     sqlite3* conn = nullptr;
     if (sqlite3_open_v2(db.c_str(), &conn, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {

@@ -103,6 +103,8 @@ private:
 std::int64_t sql_count(const std::filesystem::path& db, const std::string& sql);
 // The first row's first column as text; empty when there is no row.
 std::string sql_text(const std::filesystem::path& db, const std::string& sql);
+// The first column of every row, in the order the query gives them.
+std::vector<std::string> sql_texts(const std::filesystem::path& db, const std::string& sql);
 // A write from outside the hub, as a fault a test sets up (a trigger that fails inserts).
 void run_sql(const std::filesystem::path& db, const std::string& sql);
 

@@ -58,12 +58,7 @@ struct GuardDevice {
 
     // The reports of this device as the hub stored them, in the order it stored them.
     std::vector<std::string> stored(const std::filesystem::path& db) const {
-        std::vector<std::string> out;
-        auto n = sql_count(db, "SELECT count(*) FROM guard_reports WHERE device='" + device + "'");
-        for (std::int64_t i = 0; i < n; ++i)
-            out.push_back(sql_text(db, "SELECT report_id FROM guard_reports WHERE device='" + device + "' ORDER BY event_id LIMIT 1 OFFSET " +
-                                           std::to_string(i)));
-        return out;
+        return sql_texts(db, "SELECT report_id FROM guard_reports WHERE device='" + device + "' ORDER BY event_id");
     }
 };
 
