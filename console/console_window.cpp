@@ -8,9 +8,33 @@
 
 #include <filesystem>
 #include <stdexcept>
+#include <string>
 #include <utility>
+#include <vector>
+
+#include <dlfcn.h>
+#include <link.h>
 
 namespace platslage::console {
+
+namespace {
+// The OpenGL driver a context loads (Mesa's, under Xvfb) stays loaded until the process ends.
+// Unloaded at glfwTerminate, its never-freed blocks would reach a leak checker run at exit (the
+// sanitized test builds, valgrind) with no library to name, so they could not be told apart from
+// the console's own leaks; pinned, they are named and suppressed (scripts/lib/lsan.supp).
+void keep_loaded_libraries() {
+    std::vector<std::string> loaded;
+    dl_iterate_phdr(
+        [](dl_phdr_info* info, std::size_t, void* names) {
+            if (info->dlpi_name != nullptr && info->dlpi_name[0] != '\0')
+                static_cast<std::vector<std::string>*>(names)->emplace_back(info->dlpi_name);
+            return 0;
+        },
+        &loaded);
+    // Outside the walk: dlopen takes the loader's lock the walk holds.
+    for (const auto& name : loaded) dlopen(name.c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+}
+} // namespace
 
 ConsoleWindow::ConsoleWindow(const ConsoleOptions& opt) {
     glfwSetErrorCallback([](int code, const char* what) { spdlog::error("glfw {}: {}", code, what); });
@@ -24,6 +48,7 @@ ConsoleWindow::ConsoleWindow(const ConsoleOptions& opt) {
     }
     glfwMakeContextCurrent(window_);
     glfwSwapInterval(1);
+    keep_loaded_libraries();
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
