@@ -511,11 +511,11 @@ std::vector<std::int64_t> EventLog::append(const std::vector<EventRecord>& event
                 }
             }
             sqlite3_bind_int64(insert_event_, 1, to_epoch_ms(e.heard));
-            bind_text(insert_event_, 2, e.kind);
-            bind_text(insert_event_, 3, e.station);
-            bind_text(insert_event_, 4, e.actor);
+            bind_text_in_place(insert_event_, 2, e.kind);
+            bind_text_in_place(insert_event_, 3, e.station);
+            bind_text_in_place(insert_event_, 4, e.actor);
             bind_text_or_null(insert_event_, 5, e.zone);
-            bind_text(insert_event_, 6, e.body);
+            bind_text_in_place(insert_event_, 6, e.body);
             step_done(db_, insert_event_);
             auto id = sqlite3_last_insert_rowid(db_);
             ids.push_back(id);

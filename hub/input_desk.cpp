@@ -169,6 +169,7 @@ void InputDesk::send_receipt(const Pending& p, ReceiptStatus status, const Rejec
 void InputDesk::commit() {
     std::vector<EventRecord> records;
     std::vector<RefusalRecord> refusals;
+    records.reserve(batch_.size());
     for (auto& p : batch_) {
         if (p.repeat) continue;
         if (p.event) {
