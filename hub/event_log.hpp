@@ -161,6 +161,7 @@ public:
 
 private:
     void migrate();
+    void edit_schema_text(const char* sql, int version);
     // Runs `work` in one transaction: committed if it returns, rolled back if it throws.
     template <class F>
     void transaction(F&& work);

@@ -46,7 +46,8 @@ Checked<Event> check_message(const MqttMessage& m, const ZoneMap& zones, TimePoi
     return parse_handheld_message(m.topic, m.payload, zones, now);
 }
 
-Checked<Event> check_frames(const Frames& frames, const ZoneMap& zones, TimePoint now) {
+// An accepted occupancy sample's text is handed on in `sample_text`: it is the sample's record.
+Checked<Event> check_frames(const Frames& frames, const ZoneMap& zones, TimePoint now, std::string& sample_text) {
     auto ingest = decode_ingest(frames);
     if (!ingest) return ingest.rejection();
     if (ingest->kind == IngestKind::weather) {
@@ -61,6 +62,7 @@ Checked<Event> check_frames(const Frames& frames, const ZoneMap& zones, TimePoin
     }
     auto s = parse_occupancy_sample(ingest->json, zones, now);
     if (!s) return s.rejection();
+    sample_text = std::move(ingest->json);
     return Event{std::move(s).value()};
 }
 } // namespace
@@ -77,6 +79,7 @@ struct InputDesk::Pending {
     std::string receipt_of;                // "ack" | "outcome" for a team's receipt
     bool repeat = false;                   // a team's answer or outcome the hub already has: not stored twice
     std::optional<OccupancySample> clock_wrong; // a sample refused for its time: its counter is shown faulty
+    std::string sample_text;                    // an accepted sample's text: its record (to_record)
 };
 
 InputDesk::InputDesk(HubContext& hub, Refusals& refusals, Publisher& publisher, zmq::context_t& ctx,
@@ -102,7 +105,7 @@ void InputDesk::take_messages(Mailbox<MqttMessage>& inbox, TimePoint now) {
     for (auto& m : inbox.take(max_batch)) {
         auto event = check_message(m, hub_.zones, now);
         std::string refused_on = event ? std::string() : refusal_text(m.topic);
-        Pending p{now, "mqtt", mqtt_source(m.topic), true, std::move(refused_on), std::move(event), std::nullopt, std::nullopt, {}, false, std::nullopt};
+        Pending p{now, "mqtt", mqtt_source(m.topic), true, std::move(refused_on), std::move(event), std::nullopt, std::nullopt, {}, false, std::nullopt, {}};
         // A station not in the maps still gets its receipt, on the topic the handheld listens to:
         // without one its outbox would resend the report for ever.
         if (auto t = parse_topic(m.topic)) {
@@ -126,7 +129,10 @@ void InputDesk::take_frames(TimePoint now) {
     while (batch_.size() < max_batch) {
         auto frames = recv_frames(ingest_, /*dont_wait=*/true);
         if (!frames) break;
-        Pending p{now, "ingest", "ingest", true, {}, check_frames(*frames, hub_.zones, now), std::nullopt, std::nullopt, {}, false, std::nullopt};
+        std::string sample_text;
+        auto event = check_frames(*frames, hub_.zones, now, sample_text);
+        Pending p{now, "ingest", "ingest", true, {}, std::move(event), std::nullopt, std::nullopt, {}, false, std::nullopt,
+                  std::move(sample_text)};
         if (p.event) {
             if (const auto* s = std::get_if<OccupancySample>(&p.event.value())) {
                 if (auto why = sample_too_old(*s, now)) {
@@ -163,10 +169,12 @@ void InputDesk::send_receipt(const Pending& p, ReceiptStatus status, const Rejec
 void InputDesk::commit() {
     std::vector<EventRecord> records;
     std::vector<RefusalRecord> refusals;
+    records.reserve(batch_.size());
     for (auto& p : batch_) {
         if (p.repeat) continue;
         if (p.event) {
-            records.push_back(to_record(p.event.value(), hub_.zones, p.heard));
+            if (p.sample_text.empty()) records.push_back(to_record(p.event.value(), hub_.zones, p.heard));
+            else records.push_back(to_record(std::get<OccupancySample>(p.event.value()), std::move(p.sample_text), hub_.zones, p.heard));
         } else {
             const auto& why = p.event.rejection();
             p.kept = refusals_.admit(p.origin, why.reason, p.heard);

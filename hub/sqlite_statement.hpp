@@ -21,6 +21,12 @@ inline void bind_text(sqlite3_stmt* st, int i, const std::string& s) {
     sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
 }
 
+// A string that outlives the statement's step (a caller's record, bound and stepped in one go):
+// SQLite reads it where it is instead of copying it first. Rebound before every step.
+inline void bind_text_in_place(sqlite3_stmt* st, int i, const std::string& s) {
+    sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+}
+
 // An optional text column: empty means NULL (no zone, say).
 inline void bind_text_or_null(sqlite3_stmt* st, int i, const std::string& s) {
     if (s.empty())

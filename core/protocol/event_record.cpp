@@ -47,10 +47,7 @@ EventRecord to_record(const Event& e, const ZoneMap& zones, TimePoint heard) {
             [&](const ShiftEvent& s) { return EventRecord{"guard_shift", s.station, s.device, "", to_json(s).dump(), heard}; },
             [&](const OutreachStatus& s) { return EventRecord{"outreach_status", s.station, s.team, s.zone, to_json(s).dump(), heard}; },
             [&](const DeviceOnline& d) { return EventRecord{"device_online", d.station, d.device, "", to_json(d).dump(), heard}; },
-            [&](const OccupancySample& s) {
-                const Zone* z = zones.find(s.zone);
-                return EventRecord{"occupancy", z ? z->station : "", s.sensor, s.zone, to_json(s).dump(), heard};
-            },
+            [&](const OccupancySample& s) { return to_record(s, to_json(s).dump(), zones, heard); },
             [&](const WeatherReading& w) { return EventRecord{"weather", "", w.source, "", to_json(w).dump(), heard}; },
             [&](const ShelterReading& s) { return EventRecord{"shelter", "", s.shelter, "", to_json(s).dump(), heard}; },
             [&](const AlertCommand& c) { return EventRecord{"alert_command", "", c.by, "", to_json(c).dump(), heard}; },
@@ -58,6 +55,11 @@ EventRecord to_record(const Event& e, const ZoneMap& zones, TimePoint heard) {
             [&](const DispatchOutcome& o) { return EventRecord{"dispatch_outcome", o.station, o.team, o.zone, to_json(o).dump(), heard}; },
         },
         e);
+}
+
+EventRecord to_record(const OccupancySample& s, std::string accepted_text, const ZoneMap& zones, TimePoint heard) {
+    const Zone* z = zones.find(s.zone);
+    return EventRecord{"occupancy", z ? z->station : "", s.sensor, s.zone, std::move(accepted_text), heard};
 }
 
 Checked<Event> from_record(const EventRecord& r, const ZoneMap& zones) {

@@ -34,6 +34,10 @@ Checked<Event> parse_handheld_message(std::string_view topic, std::string_view p
                                       TimePoint now);
 
 EventRecord to_record(const Event& e, const ZoneMap& zones, TimePoint heard);
+// A counter's sample as it came: parse_occupancy_sample keeps nothing but four checked fields
+// (no free text, no field it did not read), so the text it accepted is the record as it stands
+// and reads back to the same sample. Not written out anew: the counters are the busiest input.
+EventRecord to_record(const OccupancySample& s, std::string accepted_text, const ZoneMap& zones, TimePoint heard);
 Checked<Event> from_record(const EventRecord& r, const ZoneMap& zones);
 
 } // namespace platslage

@@ -112,6 +112,63 @@ TEST_CASE("a database from a newer hub is refused rather than damaged") {
     CHECK_THROWS_WITH(EventLog(db.path.string()), doctest::Contains("newer than this hub"));
 }
 
+TEST_CASE("a log from before v12 keeps its events, and its kinds stay checked, now without a lookup table per row") {
+    TempDb db;
+    {
+        EventLog log(db.path.string());
+        log.append({report("hh-000001", "r-1")}, {});
+    }
+    // Back to v11 as v6 wrote it: the kinds as an IN list.
+    sqlite3* h = nullptr;
+    sqlite3_open(db.path.c_str(), &h);
+    auto sql_text = [&] {
+        sqlite3_stmt* st = nullptr;
+        sqlite3_prepare_v2(h, "SELECT sql FROM sqlite_schema WHERE name='events'", -1, &st, nullptr);
+        std::string text = sqlite3_step(st) == SQLITE_ROW ? reinterpret_cast<const char*>(sqlite3_column_text(st, 0)) : "";
+        sqlite3_finalize(st);
+        return text;
+    };
+    const std::string v6_kinds = "CHECK (kind IN\n                  ('guard_report','guard_shift','outreach_status',"
+                                 "'device_online','occupancy',\n                   'weather','shelter','alert_command',"
+                                 "'dispatch_ack','dispatch_outcome'))";
+    std::string v11 = sql_text();
+    auto from = v11.find("CHECK (kind =");
+    REQUIRE(from != std::string::npos);
+    v11.replace(from, v11.find("),", from) + 1 - from, v6_kinds);
+    sqlite3_stmt* put = nullptr;
+    sqlite3_exec(h, "BEGIN; PRAGMA writable_schema=ON", nullptr, nullptr, nullptr);
+    sqlite3_prepare_v2(h, "UPDATE sqlite_schema SET sql=? WHERE name='events'", -1, &put, nullptr);
+    sqlite3_bind_text(put, 1, v11.c_str(), -1, SQLITE_TRANSIENT);
+    REQUIRE(sqlite3_step(put) == SQLITE_DONE);
+    sqlite3_finalize(put);
+    REQUIRE(sqlite3_exec(h, "PRAGMA schema_version=1000; PRAGMA writable_schema=OFF; PRAGMA user_version=11; COMMIT", nullptr,
+                         nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(sql_text().find("kind IN") != std::string::npos);
+    sqlite3_close(h);
+    h = nullptr;
+
+    EventLog log(db.path.string());
+    CHECK(log.schema_version() == EventLog::current_schema_version());
+    CHECK(log.event_count() == 1);
+    auto ids = log.append({report("hh-000001", "r-2")}, {});
+    CHECK(ids.size() == 1);
+    CHECK(ids[0] == 2);
+    sqlite3_open(db.path.c_str(), &h);
+    const std::string now = sql_text();
+    CHECK(now.find("kind IN") == std::string::npos);
+    CHECK(now.find("kind = 'dispatch_outcome'") != std::string::npos);
+    char* why = nullptr;
+    CHECK(sqlite3_exec(h, "INSERT INTO events(heard_ms,kind,station,actor,zone,body) VALUES(1,'invented','centralen','x',NULL,'{}')",
+                       nullptr, nullptr, &why) == SQLITE_CONSTRAINT);
+    sqlite3_free(why);
+    sqlite3_stmt* check = nullptr;
+    sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &check, nullptr);
+    REQUIRE(sqlite3_step(check) == SQLITE_ROW);
+    CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(check, 0))) == "ok");
+    sqlite3_finalize(check);
+    sqlite3_close(h);
+}
+
 TEST_CASE("the audit trail keeps each command's position, role, fingerprint and result, per alert in order") {
     TempDb db;
     EventLog log(db.path.string());
