@@ -590,7 +590,7 @@ void EventLog::store_alert_steps(const std::vector<AlertStepRecord>& steps) {
     auto statement = prepare_once(db_, "INSERT OR IGNORE INTO alert_steps(alert_id,step,at_ms,what,by,severity,detail,"
                                        "rule,station,zone) VALUES(?,?,?,?,?,?,?,?,?,?)");
     auto* st = statement.get();
-    transaction([&] {
+    derived_transaction([&] {
         for (const auto& a : steps) {
             bind_text(st, 1, a.alert_id);
             sqlite3_bind_int(st, 2, a.step);
@@ -618,7 +618,7 @@ void EventLog::store_dispatches(const std::vector<Dispatch>& dispatches) {
         if (t) sqlite3_bind_int64(st, i, to_epoch_ms(*t));
         else sqlite3_bind_null(st, i);
     };
-    transaction([&] {
+    derived_transaction([&] {
         for (const auto& d : dispatches) {
             bind_text(st, 1, d.id);
             bind_text(st, 2, d.alert);

@@ -165,6 +165,13 @@ private:
     // Runs `work` in one transaction: committed if it returns, rolled back if it throws.
     template <class F>
     void transaction(F&& work);
+    // For rows the hub derives from the events and writes again at every start (alert steps,
+    // orders' response chains): committed without waiting for the disk. The next commit of
+    // events, which waits, makes them durable with it (one write-ahead log); only a power cut
+    // in between loses them, and the replay at the next start writes them again. One disk
+    // flush a turn instead of two.
+    template <class F>
+    void derived_transaction(F&& work);
     void exec(const char* sql) const;
     void rollback() const noexcept; // after a failure: nothing to report if it fails too
 
@@ -173,6 +180,7 @@ private:
     sqlite3_stmt* find_report_ = nullptr;
     sqlite3_stmt* insert_report_ = nullptr;
     sqlite3_stmt* insert_refusal_ = nullptr;
+    bool durable_ = true;                        // set_durable
     mutable std::int64_t reports_ = -1;          // report_count()'s, -1 until counted
     mutable std::int64_t reports_data_version_ = 0; // PRAGMA data_version when counted
 };
@@ -187,6 +195,19 @@ void EventLog::transaction(F&& work) {
         rollback();
         throw;
     }
+}
+
+template <class F>
+void EventLog::derived_transaction(F&& work) {
+    if (!durable_) return transaction(std::forward<F>(work));
+    exec("PRAGMA synchronous=NORMAL");
+    try {
+        transaction(std::forward<F>(work));
+    } catch (...) {
+        exec("PRAGMA synchronous=FULL");
+        throw;
+    }
+    exec("PRAGMA synchronous=FULL");
 }
 
 } // namespace platslage

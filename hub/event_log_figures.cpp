@@ -60,7 +60,10 @@ std::vector<HotspotHour> EventLog::hotspot_hours_between(TimePoint from, TimePoi
     return out;
 }
 
-void EventLog::set_durable(bool durable) { exec(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF"); }
+void EventLog::set_durable(bool durable) {
+    exec(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF");
+    durable_ = durable;
+}
 
 Figures EventLog::kept_figures(Granularity g) const {
     auto st = prepare_once(db_, "SELECT period,station,zone,measure,key,value FROM kept_figures WHERE granularity=?");
