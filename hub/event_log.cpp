@@ -447,17 +447,12 @@ void EventLog::edit_schema_text(const char* sql, int version) {
     sqlite3_stmt* st = prepare(db_, "PRAGMA schema_version");
     std::int64_t cookie = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_finalize(st);
-    exec("PRAGMA writable_schema=ON");
-    try {
+    with_setting("PRAGMA writable_schema=ON", "PRAGMA writable_schema=OFF", [&] {
         exec(sql);
         if (sqlite3_changes(db_) == 0)
             spdlog::warn("schema v{}: the table's text is not as this hub wrote it; left as it is", version);
         exec(("PRAGMA schema_version=" + std::to_string(cookie + 1)).c_str());
-    } catch (...) {
-        exec("PRAGMA writable_schema=OFF");
-        throw;
-    }
-    exec("PRAGMA writable_schema=OFF");
+    });
 }
 
 void EventLog::migrate() {

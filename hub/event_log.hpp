@@ -172,6 +172,9 @@ private:
     // flush a turn instead of two.
     template <class F>
     void derived_transaction(F&& work);
+    // Runs `work` with a connection setting changed (`set`), and `restore` after it, thrown or not.
+    template <class F>
+    void with_setting(const char* set, const char* restore, F&& work);
     void exec(const char* sql) const;
     void rollback() const noexcept; // after a failure: nothing to report if it fails too
 
@@ -198,16 +201,21 @@ void EventLog::transaction(F&& work) {
 }
 
 template <class F>
-void EventLog::derived_transaction(F&& work) {
-    if (!durable_) return transaction(std::forward<F>(work));
-    exec("PRAGMA synchronous=NORMAL");
+void EventLog::with_setting(const char* set, const char* restore, F&& work) {
+    exec(set);
     try {
-        transaction(std::forward<F>(work));
+        work();
     } catch (...) {
-        exec("PRAGMA synchronous=FULL");
+        exec(restore);
         throw;
     }
-    exec("PRAGMA synchronous=FULL");
+    exec(restore);
+}
+
+template <class F>
+void EventLog::derived_transaction(F&& work) {
+    if (!durable_) return transaction(std::forward<F>(work));
+    with_setting("PRAGMA synchronous=NORMAL", "PRAGMA synchronous=FULL", [&] { transaction(std::forward<F>(work)); });
 }
 
 } // namespace platslage
