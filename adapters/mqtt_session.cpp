@@ -4,7 +4,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
 #include <limits>
+#include <mutex>
 #include <thread>
 
 namespace platslage {
@@ -40,6 +42,19 @@ mqtt::connect_options make_connect_options(const MqttSessionOptions& o) {
     }
     return options;
 }
+
+// Paho C keeps a trace in memory of every function it enters and every packet it handles,
+// formatted under a lock of its own, for a trace callback or file; none is set, so nothing
+// reads it. At the default level that was about a tenth of Paho's own thread's CPU in the
+// hub (perf, docs/performance.md). Errors only, unless someone debugging asked for a trace
+// (Paho's MQTT_C_CLIENT_TRACE variable).
+void keep_paho_trace_to_errors() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        if (const char* trace = std::getenv("MQTT_C_CLIENT_TRACE"); trace && *trace) return;
+        MQTTAsync_setTraceLevel(MQTTASYNC_TRACE_ERROR);
+    });
+}
 } // namespace
 
 MqttSession::MqttSession(MqttSessionOptions options, MessageHandler on_message)
@@ -50,6 +65,7 @@ MqttSession::MqttSession(MqttSessionOptions options, MessageHandler on_message)
               mqtt::create_options(options_.mqtt5 ? MQTTVERSION_5 : MQTTVERSION_DEFAULT, options_.max_buffered),
               static_cast<mqtt::iclient_persistence*>(nullptr)),
       connect_options_(make_connect_options(options_)) {
+    keep_paho_trace_to_errors();
     client_.set_callback(*this);
 }
 

@@ -2,6 +2,7 @@
 
 #include "sqlite_statement.hpp"
 #include "time_text.hpp"
+#include "wal_checkpointer.hpp"
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
@@ -401,6 +402,10 @@ EventLog::EventLog(const std::string& path) {
         insert_report_ = prepare(db_, "INSERT INTO guard_reports(device,report_id,event_id,station,zone,ts_ms,kind,persons,"
                                       "categories,note) VALUES(?,?,?,?,?,?,?,?,?,?)");
         insert_refusal_ = prepare(db_, "INSERT INTO refusals(heard_ms,source,reason,topic,detail) VALUES(?,?,?,?,?)");
+        if (std::string file = this->path(); !file.empty()) {
+            checkpointer_ = std::make_unique<WalCheckpointer>(file);
+            checkpointer_->serve(db_);
+        }
     } catch (...) {
         // A refused database (newer schema, unreadable file) is closed again, not leaked.
         for (auto* st : {insert_event_, find_report_, insert_report_, insert_refusal_}) sqlite3_finalize(st);
@@ -410,6 +415,8 @@ EventLog::EventLog(const std::string& path) {
 }
 
 EventLog::~EventLog() {
+    // Its connection goes first: the last one closed writes the WAL back and removes it.
+    checkpointer_.reset();
     for (auto* st : {insert_event_, find_report_, insert_report_, insert_refusal_}) sqlite3_finalize(st);
     sqlite3_close(db_);
 }
@@ -433,6 +440,8 @@ std::string EventLog::path() const {
 }
 
 void EventLog::interrupt() const { sqlite3_interrupt(db_); }
+
+std::uint64_t EventLog::background_checkpoints() const { return checkpointer_ ? checkpointer_->done() : 0; }
 
 int EventLog::schema_version() const {
     sqlite3_stmt* st = prepare(db_, "PRAGMA user_version");

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,8 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 namespace platslage {
+
+class WalCheckpointer;
 
 struct RefusalRecord {
     TimePoint heard;
@@ -158,6 +161,9 @@ public:
     // Stops what this connection is reading now, from any thread: the read throws. For a
     // long count that its owner no longer wants (the hub stopping).
     void interrupt() const;
+    // Checkpoints of the write-ahead log done on the log's own thread (wal_checkpointer.hpp);
+    // 0 for a log in memory, which has none.
+    std::uint64_t background_checkpoints() const;
 
 private:
     void migrate();
@@ -183,6 +189,7 @@ private:
     sqlite3_stmt* find_report_ = nullptr;
     sqlite3_stmt* insert_report_ = nullptr;
     sqlite3_stmt* insert_refusal_ = nullptr;
+    std::unique_ptr<WalCheckpointer> checkpointer_; // none for a log in memory
     bool durable_ = true;                        // set_durable
     mutable std::int64_t reports_ = -1;          // report_count()'s, -1 until counted
     mutable std::int64_t reports_data_version_ = 0; // PRAGMA data_version when counted

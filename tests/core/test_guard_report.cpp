@@ -148,6 +148,13 @@ TEST_CASE("a key given twice is refused, whichever value a reader would keep") {
     // The same key in two different objects is not a repeat.
     CHECK(parse_object(R"({"a":{"k":1},"b":{"k":2}})", 4096));
     CHECK_FALSE(parse_object(R"({"a":{"k":1,"k":2}})", 4096));
+    // A repeat deep inside arrays and objects is found and named, and a document nested
+    // thousands deep is read without recursion.
+    auto deep = parse_object(R"({"a":[1,{"b":[{"c":0,"d":1,"c":2}]}],"e":3})", 4096);
+    REQUIRE_FALSE(deep);
+    CHECK(deep.rejection().detail == "field 'c' appears more than once");
+    std::string nested = R"({"x":)" + std::string(20000, '[') + std::string(20000, ']') + "}";
+    CHECK(parse_object(nested, 65536));
 }
 
 TEST_CASE("an offset no clock uses is refused as a bad timestamp") {

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <thread>
 
 using namespace platslage;
 
@@ -100,6 +101,43 @@ TEST_CASE("the log reopens with its contents and replays in order from a point i
     });
     CHECK(seen == std::vector<std::int64_t>{2});
     CHECK(again.event_count() == 2);
+}
+
+TEST_CASE("the write-ahead log is copied back on the log's own thread, and stays bounded") {
+    TempDb db;
+    const auto wal = db.path.string() + "-wal";
+    std::uintmax_t largest_wal = 0;
+    {
+        EventLog log(db.path.string());
+        // 48,000 samples of about 1 kB: some 12,000 pages through the WAL, twelve times the
+        // point where a checkpoint falls due.
+        const std::string body = R"({"sensor":"pc-01","zone":"centralen.vantytor","ts":"2026-11-23T22:59:00Z","count":7,"pad":")" +
+                                 std::string(900, 'x') + "\"}";
+        for (int batch = 0; batch < 96; ++batch) {
+            std::vector<EventRecord> events(500, EventRecord{"occupancy", "centralen", "pc-01", "centralen.vantytor", body,
+                                                             t0 + std::chrono::seconds(batch)});
+            log.append(events, {});
+            largest_wal = std::max(largest_wal, std::filesystem::file_size(wal));
+        }
+        for (int i = 0; i < 500 && log.background_checkpoints() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        CHECK(log.background_checkpoints() > 0);
+        CHECK(log.event_count() == 48000);
+    }
+    // Bounded: the writer copies back what is left at 4,000 pages (wal_checkpointer.hpp), so
+    // the WAL never holds much more than that and a batch, far below the 48 MB written through it.
+    CHECK(largest_wal < 4096u * 4400);
+    // Closed cleanly: the last connection wrote the WAL back and removed it; nothing is lost.
+    CHECK_FALSE(std::filesystem::exists(wal));
+    EventLog again(db.path.string());
+    CHECK(again.event_count() == 48000);
+    sqlite3* h = nullptr;
+    REQUIRE(sqlite3_open(db.path.c_str(), &h) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, nullptr);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "ok");
+    sqlite3_finalize(st);
+    sqlite3_close(h);
 }
 
 TEST_CASE("a database from a newer hub is refused rather than damaged") {
