@@ -402,13 +402,15 @@ EventLog::EventLog(const std::string& path) {
         insert_report_ = prepare(db_, "INSERT INTO guard_reports(device,report_id,event_id,station,zone,ts_ms,kind,persons,"
                                       "categories,note) VALUES(?,?,?,?,?,?,?,?,?,?)");
         insert_refusal_ = prepare(db_, "INSERT INTO refusals(heard_ms,source,reason,topic,detail) VALUES(?,?,?,?,?)");
+        insert_alert_step_ = prepare(db_, "INSERT OR IGNORE INTO alert_steps(alert_id,step,at_ms,what,by,severity,detail,"
+                                          "rule,station,zone) VALUES(?,?,?,?,?,?,?,?,?,?)");
         if (std::string file = this->path(); !file.empty()) {
             checkpointer_ = std::make_unique<WalCheckpointer>(file);
             checkpointer_->serve(db_);
         }
     } catch (...) {
         // A refused database (newer schema, unreadable file) is closed again, not leaked.
-        for (auto* st : {insert_event_, find_report_, insert_report_, insert_refusal_}) sqlite3_finalize(st);
+        for (auto* st : {insert_event_, find_report_, insert_report_, insert_refusal_, insert_alert_step_}) sqlite3_finalize(st);
         sqlite3_close(db_);
         throw;
     }
@@ -417,7 +419,7 @@ EventLog::EventLog(const std::string& path) {
 EventLog::~EventLog() {
     // Its connection goes first: the last one closed writes the WAL back and removes it.
     checkpointer_.reset();
-    for (auto* st : {insert_event_, find_report_, insert_report_, insert_refusal_}) sqlite3_finalize(st);
+    for (auto* st : {insert_event_, find_report_, insert_report_, insert_refusal_, insert_alert_step_}) sqlite3_finalize(st);
     sqlite3_close(db_);
 }
 
@@ -591,9 +593,7 @@ void EventLog::replay_between(TimePoint from, TimePoint until,
 
 void EventLog::store_alert_steps(const std::vector<AlertStepRecord>& steps) {
     if (steps.empty()) return;
-    auto statement = prepare_once(db_, "INSERT OR IGNORE INTO alert_steps(alert_id,step,at_ms,what,by,severity,detail,"
-                                       "rule,station,zone) VALUES(?,?,?,?,?,?,?,?,?,?)");
-    auto* st = statement.get();
+    auto* st = insert_alert_step_;
     derived_transaction([&] {
         for (const auto& a : steps) {
             bind_text(st, 1, a.alert_id);

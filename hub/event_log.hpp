@@ -189,6 +189,7 @@ private:
     sqlite3_stmt* find_report_ = nullptr;
     sqlite3_stmt* insert_report_ = nullptr;
     sqlite3_stmt* insert_refusal_ = nullptr;
+    sqlite3_stmt* insert_alert_step_ = nullptr; // a turn's steps, every turn an alert changes
     std::unique_ptr<WalCheckpointer> checkpointer_; // none for a log in memory
     bool durable_ = true;                        // set_durable
     mutable std::int64_t reports_ = -1;          // report_count()'s, -1 until counted

@@ -33,12 +33,12 @@ bool is_outcome(std::string_view o) {
     return std::find(alert_outcomes.begin(), alert_outcomes.end(), o) != alert_outcomes.end();
 }
 
-namespace {
-nlohmann::json step_json(const AlertTransition& t) {
+nlohmann::json to_json(const AlertTransition& t) {
     return {{"at", format_rfc3339(t.at)}, {"what", t.what}, {"by", t.by}, {"severity", severity_name(t.severity)},
             {"detail", t.detail}};
 }
 
+namespace {
 nlohmann::json alert_json(const Alert& a, nlohmann::json history) {
     return {{"id", a.id},
             {"rule", rule_name(a.rule)},
@@ -65,19 +65,24 @@ nlohmann::json alert_json(const Alert& a, nlohmann::json history) {
 
 nlohmann::json to_json(const Alert& a) {
     nlohmann::json history = nlohmann::json::array();
-    for (const auto& t : a.history) history.push_back(step_json(t));
+    for (const auto& t : a.history) history.push_back(to_json(t));
     return alert_json(a, std::move(history));
 }
 
+nlohmann::json to_published_json_without_steps(const Alert& a) {
+    auto j = alert_json(a, nlohmann::json::array());
+    j["steps"] = a.history.size();
+    return j;
+}
+
 nlohmann::json to_published_json(const Alert& a) {
-    nlohmann::json history = nlohmann::json::array();
+    auto j = to_published_json_without_steps(a);
+    auto& history = j["history"];
     const std::size_t n = a.history.size();
     // The first step says how the alert began; the rest are the newest.
-    if (n > 0) history.push_back(step_json(a.history.front()));
+    if (n > 0) history.push_back(to_json(a.history.front()));
     for (std::size_t i = n > alert_steps_shown ? n - (alert_steps_shown - 1) : 1; i < n; ++i)
-        history.push_back(step_json(a.history[i]));
-    auto j = alert_json(a, std::move(history));
-    j["steps"] = n;
+        history.push_back(to_json(a.history[i]));
     return j;
 }
 

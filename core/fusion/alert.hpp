@@ -94,5 +94,9 @@ inline constexpr std::size_t alert_steps_shown = 24;
 // and the newest steps (at most alert_steps_shown), and `steps` counts them all. Every step
 // is in the log's alert_steps table.
 nlohmann::json to_published_json(const Alert& a);
+// Its parts, for writing it out a step at a time (alert_texts.hpp): the alert with `history`
+// empty and `steps` counting them all, and one step as `history` holds it.
+nlohmann::json to_published_json_without_steps(const Alert& a);
+nlohmann::json to_json(const AlertTransition& t);
 
 } // namespace platslage

@@ -26,8 +26,10 @@ Situation::Situation(const ZoneMap& zones, SituationSettings settings)
     for (const auto& s : zones_.stations()) publish_station(s, TimePoint{}, ignored);
 }
 
-void Situation::put(const std::string& key, const json& body, std::vector<Update>& out) {
-    if (auto u = state_.set(key, body.dump())) out.push_back(std::move(*u));
+void Situation::put(const std::string& key, const json& body, std::vector<Update>& out) { put_text(key, body.dump(), out); }
+
+void Situation::put_text(const std::string& key, std::string text, std::vector<Update>& out) {
+    if (auto u = state_.set(key, std::move(text))) out.push_back(std::move(*u));
 }
 
 std::vector<Update> Situation::show(const std::string& key, const nlohmann::json& body) {
@@ -64,9 +66,11 @@ void Situation::publish(Fusion::Effects fx, TimePoint now, std::vector<Update>& 
     for (const auto& zone : fx.zones)
         if (const Zone* z = zones_.find(zone)) publish_zone(*z, now, out);
     for (const auto& id : fx.alerts)
-        if (const Alert* a = fusion_.alerts().find(id)) put("alert/" + id, to_published_json(*a), out);
-    for (const auto& id : fx.dropped_alerts)
+        if (const Alert* a = fusion_.alerts().find(id)) put_text("alert/" + id, alert_texts_.text(*a), out);
+    for (const auto& id : fx.dropped_alerts) {
+        alert_texts_.forget(id);
         if (auto u = state_.erase("alert/" + id)) out.push_back(std::move(*u));
+    }
     for (const auto& id : fx.dispatches)
         if (const Dispatch* d = fusion_.dispatches().find(id)) put("dispatch/" + id, to_json(*d), out);
     for (const auto& id : fx.dropped_dispatches)
@@ -372,6 +376,7 @@ void Situation::load(const nlohmann::json& j) {
     if (j.contains("hotspot_hours")) hotspot_hours_.load(j.at("hotspot_hours"));
     else hotspot_hours_ = HotspotHours{};
     fusion_.load(j.at("fusion"));
+    alert_texts_.clear();
     devices_.clear();
     for (const auto& [key, d] : j.at("devices").items()) {
         DeviceSeen s{d.at("station").get<std::string>(), d.at("role").get<std::string>(), std::nullopt, std::nullopt,

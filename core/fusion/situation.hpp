@@ -3,6 +3,7 @@
 // the fusion's hotspots and alerts. Pure: events carry the time the hub heard them, and
 // time moves only when an event or the caller's clock says so.
 #include "alert_command.hpp"
+#include "alert_texts.hpp"
 #include "dispatch.hpp"
 #include "clock.hpp"
 #include "field_entries.hpp"
@@ -130,6 +131,7 @@ private:
     DeviceSeen& device_at(const std::string& station, const std::string& device);
     void publish_device(const std::string& station, const std::string& device, std::vector<Update>& out);
     void put(const std::string& key, const nlohmann::json& body, std::vector<Update>& out);
+    void put_text(const std::string& key, std::string text, std::vector<Update>& out);
     void publish_team(const std::string& id, std::vector<Update>& out);
     void mark_silent_teams(TimePoint now, std::vector<Update>& out);
 
@@ -144,6 +146,7 @@ private:
     std::map<std::string, DeviceSeen> devices_; // by "<station>/<device>"
     std::map<std::string, TeamSeen> teams_;     // by team id
     std::deque<std::string> report_keys_;
+    AlertTexts alert_texts_;
     bool holding_ = false;
     Fusion::Effects held_;   // while holding: what publish() was asked to show
     TimePoint held_at_{};    // and the latest time it was asked at

@@ -2,6 +2,7 @@
 // acknowledged, assigned, resolved with an outcome, or expired; and commands refused with
 // a reason when the alert's state does not allow them.
 #include "alert_book.hpp"
+#include "alert_texts.hpp"
 #include "fixtures.hpp"
 
 #include <doctest/doctest.h>
@@ -213,6 +214,41 @@ TEST_SUITE("alert lifecycle") {
             sent.erase("steps");
             CHECK(sent == full);
             CHECK(to_json(a)["history"].size() == 102);
+        }
+    }
+}
+
+TEST_SUITE("alert texts") {
+    TEST_CASE("an alert written out a step at a time is the same text as written out whole, step after step") {
+        AlertSettings s;
+        s.of(AlertRule::needs_care).join_window = 30min;
+        AlertBook book(s);
+        AlertTexts texts;
+        auto id = book.signal(care(t0));
+        CHECK(texts.text(*book.find(id)) == to_published_json(*book.find(id)).dump());
+        for (int i = 1; i <= 60; ++i) {
+            book.signal(care(t0 + i * 1min, 1 + i % 3));
+            if (i % 7 == 0) {
+                // A note whose text looks like the key the steps go in changes nothing.
+                AlertCommand note = cmd(AlertOp::note, id);
+                note.note = R"(see "history":[] and {"a":1})";
+                book.apply(note, t0 + i * 1min);
+            }
+            // Asked after every step, and after several at once.
+            if (i % 5 != 0) REQUIRE(texts.text(*book.find(id)) == to_published_json(*book.find(id)).dump());
+        }
+        auto last = texts.text(*book.find(id));
+        CHECK(last.find(R"(see \"history\":[])") != std::string::npos); // the notes are among the steps shown
+        CHECK(nlohmann::json::parse(last)["history"].size() == alert_steps_shown);
+        SUBCASE("an alert of the same id raised anew (a snapshot loaded elsewhere) is written from scratch") {
+            Alert other = *book.find(id);
+            other.raised_at += 1h;
+            other.history.resize(3);
+            CHECK(texts.text(other) == to_published_json(other).dump());
+        }
+        SUBCASE("a forgotten alert is written from scratch when it comes back") {
+            texts.forget(id);
+            CHECK(texts.text(*book.find(id)) == to_published_json(*book.find(id)).dump());
         }
     }
 }
