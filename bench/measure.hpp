@@ -31,7 +31,29 @@ struct Result {
     Spread delay; // empty when the path has no per-message delay
     bool has_delay = false;
     bool paced = false; // sent at a set pace: its rate says nothing, its delay everything
+    std::vector<double> round_rates; // when measured in rounds: each round's rate, in order
     double per_second() const { return seconds > 0 ? static_cast<double>(messages) / seconds : 0; }
 };
+
+// Runs `measure` `rounds` times and keeps the round with the median rate (`rate_of` the
+// round's result), with every round's rate beside it. One round on a shared machine can land
+// in a quiet or a busy second: a raw baseline swung by half between runs, more than the
+// difference it was there to show.
+template <class Measure, class RateOf>
+auto median_round(int rounds, Measure measure, RateOf rate_of) {
+    using Run = decltype(measure(0));
+    std::vector<Run> runs;
+    std::vector<double> rates;
+    for (int r = 0; r < std::max(rounds, 1); ++r) {
+        runs.push_back(measure(r));
+        rates.push_back(rate_of(runs.back()).per_second());
+    }
+    std::vector<std::size_t> order(runs.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return rates[a] < rates[b]; });
+    Run median = runs[order[order.size() / 2]];
+    rate_of(median).round_rates = rates;
+    return median;
+}
 
 } // namespace platslage::bench
