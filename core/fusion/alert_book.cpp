@@ -44,9 +44,23 @@ std::array<RuleSettings, rule_count> AlertSettings::default_rules() {
     return r;
 }
 
+const std::set<std::string>& AlertBook::open_about(const About& key) const {
+    static const std::set<std::string> none;
+    auto it = open_.find(key);
+    return it == open_.end() ? none : it->second;
+}
+
+void AlertBook::index_open() {
+    open_.clear();
+    for (const auto& [id, a] : alerts_)
+        if (is_open(a.state)) open_[about(a)].insert(id);
+    nothing_due_before_.reset();
+}
+
 std::string AlertBook::signal(const Signal& s) {
-    for (auto& [id, a] : alerts_) {
-        if (!is_open(a.state) || a.rule != s.rule || a.zone != s.zone || a.subject != s.subject) continue;
+    nothing_due_before_.reset();
+    for (const auto& id : open_about({s.rule, s.zone, s.subject})) {
+        Alert& a = alerts_.at(id);
         if (s.at - a.last_signal > settings_.of(s.rule).join_window) continue;
         ++a.signals;
         a.last_signal = std::max(a.last_signal, s.at);
@@ -84,25 +98,27 @@ std::string AlertBook::raise(const Signal& s) {
     a.summary = s.summary;
     a.history.push_back({s.at, "raised", "hub", a.severity, s.summary});
     auto id = a.id;
+    open_[about(a)].insert(id);
     alerts_.emplace(id, std::move(a));
     return id;
 }
 
 std::optional<std::string> AlertBook::clear(AlertRule rule, const std::string& zone, const std::string& subject,
                                             TimePoint at, const std::string& why) {
-    for (auto& [id, a] : alerts_) {
-        if (!is_open(a.state) || a.rule != rule || a.zone != zone || a.subject != subject) continue;
-        a.outcome = "cleared";
-        close(a, AlertState::resolved, at, "hub", why);
-        return id;
-    }
-    return std::nullopt;
+    const auto& open = open_about({rule, zone, subject});
+    if (open.empty()) return std::nullopt;
+    std::string id = *open.begin();
+    Alert& a = alerts_.at(id);
+    a.outcome = "cleared";
+    close(a, AlertState::resolved, at, "hub", why);
+    return id;
 }
 
 bool AlertBook::lift(const std::string& id, Severity to, TimePoint at, const std::string& why) {
     auto it = alerts_.find(id);
     if (it == alerts_.end() || !is_open(it->second.state) || it->second.severity >= to) return false;
     Alert& a = it->second;
+    nothing_due_before_.reset();
     a.severity = to;
     if (a.state == AlertState::raised) a.ack_due = at + settings_.ack_within[static_cast<std::size_t>(to)];
     a.history.push_back({at, "raised_severity", "hub", to, why});
@@ -110,6 +126,11 @@ bool AlertBook::lift(const std::string& id, Severity to, TimePoint at, const std
 }
 
 void AlertBook::close(Alert& a, AlertState how, TimePoint at, const std::string& by, const std::string& detail) {
+    if (auto it = open_.find(about(a)); it != open_.end()) {
+        it->second.erase(a.id);
+        if (it->second.empty()) open_.erase(it);
+    }
+    nothing_due_before_.reset();
     a.state = how;
     a.history.push_back({at, std::string(state_name(how)), by, a.severity, detail});
     closed_at_[a.id] = at;
@@ -117,6 +138,7 @@ void AlertBook::close(Alert& a, AlertState how, TimePoint at, const std::string&
 
 AlertBook::Changes AlertBook::advance(TimePoint now) {
     Changes out;
+    if (nothing_due_before_ && now < *nothing_due_before_) return out;
     auto note = [&](const std::string& id) {
         if (std::find(out.changed.begin(), out.changed.end(), id) == out.changed.end()) out.changed.push_back(id);
     };
@@ -136,7 +158,20 @@ AlertBook::Changes AlertBook::advance(TimePoint now) {
                 consider(closed_at_.at(id) + settings_.keep_closed, drop);
             }
         }
-        if (!next) break;
+        if (!next) {
+            // Nothing due by `now`: the earliest step of any alert, as things stand.
+            TimePoint earliest = TimePoint::max();
+            for (const auto& [id, a] : alerts_) {
+                if (is_open(a.state)) {
+                    if (expires(a, settings_)) earliest = std::min(earliest, a.expires_at);
+                    if (a.state == AlertState::raised) earliest = std::min(earliest, a.ack_due);
+                } else {
+                    earliest = std::min(earliest, closed_at_.at(id) + settings_.keep_closed);
+                }
+            }
+            nothing_due_before_ = earliest;
+            break;
+        }
         Alert& a = *next;
         if (what == drop) {
             out.dropped.push_back(a.id);
@@ -195,6 +230,7 @@ std::optional<Rejection> AlertBook::check(const AlertCommand& c,
 
 std::string AlertBook::apply(const AlertCommand& c, TimePoint at) {
     Alert& a = alerts_.at(c.alert);
+    nothing_due_before_.reset();
     switch (c.op) {
     case AlertOp::acknowledge:
         a.state = AlertState::acknowledged;
@@ -228,9 +264,8 @@ const Alert* AlertBook::find(const std::string& id) const {
 }
 
 const Alert* AlertBook::open_for(AlertRule rule, const std::string& zone, const std::string& subject) const {
-    for (const auto& [id, a] : alerts_)
-        if (is_open(a.state) && a.rule == rule && a.zone == zone && a.subject == subject) return &a;
-    return nullptr;
+    const auto& open = open_about({rule, zone, subject});
+    return open.empty() ? nullptr : &alerts_.at(*open.begin());
 }
 
 std::size_t AlertBook::open_count() const {
@@ -263,6 +298,7 @@ void AlertBook::load(const nlohmann::json& j) {
         if (aj.contains("closed_at")) closed_at_[a.id] = from_epoch_ms(aj.at("closed_at").get<std::int64_t>());
         alerts_.emplace(a.id, std::move(a));
     }
+    index_open();
 }
 
 } // namespace platslage

@@ -10,7 +10,9 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace platslage {
@@ -93,13 +95,28 @@ public:
     void load(const nlohmann::json& j);
 
 private:
+    // What an open alert is about: a signal joins, and a clearing condition closes, the open
+    // alert of its rule, zone and subject.
+    using About = std::tuple<AlertRule, std::string, std::string>;
+    static About about(const Alert& a) { return {a.rule, a.zone, a.subject}; }
+
     std::string raise(const Signal& s);
     void close(Alert& a, AlertState how, TimePoint at, const std::string& by, const std::string& detail);
+    // The open alerts about this, lowest id first (as alerts_ holds them); empty when none.
+    const std::set<std::string>& open_about(const About& key) const;
+    void index_open();
 
     AlertSettings settings_;
     std::map<std::string, Alert> alerts_; // open, and closed ones still in view
     std::map<std::string, TimePoint> closed_at_;
     std::int64_t next_number_ = 1;
+    // The open alerts by what they are about. Every counter's sample asks whether its zone has
+    // a silent-counter or crowding alert to clear, and every report which open alert it joins:
+    // a walk over every alert in view each time, hundreds on a busy night.
+    std::map<About, std::set<std::string>> open_;
+    // advance()'s earliest step due when it last looked, valid until an alert changes: most
+    // events come minutes before any escalation, expiry or drop is due, and need no walk.
+    std::optional<TimePoint> nothing_due_before_;
 };
 
 } // namespace platslage

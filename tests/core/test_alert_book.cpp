@@ -170,6 +170,50 @@ TEST_SUITE("alert lifecycle") {
         CHECK(book.find(sleep_id)->ack_due == t0 + 5min + 5min);
     }
 
+    TEST_CASE("with two alerts open on the same thing, a signal joins the one in its window and a clear closes the older") {
+        AlertSettings s;
+        s.of(AlertRule::needs_care).join_window = 30min;
+        AlertBook book(s);
+        auto first = book.signal(care(t0));
+        auto second = book.signal(care(t0 + 61min)); // the first is still open, past its window
+        REQUIRE(first != second);
+        CHECK(book.signal(care(t0 + 70min)) == second);
+        CHECK(book.open_for(AlertRule::needs_care, "centralen.vantytor", "")->id == first);
+        CHECK(book.clear(AlertRule::needs_care, "centralen.vantytor", "", t0 + 71min, "gone") == first);
+        CHECK(book.open_for(AlertRule::needs_care, "centralen.vantytor", "")->id == second);
+        CHECK(book.clear(AlertRule::needs_care, "centralen.vantytor", "", t0 + 72min, "gone") == second);
+        CHECK_FALSE(book.open_for(AlertRule::needs_care, "centralen.vantytor", ""));
+        CHECK_FALSE(book.clear(AlertRule::needs_care, "centralen.vantytor", "", t0 + 73min, "gone"));
+        // Closed, they take no signal: a new one opens.
+        auto third = book.signal(care(t0 + 74min));
+        CHECK(third != first);
+        CHECK(third != second);
+        // A loaded book knows its open alerts as well.
+        AlertBook copy(s);
+        copy.load(book.save());
+        CHECK(copy.open_for(AlertRule::needs_care, "centralen.vantytor", "")->id == third);
+        CHECK(copy.signal(care(t0 + 75min)) == third);
+    }
+
+    TEST_CASE("a step falls due at its time however often the book was asked before, and after any change") {
+        AlertBook book({});
+        auto id = book.signal(sleeping(t0)); // warning: acknowledged within 15 min or escalated
+        for (int m = 0; m < 15; ++m) CHECK(book.advance(t0 + std::chrono::minutes(m)).changed.empty());
+        // A worse signal moves the deadline nearer; asked just before and at it.
+        book.signal(sleeping(t0 + 14min, Severity::major)); // due 5 min later
+        CHECK(book.advance(t0 + 18min).changed.empty());
+        CHECK(book.advance(t0 + 19min).changed == std::vector<std::string>{id});
+        CHECK(book.find(id)->reannounced == 1); // major is the ceiling of people sleeping
+        // Acknowledged: no more escalations; it expires three hours after its last signal.
+        book.apply(cmd(AlertOp::acknowledge, id), t0 + 20min);
+        CHECK(book.advance(t0 + 3h + 13min).changed.empty());
+        CHECK(book.advance(t0 + 3h + 14min).changed == std::vector<std::string>{id});
+        CHECK(book.find(id)->state == AlertState::expired);
+        // And leaves the view an hour after it closed.
+        CHECK(book.advance(t0 + 4h + 13min).dropped.empty());
+        CHECK(book.advance(t0 + 4h + 14min).dropped == std::vector<std::string>{id});
+    }
+
     TEST_CASE("save and load give back the same book") {
         AlertBook book({});
         auto id = book.signal(care(t0));
