@@ -21,6 +21,20 @@ struct TempDb {
 
 const TimePoint t0 = *parse_rfc3339("2026-11-23T23:00:00Z");
 
+// The first column of the first row a query gives, from a connection of its own.
+std::string first_text(const std::filesystem::path& db, const char* query) {
+    sqlite3* h = nullptr;
+    REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(h, query, -1, &st, nullptr);
+    std::string text;
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        text = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return text;
+}
+
 EventRecord report(const std::string& device, const std::string& id, TimePoint heard = t0) {
     return EventRecord{"guard_report", "centralen", device, "centralen.vantytor",
                        R"({"id":")" + id + R"(","ts":"2026-11-23T22:59:00Z","zone":"centralen.vantytor","kind":"observation","persons":1,"categories":["sleeping"]})",
@@ -32,14 +46,7 @@ TEST_CASE("a new database is created at the current schema version, in WAL mode"
     TempDb db;
     EventLog log(db.path.string());
     CHECK(log.schema_version() == EventLog::current_schema_version());
-    sqlite3* h = nullptr;
-    sqlite3_open(db.path.c_str(), &h);
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st, nullptr);
-    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-    CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "wal");
-    sqlite3_finalize(st);
-    sqlite3_close(h);
+    CHECK(first_text(db.path, "PRAGMA journal_mode") == "wal");
 }
 
 TEST_CASE("a report is stored once per device and id, also within one batch") {
@@ -130,14 +137,7 @@ TEST_CASE("the write-ahead log is copied back on the log's own thread, and stays
     CHECK_FALSE(std::filesystem::exists(wal));
     EventLog again(db.path.string());
     CHECK(again.event_count() == 48000);
-    sqlite3* h = nullptr;
-    REQUIRE(sqlite3_open(db.path.c_str(), &h) == SQLITE_OK);
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, nullptr);
-    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-    CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "ok");
-    sqlite3_finalize(st);
-    sqlite3_close(h);
+    CHECK(first_text(db.path, "PRAGMA integrity_check") == "ok");
 }
 
 TEST_CASE("a database from a newer hub is refused rather than damaged") {
@@ -199,12 +199,8 @@ TEST_CASE("a log from before v12 keeps its events, and its kinds stay checked, n
     CHECK(sqlite3_exec(h, "INSERT INTO events(heard_ms,kind,station,actor,zone,body) VALUES(1,'invented','centralen','x',NULL,'{}')",
                        nullptr, nullptr, &why) == SQLITE_CONSTRAINT);
     sqlite3_free(why);
-    sqlite3_stmt* check = nullptr;
-    sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &check, nullptr);
-    REQUIRE(sqlite3_step(check) == SQLITE_ROW);
-    CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(check, 0))) == "ok");
-    sqlite3_finalize(check);
     sqlite3_close(h);
+    CHECK(first_text(db.path, "PRAGMA integrity_check") == "ok");
 }
 
 TEST_CASE("the audit trail keeps each command's position, role, fingerprint and result, per alert in order") {
