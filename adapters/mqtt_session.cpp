@@ -2,6 +2,7 @@
 
 #include "tcp_nodelay.hpp"
 
+#include <openssl/crypto.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
@@ -42,6 +43,13 @@ mqtt::connect_options make_connect_options(const MqttSessionOptions& o) {
     }
     return options;
 }
+
+// Paho's threads outlive a client by a moment: its sending thread tells the client being
+// destroyed that it has stopped, and only then calls OPENSSL_thread_stop(). A program that
+// returns from main in that moment runs OpenSSL's exit handler, which frees the lock that call
+// takes (ThreadSanitizer saw it in the handheld). OpenSSL is asked, before Paho starts it, to
+// leave its state alone at exit: the end of the process frees it all the same.
+[[maybe_unused]] const bool openssl_left_alone_at_exit = OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, nullptr) == 1;
 
 // Paho C keeps a trace in memory of every function it enters and every packet it handles,
 // formatted under a lock of its own, for a trace callback or file; none is set, so nothing

@@ -417,7 +417,9 @@ EventLog::EventLog(const std::string& path) {
 }
 
 EventLog::~EventLog() {
-    // Its connection goes first: the last one closed writes the WAL back and removes it.
+    // Its connection goes first: the last one closed writes the WAL back and removes it. The
+    // hook that would call it goes before it.
+    if (checkpointer_) sqlite3_wal_hook(db_, nullptr, nullptr);
     checkpointer_.reset();
     for (auto* st : {insert_event_, find_report_, insert_report_, insert_refusal_, insert_alert_step_}) sqlite3_finalize(st);
     sqlite3_close(db_);
