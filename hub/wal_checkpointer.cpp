@@ -71,7 +71,6 @@ void WalCheckpointer::run() {
             if (failing) spdlog::info("event log: checkpoints go through again");
             failing = false;
         } else if (rc != SQLITE_BUSY) {
-            ++failed_;
             if (!failing) spdlog::warn("event log: checkpoint failed: {}; the write-ahead log grows until it goes through", error);
             failing = true;
         }
@@ -81,11 +80,6 @@ void WalCheckpointer::run() {
 std::uint64_t WalCheckpointer::done() const {
     std::lock_guard lock(mutex_);
     return done_;
-}
-
-std::uint64_t WalCheckpointer::failed() const {
-    std::lock_guard lock(mutex_);
-    return failed_;
 }
 
 } // namespace platslage

@@ -40,9 +40,8 @@ public:
     // From then on that connection's commits come from one thread at a time.
     void serve(sqlite3* writer);
 
-    // Checkpoints done on the thread, and those that failed (the error is logged once a spell).
+    // Checkpoints done on the thread. One that fails is logged once a spell of failures.
     std::uint64_t done() const;
-    std::uint64_t failed() const;
 
 private:
     static int on_commit(void* self, sqlite3* writer, const char* schema, int pages);
@@ -55,7 +54,7 @@ private:
     int next_due_at_ = due_every_pages; // pages in the WAL; the writer's thread only
     int last_pages_ = 0;                // the WAL's pages at the last commit; the writer's thread only
     bool stopping_ = false;
-    std::uint64_t done_ = 0, failed_ = 0;
+    std::uint64_t done_ = 0;
     std::thread thread_;
 };
 
