@@ -410,7 +410,7 @@ EventLog::EventLog(const std::string& path) {
         }
     } catch (...) {
         // A refused database (newer schema, unreadable file) is closed again, not leaked.
-        for (auto* st : {insert_event_, find_report_, insert_report_, insert_refusal_, insert_alert_step_}) sqlite3_finalize(st);
+        finalize_statements();
         sqlite3_close(db_);
         throw;
     }
@@ -421,8 +421,12 @@ EventLog::~EventLog() {
     // hook that would call it goes before it.
     if (checkpointer_) sqlite3_wal_hook(db_, nullptr, nullptr);
     checkpointer_.reset();
-    for (auto* st : {insert_event_, find_report_, insert_report_, insert_refusal_, insert_alert_step_}) sqlite3_finalize(st);
+    finalize_statements();
     sqlite3_close(db_);
+}
+
+void EventLog::finalize_statements() noexcept {
+    for (auto* st : {insert_event_, find_report_, insert_report_, insert_refusal_, insert_alert_step_}) sqlite3_finalize(st);
 }
 
 void EventLog::rollback() const noexcept { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }

@@ -183,6 +183,7 @@ private:
     void with_setting(const char* set, const char* restore, F&& work);
     void exec(const char* sql) const;
     void rollback() const noexcept; // after a failure: nothing to report if it fails too
+    void finalize_statements() noexcept; // the ones prepared at open; a null one is skipped
 
     sqlite3* db_ = nullptr;
     sqlite3_stmt* insert_event_ = nullptr;

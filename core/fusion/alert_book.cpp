@@ -144,11 +144,14 @@ AlertBook::Changes AlertBook::advance(TimePoint now) {
     };
     for (;;) {
         // The earliest step due, over all alerts; ties go to the lower id, so the order is fixed.
+        // And the earliest step of any alert, due or not, for when none is due.
         Alert* next = nullptr;
         TimePoint due{};
+        TimePoint earliest = TimePoint::max();
         enum { escalate, expire, drop } what = escalate;
         for (auto& [id, a] : alerts_) {
             auto consider = [&](TimePoint t, decltype(what) w) {
+                earliest = std::min(earliest, t);
                 if (t <= now && (!next || t < due)) next = &a, due = t, what = w;
             };
             if (is_open(a.state)) {
@@ -159,17 +162,7 @@ AlertBook::Changes AlertBook::advance(TimePoint now) {
             }
         }
         if (!next) {
-            // Nothing due by `now`: the earliest step of any alert, as things stand.
-            TimePoint earliest = TimePoint::max();
-            for (const auto& [id, a] : alerts_) {
-                if (is_open(a.state)) {
-                    if (expires(a, settings_)) earliest = std::min(earliest, a.expires_at);
-                    if (a.state == AlertState::raised) earliest = std::min(earliest, a.ack_due);
-                } else {
-                    earliest = std::min(earliest, closed_at_.at(id) + settings_.keep_closed);
-                }
-            }
-            nothing_due_before_ = earliest;
+            nothing_due_before_ = earliest; // nothing due by `now`, so nothing before it
             break;
         }
         Alert& a = *next;

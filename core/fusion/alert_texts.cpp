@@ -21,7 +21,7 @@ std::string AlertTexts::text(const Alert& a) {
         s.newest.push_back(to_json(a.history[i]).dump());
         if (s.newest.size() > alert_steps_shown - 1) s.newest.pop_front();
     }
-    s.steps = std::max(s.steps, n);
+    s.steps = n;
 
     // Written with `history` empty, then the steps put in its place. A quote inside a string
     // is escaped in the text, so this sequence can only be the key itself.
