@@ -70,12 +70,18 @@ public:
         return out;
     }
 
+    // Something waits to be taken (a moment's answer: a push may follow at once).
+    bool waiting() const {
+        std::lock_guard lock(mutex_);
+        return !items_.empty();
+    }
+
     int fd() const { return fd_; }
 
 private:
     std::size_t capacity_;
     int fd_;
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
     std::condition_variable room_;
     bool closed_ = false;
     std::deque<T> items_;

@@ -52,6 +52,7 @@ bool Hub::wait(Mailbox<MqttMessage>& inbox) {
         {requests_.router().handle(), 0, ZMQ_POLLIN, 0},
         {nullptr, inbox.fd(), ZMQ_POLLIN, 0},
         {requests_.follow_up_answers().handle(), 0, ZMQ_POLLIN, 0},
+        {nullptr, inputs_.stored_fd(), ZMQ_POLLIN, 0},
     };
     auto wait = std::chrono::milliseconds(std::min(hub_.cfg.heartbeat_ms, 250));
     if (requests_.sending_snapshots()) wait = std::min<std::chrono::milliseconds>(wait, snapshot_turn);
@@ -104,6 +105,10 @@ void Hub::time_driven_work(const MqttOut& mqtt) {
     }
 }
 
+// One batch of inputs is stored on the LogWriter's thread from inputs_.store() at the end of
+// a turn to inputs_.settle() in the next, while the loop waits and reads the next batch. In
+// that span the loop does not touch the event log: MqttLink::maintain() and wait() do not, and
+// a change of the broker link (orders resent, meeting notices) settles first.
 void Hub::run(const std::atomic<bool>& stop, Mailbox<MqttMessage>& inbox, MqttLink& mqtt) {
     hub_.mqtt = &mqtt;
     bool link_up = false;
@@ -111,16 +116,23 @@ void Hub::run(const std::atomic<bool>& stop, Mailbox<MqttMessage>& inbox, MqttLi
         mqtt.maintain();
         if (mqtt.connected() != link_up) {
             link_up = mqtt.connected();
+            inputs_.settle();
             if (link_up) {
                 orders_.resend_open_orders();
                 meetings_.send_notices(hub_.clock.now(), /*even_unchanged=*/true);
             }
         }
         if (!wait(inbox)) continue;
-        inputs_.take(inbox);
+        inputs_.read(inbox); // while the batch before is stored
+        inputs_.settle();
         requests_.serve(mqtt.connected());
         time_driven_work(mqtt);
+        inputs_.read(inbox); // what came meanwhile goes with it: fewer, fuller commits
+        inputs_.store();
+        // With nothing to read meanwhile, the batch is answered at once, not a wake-up later.
+        if (!inputs_.waiting(inbox)) inputs_.settle();
     }
+    inputs_.settle();
     refusals_.store_held_back(hub_.clock.now(), /*flush=*/true);
     hub_.mqtt = nullptr;
 }

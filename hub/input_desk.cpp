@@ -68,7 +68,7 @@ Checked<Event> check_frames(const Frames& frames, const ZoneMap& zones, TimePoin
 } // namespace
 
 struct InputDesk::Pending {
-    TimePoint heard;
+    TimePoint heard;       // when it was read; when it was handed to the writer from store() on
     const char* source;    // "mqtt" | "ingest"
     std::string origin;    // who sent it, as far as the topic tells: a refusal's share is counted per origin
     bool kept = true;      // a refusal kept in full (stored, logged, answered), not only counted
@@ -84,7 +84,7 @@ struct InputDesk::Pending {
 
 InputDesk::InputDesk(HubContext& hub, Refusals& refusals, Publisher& publisher, zmq::context_t& ctx,
                      const std::string& endpoint)
-    : hub_(hub), refusals_(refusals), publisher_(publisher), ingest_(ctx, zmq::socket_type::pull) {
+    : hub_(hub), refusals_(refusals), publisher_(publisher), ingest_(ctx, zmq::socket_type::pull), writer_(hub.log) {
     ingest_.set(zmq::sockopt::linger, 0);
     ingest_.set(zmq::sockopt::maxmsgsize, max_frame_bytes);
     hub_.security.serve_on(ingest_, zap_domain_ingest);
@@ -94,15 +94,20 @@ InputDesk::InputDesk(HubContext& hub, Refusals& refusals, Publisher& publisher, 
 InputDesk::~InputDesk() = default;
 
 void InputDesk::take(Mailbox<MqttMessage>& inbox) {
-    batch_.clear();
+    read(inbox);
+    settle();
+    store();
+    settle();
+}
+
+void InputDesk::read(Mailbox<MqttMessage>& inbox) {
     auto now = hub_.clock.now();
     take_messages(inbox, now);
     take_frames(now);
-    if (!batch_.empty()) commit();
 }
-
 void InputDesk::take_messages(Mailbox<MqttMessage>& inbox, TimePoint now) {
-    for (auto& m : inbox.take(max_batch)) {
+    if (read_.size() >= max_batch) return;
+    for (auto& m : inbox.take(max_batch - read_.size())) {
         auto event = check_message(m, hub_.zones, now);
         std::string refused_on = event ? std::string() : refusal_text(m.topic);
         Pending p{now, "mqtt", mqtt_source(m.topic), true, std::move(refused_on), std::move(event), std::nullopt, std::nullopt, {}, false, std::nullopt, {}};
@@ -117,16 +122,15 @@ void InputDesk::take_messages(Mailbox<MqttMessage>& inbox, TimePoint now) {
                 // An order's answer or outcome is receipted on the order's id; a round contact on its own.
                 p.receipt_id = salvage_report_id(m.payload, "dispatch");
                 if (!p.receipt_id && t->kind == TopicKind::outreach_outcome) p.receipt_id = salvage_report_id(m.payload, "id");
-                p.receipt_of = t->kind == TopicKind::outreach_ack ? "ack" : "outcome";
-                check_team_message(p);
+                p.receipt_of = t->kind == TopicKind::outreach_ack ? "ack" : "outcome"; // judged in store()
             }
         }
-        batch_.push_back(std::move(p));
+        read_.push_back(std::move(p));
     }
 }
 
 void InputDesk::take_frames(TimePoint now) {
-    while (batch_.size() < max_batch) {
+    while (read_.size() < max_batch) {
         auto frames = recv_frames(ingest_, /*dont_wait=*/true);
         if (!frames) break;
         std::string sample_text;
@@ -141,13 +145,13 @@ void InputDesk::take_frames(TimePoint now) {
                 }
             }
         }
-        batch_.push_back(std::move(p));
+        read_.push_back(std::move(p));
     }
 }
 
-// A team's answer or outcome is judged against the orders the hub has sent: orders are only
-// made by commands, which are carried out between batches, so the judgement holds for the
-// whole batch.
+// A team's answer or outcome is judged against the orders the hub has sent and the answers it
+// has folded in: in store(), after the batch before is settled. Orders are only made by
+// commands, which are carried out between batches, so the judgement holds for the whole batch.
 void InputDesk::check_team_message(Pending& p) const {
     if (!p.event) return;
     std::visit([&](const auto& ev) {
@@ -166,11 +170,21 @@ void InputDesk::send_receipt(const Pending& p, ReceiptStatus status, const Rejec
     hub_.mqtt->publish(topic_string(*p.receipt_to), encode_receipt(r), 1);
 }
 
-void InputDesk::commit() {
+bool InputDesk::waiting(const Mailbox<MqttMessage>& inbox) {
+    return inbox.waiting() || (ingest_.get(zmq::sockopt::events) & ZMQ_POLLIN) != 0;
+}
+
+void InputDesk::store() {
+    if (read_.empty()) return;
+    // Stamped now, not when read: the loop's tick may have moved the picture's time on since,
+    // and a picture takes its inputs in the order of their times (as a replay of the log does).
+    auto now = hub_.clock.now();
     std::vector<EventRecord> records;
     std::vector<RefusalRecord> refusals;
-    records.reserve(batch_.size());
-    for (auto& p : batch_) {
+    records.reserve(read_.size());
+    for (auto& p : read_) {
+        p.heard = now;
+        if (!p.receipt_of.empty()) check_team_message(p);
         if (p.repeat) continue;
         if (p.event) {
             if (p.sample_text.empty()) records.push_back(to_record(p.event.value(), hub_.zones, p.heard));
@@ -183,23 +197,31 @@ void InputDesk::commit() {
                     RefusalRecord{p.heard, p.source, std::string(reason_name(why.reason)), p.refused_on, why.detail});
         }
     }
-    std::vector<std::int64_t> ids;
-    try {
-        ids = hub_.log.append(records, refusals);
-    } catch (const std::exception& e) {
+    storing_ = std::move(read_);
+    read_.clear();
+    writer_.write(std::move(records), std::move(refusals));
+}
+
+void InputDesk::settle() {
+    if (!writer_.busy()) return;
+    auto outcome = writer_.collect();
+    std::vector<Pending> batch = std::move(storing_);
+    storing_.clear();
+    if (outcome.failure) {
         // Nothing of this batch is stored and no receipt goes out: handhelds will resend. The
         // status and the consoles say so (StorageHealth) until a write goes through again.
-        hub_.storage.failed(hub_.clock.now(), e.what());
-        spdlog::error("event log: batch of {} not stored: {}", batch_.size(), e.what());
+        hub_.storage.failed(hub_.clock.now(), *outcome.failure);
+        spdlog::error("event log: batch of {} not stored: {}", batch.size(), *outcome.failure);
         return;
     }
     hub_.storage.stored(hub_.clock.now());
+    const auto& ids = outcome.ids;
 
     std::size_t next = 0;
     std::vector<Update> updates;
     {
         HeldTurn turn(hub_.situation, updates);
-        for (auto& p : batch_) {
+        for (auto& p : batch) {
             if (!p.event) {
                 const auto& why = p.event.rejection();
                 refusals_.count(why.reason);

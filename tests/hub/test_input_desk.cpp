@@ -189,3 +189,44 @@ TEST_CASE("a contact of a pair's own round is receipted on its own id, stored on
     CHECK(receipts[2].status == ReceiptStatus::refused);
     CHECK(receipts[2].detail == "zone 'cityterminalen.vanthall' is not at station 'centralen'");
 }
+
+TEST_CASE("the loop's steps: a batch is stored while the next is read, and each is answered after its own commit") {
+    HubParts parts;
+    std::vector<std::int64_t> stored_when_sent;
+    parts.mqtt.on_publish = [&](const FakeMqtt::Sent&) { stored_when_sent.push_back(parts.log.report_count()); };
+    CHECK_FALSE(parts.inputs.waiting(parts.inbox));
+    parts.mqtt_in(report_topic, report_json("r-1", "centralen.vantytor", 1, {"sleeping"}, parts.clock.now()));
+    CHECK(parts.inputs.waiting(parts.inbox));
+    parts.inputs.read(parts.inbox);
+    CHECK_FALSE(parts.inputs.waiting(parts.inbox));
+    // Stamped when handed to the writer, not when read: the loop's tick may lie between.
+    parts.clock.advance(std::chrono::seconds(2));
+    auto handed = parts.clock.now();
+    parts.inputs.store();
+
+    parts.mqtt_in(report_topic, report_json("r-2", "centralen.vantytor", 2, {"sleeping"}, parts.clock.now()));
+    parts.inputs.read(parts.inbox); // while r-1 is being stored
+    CHECK(parts.mqtt.sent.empty()); // nothing is answered before its batch is settled
+    parts.inputs.settle();
+    auto receipts = parts.receipts(receipt_topic);
+    REQUIRE(receipts.size() == 1);
+    CHECK(receipts[0].id == "r-1");
+    CHECK(receipts[0].status == ReceiptStatus::stored);
+    CHECK(stored_when_sent == std::vector<std::int64_t>{1});
+    CHECK(parts.hub.accepted == 1);
+    CHECK(sql_count(parts.db, "SELECT heard_ms FROM events") == to_epoch_ms(handed));
+
+    parts.inputs.store();
+    parts.inputs.settle();
+    receipts = parts.receipts(receipt_topic);
+    REQUIRE(receipts.size() == 2);
+    CHECK(receipts[1].id == "r-2");
+    CHECK(stored_when_sent == std::vector<std::int64_t>{1, 2});
+    CHECK(parts.hub.accepted == 2);
+    parts.inputs.settle(); // nothing with the writer: nothing happens
+    CHECK(parts.mqtt.sent.size() == 2);
+
+    // A sensor's frame waiting on the ingest socket counts as waiting too.
+    parts.sensor_in(encode_occupancy(sample("centralen.centralhallen", 12, parts.clock.now())));
+    CHECK(parts.inputs.waiting(parts.inbox));
+}

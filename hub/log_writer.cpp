@@ -1,0 +1,71 @@
+#include "log_writer.hpp"
+
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <stdexcept>
+
+namespace platslage {
+
+LogWriter::LogWriter(EventLog& log) : log_(log), fd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
+    if (fd_ < 0) throw std::runtime_error("eventfd failed");
+    thread_ = std::thread([this] { run(); });
+}
+
+LogWriter::~LogWriter() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+    ::close(fd_);
+}
+
+void LogWriter::write(std::vector<EventRecord> events, std::vector<RefusalRecord> refusals) {
+    if (lent_) throw std::logic_error("LogWriter: a batch handed over before the last one was collected");
+    {
+        std::lock_guard lock(mutex_);
+        todo_ = Batch{std::move(events), std::move(refusals)};
+    }
+    lent_ = true;
+    wake_.notify_all();
+}
+
+LogWriter::Outcome LogWriter::collect() {
+    if (!lent_) throw std::logic_error("LogWriter: nothing to collect");
+    std::unique_lock lock(mutex_);
+    wake_.wait(lock, [&] { return done_.has_value(); });
+    Outcome out = std::move(*done_);
+    done_.reset();
+    lent_ = false;
+    std::uint64_t drained;
+    [[maybe_unused]] auto n = ::read(fd_, &drained, sizeof drained);
+    return out;
+}
+
+void LogWriter::run() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        wake_.wait(lock, [&] { return todo_.has_value() || stopping_; });
+        if (!todo_) return; // stopping, with nothing under way
+        Batch batch = std::move(*todo_);
+        todo_.reset();
+        lock.unlock();
+        Outcome out;
+        try {
+            out.ids = log_.append(batch.events, batch.refusals);
+        } catch (const std::exception& e) {
+            out.failure = e.what();
+        } catch (...) {
+            out.failure = "unknown error";
+        }
+        lock.lock();
+        done_ = std::move(out);
+        wake_.notify_all();
+        std::uint64_t one = 1;
+        [[maybe_unused]] auto n = ::write(fd_, &one, sizeof one);
+    }
+}
+
+} // namespace platslage

@@ -1,0 +1,113 @@
+// The LogWriter: the input desk's batches stored on a thread of their own while the loop
+// reads the next, one batch at a time, with its outcome handed back to the loop.
+#include "log_writer.hpp"
+#include "time_text.hpp"
+
+#include <doctest/doctest.h>
+#include <poll.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+using namespace platslage;
+
+namespace {
+struct WriterDb {
+    std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                 ("platslage-logwriter-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".db");
+    ~WriterDb() {
+        for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+    }
+    static inline int counter = 0;
+};
+
+const TimePoint t0 = *parse_rfc3339("2026-11-23T23:00:00Z");
+
+EventRecord report(const std::string& id) {
+    return EventRecord{"guard_report", "centralen", "hh-07", "centralen.vantytor",
+                       R"({"id":")" + id + R"(","ts":"2026-11-23T22:59:00Z","zone":"centralen.vantytor","kind":"observation","persons":1,"categories":["sleeping"]})",
+                       t0};
+}
+
+bool readable(int fd, int wait_ms) {
+    pollfd p{fd, POLLIN, 0};
+    return ::poll(&p, 1, wait_ms) == 1 && (p.revents & POLLIN);
+}
+
+// Another connection to the same file, as a second writer would be.
+struct OtherConnection {
+    sqlite3* db = nullptr;
+    explicit OtherConnection(const std::filesystem::path& path) { REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK); }
+    ~OtherConnection() { sqlite3_close(db); }
+    void exec(const char* sql) const { REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK); }
+};
+} // namespace
+
+TEST_CASE("a batch handed to the log writer is stored while the loop goes on, and its ids come back once") {
+    WriterDb file;
+    EventLog log(file.path.string());
+    LogWriter writer(log);
+    CHECK_FALSE(writer.busy());
+
+    // Another connection holds the write lock: the batch cannot be stored until it lets go,
+    // and write() must not wait for that.
+    OtherConnection other(file.path);
+    other.exec("BEGIN IMMEDIATE");
+    writer.write({report("r-1"), report("r-2"), report("r-1")}, {});
+    CHECK(writer.busy());
+    CHECK_FALSE(readable(writer.fd(), 200)); // still waiting for the lock
+    other.exec("COMMIT");
+
+    REQUIRE(readable(writer.fd(), 5000));
+    auto outcome = writer.collect();
+    CHECK_FALSE(outcome.failure);
+    REQUIRE(outcome.ids.size() == 3);
+    CHECK(outcome.ids[0] > 0);
+    CHECK(outcome.ids[1] == outcome.ids[0] + 1);
+    CHECK(outcome.ids[2] == 0); // the same report again, within the batch
+    CHECK_FALSE(writer.busy());
+    CHECK_FALSE(readable(writer.fd(), 0)); // collected: the loop is not woken for it again
+    CHECK(log.report_count() == 2);
+
+    // The connection is the loop's again, and the writer takes the next batch.
+    CHECK(log.event_count() == 2);
+    auto last = outcome.ids[1];
+    writer.write({report("r-3")}, {RefusalRecord{t0, "mqtt", "malformed_json", "", "not JSON"}});
+    outcome = writer.collect(); // waits by itself
+    CHECK_FALSE(outcome.failure);
+    REQUIRE(outcome.ids.size() == 1);
+    CHECK(outcome.ids[0] > last);
+    CHECK(log.report_count() == 3);
+}
+
+TEST_CASE("a batch the log cannot take comes back as a failure with SQLite's reason, and nothing of it is kept") {
+    WriterDb file;
+    EventLog log(file.path.string());
+    LogWriter writer(log);
+    OtherConnection(file.path).exec(
+        "CREATE TRIGGER no_room BEFORE INSERT ON events WHEN NEW.actor='hh-07' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+    writer.write({report("r-1")}, {RefusalRecord{t0, "mqtt", "malformed_json", "", "not JSON"}});
+    auto outcome = writer.collect();
+    REQUIRE(outcome.failure);
+    CHECK(outcome.failure->find("database or disk is full") != std::string::npos);
+    CHECK(outcome.ids.empty());
+    CHECK(log.event_count() == 0);
+    CHECK(log.report_count() == 0);
+}
+
+TEST_CASE("the log writer is used one batch at a time, and finishes the batch under way when it stops") {
+    WriterDb file;
+    {
+        EventLog log(file.path.string());
+        {
+            LogWriter writer(log);
+            CHECK_THROWS_AS(writer.collect(), std::logic_error);
+            writer.write({report("r-1")}, {});
+            CHECK_THROWS_AS(writer.write({report("r-2")}, {}), std::logic_error);
+        } // stopped with the batch not collected
+        CHECK(log.report_count() == 1);
+    }
+    EventLog reopened(file.path.string());
+    CHECK(reopened.report_count() == 1);
+}
