@@ -113,6 +113,7 @@ bool personnummer_shaped(const std::string& d) {
 // `d`: the number's digits in ASCII; `plus`: it was written with a leading '+'.
 std::optional<Identifier> classify_number(const std::string& d, bool plus) {
     const std::size_t n = d.size();
+    if (n < fewest_digits_redacted) return std::nullopt;
     if (plus) return n >= 7 ? std::optional(Identifier::international) : std::nullopt;
     if (n >= 9 && d.starts_with("00")) return Identifier::international;
     if (n == 10 && d.starts_with("07")) return Identifier::mobile; // 07x-xxx xx xx

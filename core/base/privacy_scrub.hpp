@@ -24,6 +24,10 @@ struct ScrubbedText {
 
 ScrubbedText scrub_identifiers(std::string_view text);
 
+// No number with fewer digits than this is taken out: a text with fewer digits in all, and
+// no '@', comes back as it went in (a quick answer for ids, which are checked at every input).
+constexpr std::size_t fewest_digits_redacted = 7;
+
 // The same, kept within `max_chars` characters (code points): a marker can be longer than
 // what it replaced ("[e-post]" for "a@b.se"), and a stored text must pass the same length
 // check as the text that came in when the log is read back. The end is cut, never the middle.

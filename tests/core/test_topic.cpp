@@ -1,3 +1,4 @@
+#include "privacy_scrub.hpp"
 #include "topic.hpp"
 
 #include <doctest/doctest.h>
@@ -46,6 +47,13 @@ TEST_CASE("ids name equipment, teams and positions: never an identity or phone n
         CHECK_MESSAGE(is_actor_id(ok), ok);
     for (const char* person : {"19800101-1234", "800101-1234", "0701234567", "070-1234567", "08-4650045", "12345678901"})
         CHECK_MESSAGE(!is_actor_id(person), person);
+    // The quick answer for ids with few digits and the scrubber agree at the edge: seven digits
+    // can be a landline number, six cannot.
+    CHECK(fewest_digits_redacted == 7);
+    CHECK(scrub_identifiers("08-12345").redactions == 1);
+    CHECK_FALSE(is_actor_id("08-12345"));
+    CHECK(scrub_identifiers("08-1234").redactions == 0);
+    CHECK(is_actor_id("08-1234"));
 }
 
 TEST_CASE("a station level that is not an id is refused with the topic, so it is never kept as a source") {
