@@ -87,6 +87,10 @@ InputDesk::InputDesk(HubContext& hub, Refusals& refusals, Publisher& publisher, 
     : hub_(hub), refusals_(refusals), publisher_(publisher), ingest_(ctx, zmq::socket_type::pull), writer_(hub.log) {
     ingest_.set(zmq::sockopt::linger, 0);
     ingest_.set(zmq::sockopt::maxmsgsize, max_frame_bytes);
+    // Room for a batch being read while the one before is stored (ZeroMQ's default is 1,000):
+    // with less, the socket's own thread stops reading from the counters while the loop waits
+    // for the log, and the loop then finds too little to read (docs/performance.md).
+    ingest_.set(zmq::sockopt::rcvhwm, static_cast<int>(2 * max_batch));
     hub_.security.serve_on(ingest_, zap_domain_ingest);
     ingest_.bind(endpoint);
 }

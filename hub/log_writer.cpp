@@ -38,6 +38,10 @@ LogWriter::Outcome LogWriter::collect() {
     wake_.wait(lock, [&] { return done_.has_value(); });
     Outcome out = std::move(*done_);
     done_.reset();
+    // The batch's memory is given back here, on the loop's thread, where it was taken: freed
+    // on the writer's thread it went to that thread's cache, and the loop kept asking the
+    // system for new pages.
+    todo_.reset();
     lent_ = false;
     std::uint64_t drained;
     [[maybe_unused]] auto n = ::read(fd_, &drained, sizeof drained);
@@ -47,14 +51,13 @@ LogWriter::Outcome LogWriter::collect() {
 void LogWriter::run() {
     std::unique_lock lock(mutex_);
     for (;;) {
-        wake_.wait(lock, [&] { return todo_.has_value() || stopping_; });
-        if (!todo_) return; // stopping, with nothing under way
-        Batch batch = std::move(*todo_);
-        todo_.reset();
+        wake_.wait(lock, [&] { return (todo_ && !done_) || stopping_; });
+        if (!todo_ || done_) return; // stopping, with nothing under way
         lock.unlock();
+        // The loop leaves the batch alone until it has collected the outcome.
         Outcome out;
         try {
-            out.ids = log_.append(batch.events, batch.refusals);
+            out.ids = log_.append(todo_->events, todo_->refusals);
         } catch (const std::exception& e) {
             out.failure = e.what();
         } catch (...) {
