@@ -183,34 +183,37 @@ void InputDesk::store() {
     // Stamped now, not when read: the loop's tick may have moved the picture's time on since,
     // and a picture takes its inputs in the order of their times (as a replay of the log does).
     auto now = hub_.clock.now();
-    std::vector<EventRecord> records;
-    std::vector<RefusalRecord> refusals;
-    records.reserve(read_.size());
+    records_.clear();
+    refusal_rows_.clear();
+    records_.reserve(read_.size());
     for (auto& p : read_) {
         p.heard = now;
         if (!p.receipt_of.empty()) check_team_message(p);
         if (p.repeat) continue;
         if (p.event) {
-            if (p.sample_text.empty()) records.push_back(to_record(p.event.value(), hub_.zones, p.heard));
-            else records.push_back(to_record(std::get<OccupancySample>(p.event.value()), std::move(p.sample_text), hub_.zones, p.heard));
+            if (p.sample_text.empty()) records_.push_back(to_record(p.event.value(), hub_.zones, p.heard));
+            else records_.push_back(to_record(std::get<OccupancySample>(p.event.value()), std::move(p.sample_text), hub_.zones, p.heard));
         } else {
             const auto& why = p.event.rejection();
             p.kept = refusals_.admit(p.origin, why.reason, p.heard);
             if (p.kept)
-                refusals.push_back(
+                refusal_rows_.push_back(
                     RefusalRecord{p.heard, p.source, std::string(reason_name(why.reason)), p.refused_on, why.detail});
         }
     }
-    storing_ = std::move(read_);
-    read_.clear();
-    writer_.write(std::move(records), std::move(refusals));
+    storing_.clear(); // already, unless settling it threw
+    storing_.swap(read_);
+    writer_.write(records_, refusal_rows_);
 }
 
 void InputDesk::settle() {
     if (!writer_.busy()) return;
     auto outcome = writer_.collect();
-    std::vector<Pending> batch = std::move(storing_);
-    storing_.clear();
+    auto& batch = storing_;
+    struct Emptied { // the batch is done with however this ends; its room is kept for the next
+        std::vector<Pending>& batch;
+        ~Emptied() { batch.clear(); }
+    } emptied{batch};
     if (outcome.failure) {
         // Nothing of this batch is stored and no receipt goes out: handhelds will resend. The
         // status and the consoles say so (StorageHealth) until a write goes through again.

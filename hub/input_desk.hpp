@@ -60,8 +60,12 @@ private:
     Refusals& refusals_;
     Publisher& publisher_;
     zmq::socket_t ingest_;
+    // The two batches swap places each turn, so each keeps its room (a batch is a megabyte:
+    // made anew every turn, its pages were a quarter of the loop's time at the counters' rate).
     std::vector<Pending> read_;    // read and checked, not yet handed to the writer
     std::vector<Pending> storing_; // with the writer
+    std::vector<EventRecord> records_;         // the next batch's rows; swapped with the writer's
+    std::vector<RefusalRecord> refusal_rows_;  // the same for its refusals
     LogWriter writer_;             // last, so its thread has ended before the rest goes
 };
 

@@ -22,11 +22,13 @@ LogWriter::~LogWriter() {
     ::close(fd_);
 }
 
-void LogWriter::write(std::vector<EventRecord> events, std::vector<RefusalRecord> refusals) {
+void LogWriter::write(std::vector<EventRecord>& events, std::vector<RefusalRecord>& refusals) {
     if (lent_) throw std::logic_error("LogWriter: a batch handed over before the last one was collected");
     {
         std::lock_guard lock(mutex_);
-        todo_ = Batch{std::move(events), std::move(refusals)};
+        batch_.events.swap(events);
+        batch_.refusals.swap(refusals);
+        handed_ = true;
     }
     lent_ = true;
     wake_.notify_all();
@@ -38,10 +40,12 @@ LogWriter::Outcome LogWriter::collect() {
     wake_.wait(lock, [&] { return done_.has_value(); });
     Outcome out = std::move(*done_);
     done_.reset();
-    // The batch's memory is given back here, on the loop's thread, where it was taken: freed
-    // on the writer's thread it went to that thread's cache, and the loop kept asking the
-    // system for new pages.
-    todo_.reset();
+    handed_ = false;
+    // The batch's rows are freed here, on the loop's thread, where they were made: freed on the
+    // writer's they went to that thread's cache, and the loop kept asking the system for new
+    // pages. The vectors keep their room for the next batch.
+    batch_.events.clear();
+    batch_.refusals.clear();
     lent_ = false;
     std::uint64_t drained;
     [[maybe_unused]] auto n = ::read(fd_, &drained, sizeof drained);
@@ -51,13 +55,13 @@ LogWriter::Outcome LogWriter::collect() {
 void LogWriter::run() {
     std::unique_lock lock(mutex_);
     for (;;) {
-        wake_.wait(lock, [&] { return (todo_ && !done_) || stopping_; });
-        if (!todo_ || done_) return; // stopping, with nothing under way
+        wake_.wait(lock, [&] { return (handed_ && !done_) || stopping_; });
+        if (!handed_ || done_) return; // stopping, with nothing under way
         lock.unlock();
-        // The loop leaves the batch alone until it has collected the outcome.
+        // The loop leaves batch_ alone until it has collected the outcome.
         Outcome out;
         try {
-            out.ids = log_.append(todo_->events, todo_->refusals);
+            out.ids = log_.append(batch_.events, batch_.refusals);
         } catch (const std::exception& e) {
             out.failure = e.what();
         } catch (...) {

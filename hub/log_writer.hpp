@@ -33,8 +33,10 @@ public:
     LogWriter(const LogWriter&) = delete;
     LogWriter& operator=(const LogWriter&) = delete;
 
-    // Hands a batch over; the loop must have collected the one before.
-    void write(std::vector<EventRecord> events, std::vector<RefusalRecord> refusals);
+    // Hands a batch over; the loop must have collected the one before. The batch is taken by
+    // swapping: `events` and `refusals` come back empty, with the room of an earlier batch, so
+    // a steady flow of batches allocates nothing for them.
+    void write(std::vector<EventRecord>& events, std::vector<RefusalRecord>& refusals);
     // A batch handed over and not yet collected. The loop's own view; no lock needed.
     bool busy() const { return lent_; }
     // Waits for the batch handed over, and gives back the log with its outcome.
@@ -54,7 +56,8 @@ private:
     bool lent_ = false; // the loop's thread only
     std::mutex mutex_;
     std::condition_variable wake_;
-    std::optional<Batch> todo_;
+    Batch batch_;        // the batch handed over; the thread reads it unlocked while handed_ and not done_
+    bool handed_ = false; // batch_ holds a batch not yet collected
     std::optional<Outcome> done_;
     bool stopping_ = false;
     std::thread thread_;

@@ -54,7 +54,10 @@ TEST_CASE("a batch handed to the log writer is stored while the loop goes on, an
     // and write() must not wait for that.
     OtherConnection other(file.path);
     other.exec("BEGIN IMMEDIATE");
-    writer.write({report("r-1"), report("r-2"), report("r-1")}, {});
+    std::vector<EventRecord> events{report("r-1"), report("r-2"), report("r-1")};
+    std::vector<RefusalRecord> refusals;
+    writer.write(events, refusals);
+    CHECK(events.empty()); // taken by swapping
     CHECK(writer.busy());
     CHECK_FALSE(readable(writer.fd(), 200)); // still waiting for the lock
     other.exec("COMMIT");
@@ -73,7 +76,13 @@ TEST_CASE("a batch handed to the log writer is stored while the loop goes on, an
     // The connection is the loop's again, and the writer takes the next batch.
     CHECK(log.event_count() == 2);
     auto last = outcome.ids[1];
-    writer.write({report("r-3")}, {RefusalRecord{t0, "mqtt", "malformed_json", "", "not JSON"}});
+    events = {report("r-3")};
+    refusals = {RefusalRecord{t0, "mqtt", "malformed_json", "", "not JSON"}};
+    writer.write(events, refusals);
+    // What came back is the first batch's vector, emptied, with its room: a steady flow of
+    // batches allocates nothing for them.
+    CHECK(events.empty());
+    CHECK(events.capacity() >= 3);
     outcome = writer.collect(); // waits by itself
     CHECK_FALSE(outcome.failure);
     REQUIRE(outcome.ids.size() == 1);
@@ -87,7 +96,9 @@ TEST_CASE("a batch the log cannot take comes back as a failure with SQLite's rea
     LogWriter writer(log);
     OtherConnection(file.path).exec(
         "CREATE TRIGGER no_room BEFORE INSERT ON events WHEN NEW.actor='hh-07' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
-    writer.write({report("r-1")}, {RefusalRecord{t0, "mqtt", "malformed_json", "", "not JSON"}});
+    std::vector<EventRecord> events{report("r-1")};
+    std::vector<RefusalRecord> refusals{RefusalRecord{t0, "mqtt", "malformed_json", "", "not JSON"}};
+    writer.write(events, refusals);
     auto outcome = writer.collect();
     REQUIRE(outcome.failure);
     CHECK(outcome.failure->find("database or disk is full") != std::string::npos);
@@ -103,8 +114,12 @@ TEST_CASE("the log writer is used one batch at a time, and finishes the batch un
         {
             LogWriter writer(log);
             CHECK_THROWS_AS(writer.collect(), std::logic_error);
-            writer.write({report("r-1")}, {});
-            CHECK_THROWS_AS(writer.write({report("r-2")}, {}), std::logic_error);
+            std::vector<EventRecord> events{report("r-1")};
+            std::vector<RefusalRecord> refusals;
+            writer.write(events, refusals);
+            events = {report("r-2")};
+            CHECK_THROWS_AS(writer.write(events, refusals), std::logic_error);
+            CHECK(events.size() == 1); // refused: left as it was
         } // stopped with the batch not collected
         CHECK(log.report_count() == 1);
     }
