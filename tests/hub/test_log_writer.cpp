@@ -1,5 +1,6 @@
 // The LogWriter: the input desk's batches stored on a thread of their own while the loop
 // reads the next, one batch at a time, with its outcome handed back to the loop.
+#include "hub_parts.hpp"
 #include "log_writer.hpp"
 #include "time_text.hpp"
 
@@ -11,17 +12,9 @@
 #include <filesystem>
 
 using namespace platslage;
+using platslage::test::TempDir;
 
 namespace {
-struct WriterDb {
-    std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                 ("platslage-logwriter-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".db");
-    ~WriterDb() {
-        for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-    }
-    static inline int counter = 0;
-};
-
 const TimePoint t0 = *parse_rfc3339("2026-11-23T23:00:00Z");
 
 EventRecord report(const std::string& id) {
@@ -45,14 +38,15 @@ struct OtherConnection {
 } // namespace
 
 TEST_CASE("a batch handed to the log writer is stored while the loop goes on, and its ids come back once") {
-    WriterDb file;
-    EventLog log(file.path.string());
+    TempDir dir;
+    auto file = dir.path / "platslage.db";
+    EventLog log(file.string());
     LogWriter writer(log);
     CHECK_FALSE(writer.busy());
 
     // Another connection holds the write lock: the batch cannot be stored until it lets go,
     // and write() must not wait for that.
-    OtherConnection other(file.path);
+    OtherConnection other(file);
     other.exec("BEGIN IMMEDIATE");
     std::vector<EventRecord> events{report("r-1"), report("r-2"), report("r-1")};
     std::vector<RefusalRecord> refusals;
@@ -91,10 +85,11 @@ TEST_CASE("a batch handed to the log writer is stored while the loop goes on, an
 }
 
 TEST_CASE("a batch the log cannot take comes back as a failure with SQLite's reason, and nothing of it is kept") {
-    WriterDb file;
-    EventLog log(file.path.string());
+    TempDir dir;
+    auto file = dir.path / "platslage.db";
+    EventLog log(file.string());
     LogWriter writer(log);
-    OtherConnection(file.path).exec(
+    OtherConnection(file).exec(
         "CREATE TRIGGER no_room BEFORE INSERT ON events WHEN NEW.actor='hh-07' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
     std::vector<EventRecord> events{report("r-1")};
     std::vector<RefusalRecord> refusals{RefusalRecord{t0, "mqtt", "malformed_json", "", "not JSON"}};
@@ -108,9 +103,10 @@ TEST_CASE("a batch the log cannot take comes back as a failure with SQLite's rea
 }
 
 TEST_CASE("the log writer is used one batch at a time, and finishes the batch under way when it stops") {
-    WriterDb file;
+    TempDir dir;
+    auto file = dir.path / "platslage.db";
     {
-        EventLog log(file.path.string());
+        EventLog log(file.string());
         {
             LogWriter writer(log);
             CHECK_THROWS_AS(writer.collect(), std::logic_error);
@@ -123,6 +119,6 @@ TEST_CASE("the log writer is used one batch at a time, and finishes the batch un
         } // stopped with the batch not collected
         CHECK(log.report_count() == 1);
     }
-    EventLog reopened(file.path.string());
+    EventLog reopened(file.string());
     CHECK(reopened.report_count() == 1);
 }
