@@ -109,6 +109,7 @@ void InputDesk::read(Mailbox<MqttMessage>& inbox) {
     take_messages(inbox, now);
     take_frames(now);
 }
+
 void InputDesk::take_messages(Mailbox<MqttMessage>& inbox, TimePoint now) {
     if (read_.size() >= max_batch) return;
     for (auto& m : inbox.take(max_batch - read_.size())) {
