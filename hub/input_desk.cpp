@@ -202,7 +202,7 @@ void InputDesk::store() {
                     RefusalRecord{p.heard, p.source, std::string(reason_name(why.reason)), p.refused_on, why.detail});
         }
     }
-    storing_.clear(); // already, unless settling it threw
+    storing_.clear(); // the batch settled before, however its settling ended; its room is kept
     storing_.swap(read_);
     writer_.write(records_, refusal_rows_);
 }
@@ -210,11 +210,7 @@ void InputDesk::store() {
 void InputDesk::settle() {
     if (!writer_.busy()) return;
     auto outcome = writer_.collect();
-    auto& batch = storing_;
-    struct Emptied { // the batch is done with however this ends; its room is kept for the next
-        std::vector<Pending>& batch;
-        ~Emptied() { batch.clear(); }
-    } emptied{batch};
+    auto& batch = storing_; // emptied by the next store()
     if (outcome.failure) {
         // Nothing of this batch is stored and no receipt goes out: handhelds will resend. The
         // status and the consoles say so (StorageHealth) until a write goes through again.

@@ -61,7 +61,7 @@ private:
     Publisher& publisher_;
     zmq::socket_t ingest_;
     // The two batches swap places each turn, so each keeps its room (a batch is a megabyte:
-    // made anew every turn, its pages were a quarter of the loop's time at the counters' rate).
+    // made anew every turn, its page faults were 30 % of the loop's CPU at the counters' rate).
     std::vector<Pending> read_;    // read and checked, not yet handed to the writer
     std::vector<Pending> storing_; // with the writer
     std::vector<EventRecord> records_;         // the next batch's rows; swapped with the writer's

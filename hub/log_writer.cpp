@@ -23,19 +23,18 @@ LogWriter::~LogWriter() {
 }
 
 void LogWriter::write(std::vector<EventRecord>& events, std::vector<RefusalRecord>& refusals) {
-    if (lent_) throw std::logic_error("LogWriter: a batch handed over before the last one was collected");
+    if (handed_) throw std::logic_error("LogWriter: a batch handed over before the last one was collected");
     {
         std::lock_guard lock(mutex_);
         batch_.events.swap(events);
         batch_.refusals.swap(refusals);
         handed_ = true;
     }
-    lent_ = true;
     wake_.notify_all();
 }
 
 LogWriter::Outcome LogWriter::collect() {
-    if (!lent_) throw std::logic_error("LogWriter: nothing to collect");
+    if (!handed_) throw std::logic_error("LogWriter: nothing to collect");
     std::unique_lock lock(mutex_);
     wake_.wait(lock, [&] { return done_.has_value(); });
     Outcome out = std::move(*done_);
@@ -46,7 +45,6 @@ LogWriter::Outcome LogWriter::collect() {
     // pages. The vectors keep their room for the next batch.
     batch_.events.clear();
     batch_.refusals.clear();
-    lent_ = false;
     std::uint64_t drained;
     [[maybe_unused]] auto n = ::read(fd_, &drained, sizeof drained);
     return out;

@@ -37,8 +37,9 @@ public:
     // swapping: `events` and `refusals` come back empty, with the room of an earlier batch, so
     // a steady flow of batches allocates nothing for them.
     void write(std::vector<EventRecord>& events, std::vector<RefusalRecord>& refusals);
-    // A batch handed over and not yet collected. The loop's own view; no lock needed.
-    bool busy() const { return lent_; }
+    // A batch handed over and not yet collected. Only the loop changes it, so the loop reads
+    // it without the lock.
+    bool busy() const { return handed_; }
     // Waits for the batch handed over, and gives back the log with its outcome.
     Outcome collect();
     // Readable from the batch's end until it is collected: the loop polls it beside its sockets.
@@ -53,11 +54,10 @@ private:
 
     EventLog& log_;
     int fd_;
-    bool lent_ = false; // the loop's thread only
     std::mutex mutex_;
     std::condition_variable wake_;
     Batch batch_;        // the batch handed over; the thread reads it unlocked while handed_ and not done_
-    bool handed_ = false; // batch_ holds a batch not yet collected
+    bool handed_ = false; // batch_ holds a batch not yet collected; set and cleared by the loop, under the lock
     std::optional<Outcome> done_;
     bool stopping_ = false;
     std::thread thread_;
