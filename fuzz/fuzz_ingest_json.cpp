@@ -2,9 +2,12 @@
 // weather readings and night-shelter counts, then stored and read back as the event log does.
 //
 // Input: one selector byte ('0' occupancy, '1' weather, '2' shelter), then the JSON body.
+// An occupancy sample is read by both of the hub's readers (SampleReader's quick path and the
+// full one), which must agree on every input: the same sample, or the same refusal.
 #include "event_round_trip.hpp"
 #include "harness.hpp"
 #include "occupancy.hpp"
+#include "sample_reader.hpp"
 #include "shelter.hpp"
 #include "topic.hpp"
 #include "weather.hpp"
@@ -47,12 +50,28 @@ void take(const Checked<T>& parsed) {
     check_log_round_trip(Event{parsed.value()});
 }
 
+// The quick path may only take what the full reader takes, as the full reader reads it.
+void both_readers(std::string_view body) {
+    static SampleReader reader;
+    auto full = parse_occupancy_sample(body, maps(), now());
+    auto quick = reader.read(body, maps(), now());
+    FUZZ_REQUIRE(bool(full) == bool(quick));
+    if (full) {
+        FUZZ_REQUIRE(quick->sensor == full->sensor && quick->zone == full->zone);
+        FUZZ_REQUIRE(quick->ts == full->ts && quick->count == full->count);
+    } else {
+        FUZZ_REQUIRE(quick.rejection().reason == full.rejection().reason);
+        FUZZ_REQUIRE(quick.rejection().detail == full.rejection().detail);
+    }
+    take(full);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     auto [which, body] = choose(as_text(data, size), 3);
     switch (which) {
-    case 0: take(parse_occupancy_sample(body, maps(), now())); break;
+    case 0: both_readers(body); break;
     case 1: take(parse_weather_reading(body, now())); break;
     default: take(parse_shelter_reading(body, now())); break;
     }

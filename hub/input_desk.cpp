@@ -47,7 +47,8 @@ Checked<Event> check_message(const MqttMessage& m, const ZoneMap& zones, TimePoi
 }
 
 // An accepted occupancy sample's text is handed on in `sample_text`: it is the sample's record.
-Checked<Event> check_frames(const Frames& frames, const ZoneMap& zones, TimePoint now, std::string& sample_text) {
+Checked<Event> check_frames(const Frames& frames, SampleReader& samples, const ZoneMap& zones, TimePoint now,
+                            std::string& sample_text) {
     auto ingest = decode_ingest(frames);
     if (!ingest) return ingest.rejection();
     if (ingest->kind == IngestKind::weather) {
@@ -60,7 +61,7 @@ Checked<Event> check_frames(const Frames& frames, const ZoneMap& zones, TimePoin
         if (!s) return s.rejection();
         return Event{std::move(s).value()};
     }
-    auto s = parse_occupancy_sample(ingest->json, zones, now);
+    auto s = samples.read(ingest->json, zones, now);
     if (!s) return s.rejection();
     sample_text = std::move(ingest->json);
     return Event{std::move(s).value()};
@@ -139,7 +140,7 @@ void InputDesk::take_frames(TimePoint now) {
         auto frames = recv_frames(ingest_, /*dont_wait=*/true);
         if (!frames) break;
         std::string sample_text;
-        auto event = check_frames(*frames, hub_.zones, now, sample_text);
+        auto event = check_frames(*frames, samples_, hub_.zones, now, sample_text);
         Pending p{now, "ingest", "ingest", true, {}, std::move(event), std::nullopt, std::nullopt, {}, false, std::nullopt,
                   std::move(sample_text)};
         if (p.event) {

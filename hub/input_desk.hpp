@@ -15,6 +15,7 @@
 #include "publisher.hpp"
 #include "receipt.hpp"
 #include "refusals.hpp"
+#include "sample_reader.hpp"
 #include "topic.hpp"
 
 #include <zmq.hpp>
@@ -60,6 +61,7 @@ private:
     Refusals& refusals_;
     Publisher& publisher_;
     zmq::socket_t ingest_;
+    SampleReader samples_;         // the counters' samples, read the quick way when they can be
     // The two batches swap places each turn, so each keeps its room (a batch is a megabyte:
     // made anew every turn, its page faults were 30 % of the loop's CPU at the counters' rate).
     std::vector<Pending> read_;    // read and checked, not yet handed to the writer

@@ -6,24 +6,24 @@
 
 namespace platslage {
 
-namespace {
-constexpr Millis max_clock_ahead{std::chrono::minutes(10)};
-}
-
 Checked<OccupancySample> parse_occupancy_sample(std::string_view payload, const ZoneMap& zones, TimePoint now) {
     auto doc = parse_object(payload, max_sample_bytes);
     if (!doc) return doc.rejection();
     FieldReader f(*doc);
     f.only({"sensor", "zone", "ts", "count"});
-    auto sensor = f.text("sensor", 64);
-    auto zone = f.text("zone", 64);
-    auto ts = f.timestamp("ts", now, max_clock_ahead);
+    auto sensor = f.text("sensor", max_sample_id_chars);
+    auto zone = f.text("zone", max_sample_id_chars);
+    auto ts = f.timestamp("ts", now, max_sample_clock_ahead);
     auto count = f.integer("count", 0, max_occupancy);
     if (f.failed()) return f.failure();
-    if (!is_actor_id(*sensor))
-        return Rejection{RejectReason::bad_value, actor_id_refusal("sensor", "a counter's id")};
-    if (!zones.find(*zone)) return Rejection{RejectReason::unknown_zone, "zone '" + *zone + "' is not in the maps"};
-    return OccupancySample{*sensor, *zone, *ts, static_cast<int>(*count)};
+    return admit_sample(std::move(*sensor), std::move(*zone), *ts, static_cast<int>(*count), zones);
+}
+
+Checked<OccupancySample> admit_sample(std::string sensor, std::string zone, TimePoint ts, int count,
+                                      const ZoneMap& zones) {
+    if (!is_actor_id(sensor)) return Rejection{RejectReason::bad_value, actor_id_refusal("sensor", "a counter's id")};
+    if (!zones.find(zone)) return Rejection{RejectReason::unknown_zone, "zone '" + zone + "' is not in the maps"};
+    return OccupancySample{std::move(sensor), std::move(zone), ts, count};
 }
 
 std::optional<Rejection> sample_too_old(const OccupancySample& s, TimePoint now) {

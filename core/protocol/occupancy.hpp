@@ -16,6 +16,8 @@ namespace platslage {
 
 inline constexpr std::size_t max_sample_bytes = 1024;
 inline constexpr int max_occupancy = 100000;
+inline constexpr std::size_t max_sample_id_chars = 64;              // "sensor" and "zone"
+inline constexpr Millis max_sample_clock_ahead{std::chrono::minutes(10)}; // "ts" after the hub's clock
 
 struct OccupancySample {
     std::string sensor; // counter id, e.g. "axis-cent-hall-1"
@@ -25,6 +27,10 @@ struct OccupancySample {
 };
 
 Checked<OccupancySample> parse_occupancy_sample(std::string_view payload, const ZoneMap& zones, TimePoint now);
+// The checks after each field has its type, length and range: the counter's id and the zone.
+// One function for both readers of a sample (this one and SampleReader's quick path).
+Checked<OccupancySample> admit_sample(std::string sensor, std::string zone, TimePoint ts, int count,
+                                      const ZoneMap& zones);
 nlohmann::json to_json(const OccupancySample& s);
 
 // A sample stamped this long before the hub's clock is not the zone's count now: a counter
