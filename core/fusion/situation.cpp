@@ -108,21 +108,10 @@ void Situation::publish_zone(const Zone& z, TimePoint now, std::vector<Update>& 
     e.hotspot_parts = std::move(h.parts);
     // The fused activity: who was reported lately, who is here, when outreach and guards were.
     if (const auto* act = fusion_.activity().find(z.id)) {
-        // The most people reported at once in each category over the window; counted in a
-        // plain array first, since a busy zone holds hundreds of reports and this runs on
-        // every occupancy sample.
-        std::array<int, category_count> most{};
-        std::array<bool, category_count> seen{};
-        for (const auto& r : act->reports) {
-            if (r.kind == ReportKind::incident) ++e.incidents;
-            for (auto c : r.categories) {
-                auto i = static_cast<std::size_t>(c);
-                most[i] = std::max(most[i], r.persons);
-                seen[i] = true;
-            }
-        }
+        // The most people reported at once in each category over the window.
+        e.incidents = act->tally.incidents();
         for (auto c : all_categories())
-            if (seen[static_cast<std::size_t>(c)]) e.reported.emplace_back(c, most[static_cast<std::size_t>(c)]);
+            if (auto most = act->tally.most(c)) e.reported.emplace_back(c, *most);
         for (const auto& [team, since] : act->teams_present) e.teams_present.push_back({team, since});
         e.last_outreach = act->last_outreach;
         e.last_patrol = act->last_patrol;

@@ -10,6 +10,26 @@ namespace {
 std::int64_t day_number(std::chrono::sys_days d) { return d.time_since_epoch().count(); }
 }
 
+void ReportTally::add(const ReportMark& r) {
+    if (r.kind == ReportKind::incident) ++incidents_;
+    for (auto c : r.categories) ++persons_[static_cast<std::size_t>(c)][r.persons];
+}
+
+void ReportTally::remove(const ReportMark& r) {
+    if (r.kind == ReportKind::incident) --incidents_;
+    for (auto c : r.categories) {
+        auto& counts = persons_[static_cast<std::size_t>(c)];
+        auto it = counts.find(r.persons);
+        if (it != counts.end() && --it->second == 0) counts.erase(it);
+    }
+}
+
+std::optional<int> ReportTally::most(Category c) const {
+    const auto& counts = persons_[static_cast<std::size_t>(c)];
+    if (counts.empty()) return std::nullopt;
+    return counts.rbegin()->first;
+}
+
 int ZoneActivity::nights_among_last(std::int64_t tonight, int n) const {
     int count = 0;
     for (auto night : nights_with_people)
@@ -49,7 +69,7 @@ void ActivityBoard::record(const GuardReport& r) {
     // Reports may arrive late from a handheld's outbox: keep them in time order.
     auto at = z.reports.end();
     while (at != z.reports.begin() && std::prev(at)->ts > r.ts) --at;
-    z.reports.insert(at, ReportMark{r.ts, r.kind, r.persons, r.categories});
+    z.tally.add(*z.reports.insert(at, ReportMark{r.ts, r.kind, r.persons, r.categories}));
     if (!z.last_patrol || r.ts > *z.last_patrol) z.last_patrol = r.ts;
     if (r.persons > 0 && is_night(r.ts, night_)) z.nights_with_people.insert(day_number(night_of(r.ts, night_)));
 }
@@ -77,7 +97,10 @@ std::vector<std::string> ActivityBoard::record(const OutreachStatus& s, TimePoin
 void ActivityBoard::trim(TimePoint now) {
     auto oldest_night = day_number(night_of(now, night_)) - 14;
     for (auto& [zone, z] : zones_) {
-        while (!z.reports.empty() && now - z.reports.front().ts > window_) z.reports.pop_front();
+        while (!z.reports.empty() && now - z.reports.front().ts > window_) {
+            z.tally.remove(z.reports.front());
+            z.reports.pop_front();
+        }
         while (!z.nights_with_people.empty() && *z.nights_with_people.begin() < oldest_night)
             z.nights_with_people.erase(z.nights_with_people.begin());
     }
@@ -128,6 +151,7 @@ void ActivityBoard::load(const nlohmann::json& j) {
                 if (kind_name(k) == r.at(1).get<std::string>()) m.kind = k;
             for (const auto& c : r.at(3))
                 if (auto cat = category_from_name(c.get<std::string>())) m.categories.push_back(*cat);
+            z.tally.add(m);
             z.reports.push_back(std::move(m));
         }
         for (const auto& [team, since] : zj.at("teams").items()) z.teams_present[team] = from_epoch_ms(since.get<std::int64_t>());

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <deque>
 #include <map>
 #include <optional>
@@ -24,8 +25,27 @@ struct ReportMark {
     std::vector<Category> categories;
 };
 
+// The window's reports summed up as the zone is shown: the most people reported at once in
+// each category, and the incidents. Kept as reports come and go, not counted from the reports
+// each time: a zone is written out on every report and sample for it, and a busy one holds
+// hundreds of reports in its window.
+class ReportTally {
+public:
+    void add(const ReportMark& r);
+    void remove(const ReportMark& r);
+
+    int incidents() const { return incidents_; }
+    // The most people reported at once in `c`, or nullopt when no report in the window has it.
+    std::optional<int> most(Category c) const;
+
+private:
+    std::array<std::map<int, int>, category_count> persons_; // per category: persons → reports of that many
+    int incidents_ = 0;
+};
+
 struct ZoneActivity {
     std::deque<ReportMark> reports;                 // within the activity window, oldest first
+    ReportTally tally;                              // of `reports`; changed wherever they are
     std::map<std::string, TimePoint> teams_present; // outreach teams here now, since when
     std::optional<TimePoint> last_outreach;         // the last moment a team was here
     std::optional<TimePoint> last_patrol;           // the last guard report from here, of any kind

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <random>
 
 using namespace platslage;
 using namespace std::chrono_literals;
@@ -171,5 +172,47 @@ TEST_SUITE("zone activity") {
         CHECK(persons(night - 45min) == std::vector<int>{2});
         CHECK(persons(night - 40min).empty()); // the empty round itself is the newest word
         CHECK(persons(night - 2h).empty());
+    }
+
+    TEST_CASE("the window's tally is what its reports add up to, as they come late and go") {
+        // Reports in and out of time order, some from an incident, some of nobody, and the
+        // window trimmed as the night goes on: after each step the kept tally equals the
+        // reports counted anew, and the same after the board is saved and loaded.
+        std::mt19937 random(2026);
+        ActivityBoard board(2h, hours);
+        auto counted = [](const ZoneActivity& z, Category c) {
+            std::optional<int> most;
+            for (const auto& r : z.reports)
+                if (std::find(r.categories.begin(), r.categories.end(), c) != r.categories.end())
+                    most = std::max(most.value_or(0), r.persons);
+            return most;
+        };
+        auto agrees = [&](const ActivityBoard& b) {
+            const auto* z = b.find("centralen.vantytor");
+            REQUIRE(z != nullptr);
+            int incidents = static_cast<int>(std::count_if(z->reports.begin(), z->reports.end(),
+                                                           [](const ReportMark& r) { return r.kind == ReportKind::incident; }));
+            CHECK(z->tally.incidents() == incidents);
+            for (auto c : all_categories()) CHECK(z->tally.most(c) == counted(*z, c));
+        };
+        TimePoint now = night;
+        std::size_t most_kept = 0;
+        for (int i = 0; i < 2000; ++i) {
+            now += std::chrono::seconds(random() % 60);
+            std::vector<Category> cats;
+            for (auto c : all_categories())
+                if (random() % 4 == 0) cats.push_back(c);
+            int persons = cats.empty() ? static_cast<int>(random() % 2) : 1 + static_cast<int>(random() % 12);
+            auto kind = random() % 10 == 0 ? ReportKind::incident : ReportKind::observation;
+            board.record(report(now - std::chrono::minutes(random() % 30), persons, cats, kind)); // up to half an hour late
+            if (i % 7 == 0) board.trim(now);
+            agrees(board);
+            most_kept = std::max(most_kept, board.find("centralen.vantytor")->reports.size());
+        }
+        ActivityBoard loaded(2h, hours);
+        loaded.load(board.save());
+        agrees(loaded);
+        CHECK(most_kept > 100); // the window held many reports, and dropped the old ones
+        CHECK(board.find("centralen.vantytor")->reports.size() < 2000);
     }
 }
