@@ -31,6 +31,15 @@ bool plain_text(std::string_view s) {
 
 constexpr unsigned sensor_bit = 1, zone_bit = 2, ts_bit = 4, count_bit = 8, all_fields = 15;
 
+// Which of the four fields `key` names, as its bit; 0 for any other key.
+unsigned field_bit(std::string_view key) {
+    if (key == "sensor") return sensor_bit;
+    if (key == "zone") return zone_bit;
+    if (key == "ts") return ts_bit;
+    if (key == "count") return count_bit;
+    return 0;
+}
+
 struct Fields {
     std::string_view sensor, zone, ts;
     std::uint64_t count = 0;
@@ -46,15 +55,15 @@ std::optional<Fields> read_fields(ondemand::document& doc) {
     for (auto field : obj) {
         std::string_view key;
         if (field.unescaped_key().get(key)) return std::nullopt;
-        unsigned bit = key == "sensor" ? sensor_bit : key == "zone" ? zone_bit : key == "ts" ? ts_bit
-                     : key == "count"  ? count_bit  : 0;
+        unsigned bit = field_bit(key);
         if (bit == 0 || (seen & bit)) return std::nullopt; // a field of another message, or one given twice
         seen |= bit;
         auto value = field.value();
-        bool wrong = bit == sensor_bit ? value.get_string().get(f.sensor)
-                     : bit == zone_bit ? value.get_string().get(f.zone)
-                     : bit == ts_bit   ? value.get_string().get(f.ts)
-                                       : value.get_uint64().get(f.count); // digits only: no sign, point or exponent
+        simdjson::error_code wrong = simdjson::SUCCESS;
+        if (bit == sensor_bit) wrong = value.get_string().get(f.sensor);
+        if (bit == zone_bit) wrong = value.get_string().get(f.zone);
+        if (bit == ts_bit) wrong = value.get_string().get(f.ts);
+        if (bit == count_bit) wrong = value.get_uint64().get(f.count); // digits only: no sign, point or exponent
         if (wrong) return std::nullopt;
     }
     if (seen != all_fields) return std::nullopt;
@@ -79,8 +88,8 @@ Checked<OccupancySample> SampleReader::read(std::string_view payload, const Zone
             if (f && f->sensor.size() <= max_sample_id_chars && f->zone.size() <= max_sample_id_chars &&
                 f->count <= static_cast<std::uint64_t>(max_occupancy) && (ts = parse_rfc3339(f->ts)) &&
                 *ts <= now + max_sample_clock_ahead) {
-                auto sample = admit_sample(std::string(f->sensor), std::string(f->zone), *ts,
-                                           static_cast<int>(f->count), zones);
+                auto sample =
+                    admit_sample(std::string(f->sensor), std::string(f->zone), *ts, static_cast<int>(f->count), zones);
                 if (sample) {
                     ++quick_;
                     return sample;

@@ -30,7 +30,8 @@ void agree(SampleReader& reader, const std::string& text) {
     }
 }
 
-const std::string good = R"({"sensor":"axis-cent-hall-1","zone":"centralen.centralhallen","ts":"2026-11-23T07:59:58+01:00","count":412})";
+const std::string good =
+    R"({"sensor":"axis-cent-hall-1","zone":"centralen.centralhallen","ts":"2026-11-23T07:59:58+01:00","count":412})";
 } // namespace
 
 TEST_CASE("a counter's plain sample is read the quick way, as the full reader reads it") {
@@ -40,7 +41,8 @@ TEST_CASE("a counter's plain sample is read the quick way, as the full reader re
         R"({"count":0,"ts":"2026-11-23T08:00:00Z","zone":"cityterminalen.vanthall","sensor":"xovis_city_2"})",
         R"(  { "sensor" : "axis-1" , "zone" : "centralen.centralhallen" , "ts" : "2026-11-23T08:09:59Z" , "count" : 100000 }  )",
     };
-    for (const auto& text : plain) agree(reader, text);
+    for (const auto& text : plain)
+        agree(reader, text);
     CHECK(reader.quick() == plain.size());
     CHECK(reader.full() == 0);
     auto s = reader.read(good, test::real_maps(), t0);
@@ -94,7 +96,8 @@ TEST_CASE("whatever the quick path is not sure of goes to the full reader, which
         "{\"sensor\":\"axis-\xC3\x28\"," + zone + "," + ts + ",\"count\":3}",
         "{\"sensor\":\"axis-1\"," + zone + "," + ts + ",\"count\":3}" + std::string(1000, ' '),
     };
-    for (const auto& text : others) agree(reader, text);
+    for (const auto& text : others)
+        agree(reader, text);
     CHECK(reader.full() == others.size());
     CHECK(reader.quick() == 0);
 }
