@@ -72,30 +72,34 @@ std::optional<Fields> read_fields(ondemand::document& doc) {
     return f;
 }
 
+// The sample, when the quick path is sure of it: every check of the full reader passed, in its
+// terms (ASCII: a byte is a character). Otherwise nullopt, and the full reader decides.
+std::optional<OccupancySample> read_quickly(std::string_view payload, ondemand::parser& parser,
+                                            std::vector<char>& padded, const ZoneMap& zones, TimePoint now) {
+    if (payload.size() > max_sample_bytes || !plain_text(payload)) return std::nullopt;
+    std::copy(payload.begin(), payload.end(), padded.begin());
+    ondemand::document doc;
+    if (parser.iterate(padded.data(), payload.size(), padded.size()).get(doc)) return std::nullopt;
+    auto f = read_fields(doc);
+    if (!f || f->sensor.size() > max_sample_id_chars || f->zone.size() > max_sample_id_chars ||
+        f->count > static_cast<std::uint64_t>(max_occupancy))
+        return std::nullopt;
+    auto ts = parse_rfc3339(f->ts);
+    if (!ts || *ts > now + max_sample_clock_ahead) return std::nullopt;
+    auto sample = admit_sample(std::string(f->sensor), std::string(f->zone), *ts, static_cast<int>(f->count), zones);
+    if (!sample) return std::nullopt;
+    return std::move(sample).value();
+}
+
 } // namespace
 
 SampleReader::SampleReader() : parser_(std::make_unique<Parser>()) {}
 SampleReader::~SampleReader() = default;
 
 Checked<OccupancySample> SampleReader::read(std::string_view payload, const ZoneMap& zones, TimePoint now) {
-    if (payload.size() <= max_sample_bytes && plain_text(payload)) {
-        std::copy(payload.begin(), payload.end(), parser_->padded.begin());
-        ondemand::document doc;
-        if (!parser_->parser.iterate(parser_->padded.data(), payload.size(), parser_->padded.size()).get(doc)) {
-            auto f = read_fields(doc);
-            // The full reader's checks of each field, in its terms (ASCII: a byte is a character).
-            std::optional<TimePoint> ts;
-            if (f && f->sensor.size() <= max_sample_id_chars && f->zone.size() <= max_sample_id_chars &&
-                f->count <= static_cast<std::uint64_t>(max_occupancy) && (ts = parse_rfc3339(f->ts)) &&
-                *ts <= now + max_sample_clock_ahead) {
-                auto sample =
-                    admit_sample(std::string(f->sensor), std::string(f->zone), *ts, static_cast<int>(f->count), zones);
-                if (sample) {
-                    ++quick_;
-                    return sample;
-                }
-            }
-        }
+    if (auto sample = read_quickly(payload, parser_->parser, parser_->padded, zones, now)) {
+        ++quick_;
+        return std::move(*sample);
     }
     ++full_;
     return parse_occupancy_sample(payload, zones, now);
