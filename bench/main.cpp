@@ -49,6 +49,24 @@ void print_table(const std::vector<Result>& results) {
     }
 }
 
+// Where the hub's CPU went, for the rows that read it: the threads' time over the messages,
+// largest first. The loop runs on the main thread, which carries the program's name.
+void print_cpu(const std::vector<Result>& results) {
+    for (const auto& r : results) {
+        if (r.cpu_us_per_message.empty()) continue;
+        std::vector<std::pair<double, std::string>> by_cost;
+        double total = 0;
+        for (const auto& [name, us] : r.cpu_us_per_message) {
+            by_cost.emplace_back(us, name == "platslage-hub" ? name + " (the loop)" : name);
+            total += us;
+        }
+        std::sort(by_cost.rbegin(), by_cost.rend());
+        std::cout << "hub CPU a message, " << r.path << ": " << fixed(total, 0) << " µs:";
+        for (const auto& [us, name] : by_cost) std::cout << " " << name << " " << fixed(us, 1);
+        std::cout << "\n";
+    }
+}
+
 nlohmann::json as_json(const std::vector<Result>& results) {
     auto all = nlohmann::json::array();
     for (const auto& r : results) {
@@ -57,6 +75,7 @@ nlohmann::json as_json(const std::vector<Result>& results) {
         if (r.paced) j["paced"] = true;
         if (r.has_delay) j["delay_ms"] = {{"p50", r.delay.p50}, {"p99", r.delay.p99}, {"max", r.delay.max}};
         if (!r.round_rates.empty()) j["round_rates"] = r.round_rates;
+        if (!r.cpu_us_per_message.empty()) j["cpu_us_per_message"] = r.cpu_us_per_message;
         all.push_back(j);
     }
     return all;
@@ -305,6 +324,7 @@ int main(int argc, char** argv) {
         }
 
         print_table(results);
+        print_cpu(results);
         std::cout << "\n" << std::thread::hardware_concurrency() << " cores; reports " << window << " in flight from "
                   << devices << " handhelds per station; SQLite in WAL with synchronous=FULL, as the hub runs it.\n";
         std::cout << "Paced: one report every 100 ms, each answered before the next, as on a quiet night.\n";

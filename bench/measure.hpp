@@ -2,6 +2,7 @@
 // What a benchmark run reports: how many messages, how long, and the spread of their delays.
 #include <algorithm>
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,7 @@ struct Result {
     bool has_delay = false;
     bool paced = false; // sent at a set pace: its rate says nothing, its delay everything
     std::vector<double> round_rates; // when measured in rounds: each round's rate, in order
+    std::map<std::string, double> cpu_us_per_message; // the hub's rows: its CPU a message by thread (thread_cpu.hpp)
     double per_second() const { return seconds > 0 ? static_cast<double>(messages) / seconds : 0; }
 };
 

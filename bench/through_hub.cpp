@@ -1,6 +1,7 @@
 #include "through_hub.hpp"
 
 #include "baselines.hpp"
+#include "thread_cpu.hpp"
 
 #include "wire.hpp"
 #include "zmq_frames.hpp"
@@ -79,11 +80,13 @@ ReportRun hub_reports(test::Hub& hub, const std::string& broker_url, const std::
     zmq::context_t ctx(1);
     ReportWatch watch(ctx, hub.ports(), hub.endpoints("viewer-1").keys);
     auto stored_before = test::sql_count(hub.db(), "SELECT count(*) FROM guard_reports");
+    auto cpu_before = thread_cpu(hub.process().pid());
     auto trip = qos1_round_trip(broker_url, "sim", "platslage-bench-handhelds", reports, "platslage/v1/+/guard/+/receipt", window,
                                 std::chrono::seconds(60), /*nagle_off=*/true, quiet_pause(window));
     // Published after the commit and the receipt, so the last few may still be on their way.
     test::eventually([&] { return watch.count() >= reports.size(); }, std::chrono::seconds(10));
     auto seen = watch.finish();
+    auto cpu_after = thread_cpu(hub.process().pid());
 
     auto stored = test::sql_count(hub.db(), "SELECT count(*) FROM guard_reports") - stored_before;
     if (trip.answered != reports.size() || trip.by_status["stored"] != reports.size() ||
@@ -111,6 +114,7 @@ ReportRun hub_reports(test::Hub& hub, const std::string& broker_url, const std::
     run.receipt.seconds = trip.seconds;
     run.receipt.delay = spread(trip.delay_ms);
     run.receipt.has_delay = true;
+    run.receipt.cpu_us_per_message = cpu_us_per_message(cpu_before, cpu_after, reports.size());
     run.published.path = single ? "one at a time: report → hub → update on the PUB" : "report → hub → update on the consoles' PUB";
     run.published.baseline = run.receipt.baseline;
     run.published.messages = to_pub.size();
@@ -129,6 +133,7 @@ Result hub_samples(test::Hub& hub, const std::vector<std::string>& samples) {
     push.connect(test::loopback(hub.ports().ingest));
     auto before = events_in(hub);
     auto target = before + static_cast<std::int64_t>(samples.size());
+    auto cpu_before = thread_cpu(hub.process().pid());
     auto start = Clock::now();
     for (const auto& s : samples) send_frames(push, encode_occupancy(s));
     // STATUS is answered between batches, so it never sees half a commit.
@@ -140,6 +145,7 @@ Result hub_samples(test::Hub& hub, const std::vector<std::string>& samples) {
             return true;
         },
         std::chrono::seconds(120));
+    auto cpu_after = thread_cpu(hub.process().pid());
     auto stored = test::sql_count(hub.db(), "SELECT count(*) FROM events WHERE kind='occupancy'");
     if (!all || stored < static_cast<std::int64_t>(samples.size()))
         throw std::runtime_error("hub samples: " + std::to_string(events_in(hub) - before) + " taken, " + std::to_string(stored) +
@@ -149,6 +155,7 @@ Result hub_samples(test::Hub& hub, const std::vector<std::string>& samples) {
     r.baseline = "libzmq PUSH → PULL";
     r.messages = samples.size();
     r.seconds = std::chrono::duration<double>(done - start).count();
+    r.cpu_us_per_message = cpu_us_per_message(cpu_before, cpu_after, samples.size());
     return r;
 }
 

@@ -2,6 +2,7 @@
 
 #include "follow_up.hpp"
 #include "table_codec.hpp"
+#include "thread_name.hpp"
 #include "time_text.hpp"
 #include "zmq_frames.hpp"
 
@@ -40,6 +41,7 @@ FollowUpWorker::FollowUpWorker(zmq::context_t& ctx, std::string db_path, const Z
     worker_side.set(zmq::sockopt::linger, 0);
     worker_side.connect(endpoint_);
     thread_ = std::thread([this, s = std::move(worker_side)]() mutable {
+        name_this_thread("follow-up");
         zmq::socket_t socket = std::move(s);
         while (!stop_) {
             zmq::pollitem_t item{socket.handle(), 0, ZMQ_POLLIN, 0};

@@ -1,5 +1,7 @@
 #include "log_writer.hpp"
 
+#include "thread_name.hpp"
+
 #include <sys/eventfd.h>
 #include <unistd.h>
 
@@ -9,7 +11,10 @@ namespace platslage {
 
 LogWriter::LogWriter(EventLog& log) : log_(log), fd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
     if (fd_ < 0) throw std::runtime_error("eventfd failed");
-    thread_ = std::thread([this] { run(); });
+    thread_ = std::thread([this] {
+        name_this_thread("log-writer");
+        run();
+    });
 }
 
 LogWriter::~LogWriter() {

@@ -1,5 +1,7 @@
 #include "mqtt_link.hpp"
 
+#include "thread_name.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -36,7 +38,10 @@ MqttSessionOptions hub_session(MqttSessionOptions o) {
 
 MqttLink::MqttLink(MqttSessionOptions broker, Mailbox<MqttMessage>& inbox)
     : inbox_(inbox), session_(hub_session(std::move(broker)), [this](mqtt::const_message_ptr msg) { arrived(msg); }),
-      sender_([this] { send_queued(); }) {}
+      sender_([this] {
+          name_this_thread("mqtt-sender");
+          send_queued();
+      }) {}
 
 MqttLink::~MqttLink() { stop(); }
 

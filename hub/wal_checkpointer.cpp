@@ -1,5 +1,7 @@
 #include "wal_checkpointer.hpp"
 
+#include "thread_name.hpp"
+
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
@@ -21,7 +23,10 @@ WalCheckpointer::WalCheckpointer(const std::string& path) {
         sqlite3_close(db_);
         throw std::runtime_error("cannot set up checkpoints of " + path + ": " + msg);
     }
-    thread_ = std::thread([this] { run(); });
+    thread_ = std::thread([this] {
+        name_this_thread("wal-checkpoint");
+        run();
+    });
 }
 
 WalCheckpointer::~WalCheckpointer() {

@@ -1,6 +1,7 @@
 #include "zap_handler.hpp"
 
 #include "curve_keys.hpp"
+#include "thread_name.hpp"
 #include "zmq_frames.hpp"
 
 #include <spdlog/spdlog.h>
@@ -14,6 +15,7 @@ ZapHandler::ZapHandler(zmq::context_t& ctx, const AdmittedKeys& keys) : keys_(ke
     std::promise<void> bound;
     auto ready = bound.get_future();
     thread_ = std::thread([this, &ctx, &bound] {
+        name_this_thread("zap-handler");
         zmq::socket_t socket(ctx, zmq::socket_type::rep);
         socket.set(zmq::sockopt::linger, 0);
         try {

@@ -9,7 +9,13 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
 
 using namespace platslage;
 using platslage::test::TempDir;
@@ -121,4 +127,40 @@ TEST_CASE("the log writer is used one batch at a time, and finishes the batch un
     }
     EventLog reopened(file.string());
     CHECK(reopened.report_count() == 1);
+}
+
+namespace {
+// The names of this process's threads, as top -H and the benchmark's CPU by thread see them.
+std::vector<std::string> thread_names() {
+    std::vector<std::string> names;
+    for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+        std::ifstream comm(task.path() / "comm");
+        std::string name;
+        if (std::getline(comm, name)) names.push_back(name);
+    }
+    return names;
+}
+} // namespace
+
+TEST_CASE("the log writer's and the checkpointer's threads carry their names, so a profile tells them from the loop") {
+    TempDir dir;
+    auto names_before = thread_names();
+    CHECK(std::count(names_before.begin(), names_before.end(), "log-writer") == 0);
+    {
+        EventLog log((dir.path / "platslage.db").string());
+        LogWriter writer(log);
+        // A thread names itself as it starts: give it the moment it may not have had yet.
+        std::vector<std::string> names;
+        for (int i = 0; i < 200; ++i) {
+            names = thread_names();
+            if (std::count(names.begin(), names.end(), "log-writer") == 1 &&
+                std::count(names.begin(), names.end(), "wal-checkpoint") == 1)
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        CHECK(std::count(names.begin(), names.end(), "log-writer") == 1);
+        CHECK(std::count(names.begin(), names.end(), "wal-checkpoint") == 1);
+    }
+    auto names_after = thread_names();
+    CHECK(std::count(names_after.begin(), names_after.end(), "log-writer") == 0);
 }

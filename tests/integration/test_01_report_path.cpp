@@ -3,6 +3,11 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+
 using namespace platslage;
 using namespace platslage::test;
 using namespace std::chrono_literals;
@@ -84,4 +89,31 @@ TEST_CASE("shifts, outreach presence and online flags reach the picture") {
     });
     CHECK(seen);
     CHECK(sql_count(hub.db(), "SELECT count(*) FROM events WHERE kind IN ('guard_shift','outreach_status','device_online')") == 3);
+}
+
+namespace {
+// The names of a process's threads, as top -H, gdb and perf show them.
+std::multiset<std::string> thread_names(pid_t pid) {
+    std::multiset<std::string> names;
+    std::error_code ec;
+    for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", ec)) {
+        std::ifstream comm(task.path() / "comm");
+        std::string name;
+        if (std::getline(comm, name)) names.insert(name);
+    }
+    return names;
+}
+} // namespace
+
+TEST_CASE("the running hub's threads carry their names, one each, for top -H and the benchmark's CPU by thread") {
+    TempDir dir("platslage-it01");
+    Broker broker(dir.path());
+    Hub hub(dir.path(), broker.url());
+    REQUIRE(hub.wait_mqtt_up());
+    REQUIRE(hub.secured()); // the ZAP handler's thread is there only when the hub is secured
+    auto names = thread_names(hub.process().pid());
+    for (const char* name : {"log-writer", "wal-checkpoint", "mqtt-sender", "follow-up", "zap-handler"}) {
+        INFO("thread " << name);
+        CHECK(names.count(name) == 1);
+    }
 }
