@@ -28,10 +28,10 @@ ThreadCpu thread_cpu(pid_t pid) {
         auto close = stat.rfind(')');
         if (close == std::string::npos || name.empty()) continue; // ended while read
         std::istringstream fields(stat.substr(close + 1));
-        std::string field;
-        // After the name: state, then 10 fields, then utime and stime (proc(5): fields 14 and 15).
-        for (int i = 0; i < 11 && fields >> field; ++i) {
-        }
+        // After the name: the state and ten fields more, then utime and stime (proc(5): fields 14
+        // and 15, counted from the pid).
+        std::string skipped;
+        for (int i = 0; i < 11; ++i) fields >> skipped;
         unsigned long long utime = 0, stime = 0;
         if (fields >> utime >> stime) cpu[name] += static_cast<double>(utime + stime) / ticks;
     }
