@@ -47,9 +47,15 @@ mqtt::connect_options make_connect_options(const MqttSessionOptions& o) {
 // Paho's threads outlive a client by a moment: its sending thread tells the client being
 // destroyed that it has stopped, and only then calls OPENSSL_thread_stop(). A program that
 // returns from main in that moment runs OpenSSL's exit handler, which frees the lock that call
-// takes (ThreadSanitizer saw it in the handheld). OpenSSL is asked, before Paho starts it, to
-// leave its state alone at exit: the end of the process frees it all the same.
-[[maybe_unused]] const bool openssl_left_alone_at_exit = OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, nullptr) == 1;
+// takes (ThreadSanitizer saw it in the handheld, and in platslage-counters). OpenSSL is asked
+// to leave its state alone at exit: the end of the process frees it all the same. Only the
+// first initialisation decides, and a library can make it as it is loaded (Debian's
+// cpp-httplib does, in platslage-counters), before any static initialiser of the program: so
+// it is asked from the program's .preinit_array, which the loader runs before any library's
+// initialisers (libcrypto's own is only the compiler's frame_dummy).
+void leave_openssl_alone_at_exit(int, char**, char**) { OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, nullptr); }
+[[gnu::used, gnu::section(".preinit_array")]] void (*const openssl_at_exit_first)(int, char**, char**) =
+    &leave_openssl_alone_at_exit;
 
 // Paho C keeps a trace in memory of every function it enters and every packet it handles,
 // formatted under a lock of its own, for a trace callback or file; none is set, so nothing
